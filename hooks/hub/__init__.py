@@ -1,0 +1,1 @@
+"""Chengdu Global Hub: content model, validation and page generation for the MkDocs build."""

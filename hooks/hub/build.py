@@ -1,0 +1,172 @@
+"""One build of the hub: the state shared by the language builds that mkdocs-static-i18n
+runs one after another inside the first, and the work each MkDocs event hands to it.
+
+Work that does not depend on the language (loading and checking content, generating
+pages) is done once, when the outer build starts; the per-language events only look
+things up.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import sections
+from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
+from .catalog import Catalog, load_catalog
+from .dates import language_name
+from .errors import ContentErrors
+from .generate import GeneratedPage, generate_all, write_pages
+from .render import Renderer
+from .settings import HubSettings, settings_from_config
+from .ui import UiStrings, load_ui
+
+log = logging.getLogger("mkdocs.hooks.hub")
+
+
+@dataclass
+class HubBuild:
+    settings: HubSettings
+    catalog: Catalog
+    ui: UiStrings
+    renderer: Renderer
+    generated: list[GeneratedPage]
+    sitemap: SitemapCollector = field(default_factory=SitemapCollector)
+    not_found_pages: dict[str, str] = field(default_factory=dict)
+    raw_files: dict[str, File] = field(default_factory=dict)
+    generated_uris: set[str] = field(default_factory=set)
+
+    @classmethod
+    def start(cls, config: Any) -> HubBuild:
+        settings = settings_from_config(config)
+        try:
+            ui = load_ui(settings.root / "data" / "ui.yml", settings.root, settings.languages)
+            catalog = load_catalog(settings.root, settings.languages, settings.default_language)
+        except ContentErrors as errors:
+            raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
+        renderer = Renderer(settings, catalog, ui)
+        generated = generate_all(renderer, sections.GENERATORS)
+        try:
+            written, removed = write_pages(Path(config.docs_dir), generated, settings.languages)
+        except FileExistsError as error:
+            raise PluginError(str(error)) from None
+        log.info(f"hub: {len(generated)} generated pages ({written} written, {removed} removed)")
+        build = cls(settings, catalog, ui, renderer, generated)
+        build.generated_uris = {page.src_uri for page in generated}
+        return build
+
+    # -- files ---------------------------------------------------------------------------
+
+    def remember_files(self, files: Files) -> None:
+        """Keep the files as found on disk: the i18n plugin replaces them by language."""
+        self.raw_files = {file.src_uri: file for file in files}
+
+    def apply_fallback_order(self, files: Files, lang: str, config: Any) -> Files:
+        """The i18n plugin falls back to the default language only; readers of fr and ja
+        get the English text first where it exists (settings: extra.hub.fallback).
+
+        The page keeps the i18n plugin's file, so its links resolve as the plugin resolves
+        them; only the source it is read from changes."""
+        order = self.settings.fallbacks(lang)
+        if lang == self.settings.default_language:
+            return files
+        for file in files.documentation_pages():
+            locale = getattr(file, "locale", lang)
+            if locale == lang:
+                continue
+            for candidate in order:
+                source = self.raw_files.get(f"{candidate}/{file.norm_src_uri}")
+                if source is not None:
+                    file.abs_src_path = source.abs_src_path
+                    file.locale = candidate
+                    break
+        return files
+
+    # -- pages ---------------------------------------------------------------------------
+
+    def versions(self, page: Page, lang: str) -> PageVersions:
+        url_path = strip_lang_prefix(self.settings, lang, page.url)
+        content_lang = getattr(page.file, "locale", lang) or lang
+        norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
+        if norm in self.generated_uris:
+            languages = set(self.settings.languages)
+        else:
+            languages = self.catalog.page_languages.get(norm, {content_lang})
+        return page_versions(
+            self.settings, lang=lang, content_lang=content_lang, url_path=url_path, languages_with_text=languages
+        )
+
+    def page_markdown(self, markdown: str, page: Page, lang: str) -> str:
+        norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
+        return sections.render_page(self.renderer, markdown, norm, lang, page.meta)
+
+    def page_context(self, context: dict[str, Any], page: Page, lang: str) -> dict[str, Any]:
+        versions = self.versions(page, lang)
+        self.sitemap.add(versions)
+        notice = None
+        if versions.is_fallback:
+            notice = {
+                "text": self.ui.t("fallback_notice", lang, language=language_name(versions.content_lang, lang)),
+                "link_text": self.ui.t("fallback_original", lang),
+                "href": versions.canonical,
+            }
+        context["hub"] = {"versions": versions, "notice": notice}
+        return context
+
+    # -- the 404 page --------------------------------------------------------------------
+
+    def not_found_context(self, context: dict[str, Any], lang: str) -> dict[str, Any]:
+        context["hub_404"] = {
+            "title": self.ui.t("not_found_title", lang),
+            "text": self.ui.t("not_found_text", lang),
+            "home_text": self.ui.t("go_home", lang),
+            "home": self.renderer.href(lang, ""),
+        }
+        return context
+
+    def keep_not_found(self, output: str, lang: str) -> None:
+        self.not_found_pages[lang] = output
+
+    # -- end of all language builds ----------------------------------------------------------
+
+    def finish(self, site_dir: Path) -> None:
+        self._write_not_found_pages(site_dir)
+        sitemap = self.sitemap.xml()
+        (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")
+        with open(site_dir / "sitemap.xml.gz", "wb") as raw:
+            with gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as gz:
+                gz.write(sitemap.encode("utf-8"))
+
+    def _write_not_found_pages(self, site_dir: Path) -> None:
+        """Each language gets its own 404.html; GitHub Pages serves only the root one, so
+        that one swaps itself for the reader's language when the missing URL is under /en/,
+        /fr/ or /ja/."""
+        default = self.settings.default_language
+        base = self.settings.base_path
+        for lang, html in self.not_found_pages.items():
+            if lang != default:
+                (site_dir / lang / "404.html").write_text(html, encoding="utf-8")
+        root_html = self.not_found_pages.get(default)
+        if root_html is None:
+            return
+        others = [lang for lang in self.settings.languages if lang != default and lang in self.not_found_pages]
+        script = (
+            "<script>(function(){var b=" + _js_string(base) + ",l=" + _js_string(",".join(others)) + ".split(',');"
+            "var p=location.pathname;for(var i=0;i<l.length;i++){if(l[i]&&p.indexOf(b+l[i]+'/')===0){"
+            "fetch(b+l[i]+'/404.html').then(function(r){return r.ok?r.text():null}).then(function(t){"
+            "if(t){document.open();document.write(t);document.close()}});return}}})();</script>"
+        )
+        root_html = root_html.replace("</head>", script + "</head>", 1)
+        (site_dir / "404.html").write_text(root_html, encoding="utf-8")
+
+
+def _js_string(value: str) -> str:
+    return "'" + escape(value).replace("\\", "\\\\").replace("'", "\\'") + "'"

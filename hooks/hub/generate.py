@@ -1,0 +1,124 @@
+"""Pages made from the content: news pages 2…N, the archive by year and topic.
+
+mkdocs-static-i18n drops pages that do not live under docs_dir, so generated pages are
+written there as real Markdown files (docs/<lang>/…, ignored by git), each marked with
+`hub_generated: true`. They are then ordinary pages to MkDocs and the i18n plugin:
+switcher, hreflang, sitemap and search all see them. A file is rewritten only when its
+text changes, so `mkdocs serve` does not loop, and a generated file that is no longer
+wanted is removed; a file without the marker is never touched.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .catalog import GENERATED_MARKER, Catalog
+from .render import Renderer
+
+# Folders (inside docs/<lang>/) that may hold generated pages; only these are cleaned.
+GENERATED_FOLDERS = ("news/page", "news/archive", "news/topics", "cities", "opportunities", "events")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    lang: str
+    src_uri: str  # path inside the language folder, e.g. news/page/2.md
+    title: str
+    body: str
+
+    def text(self) -> str:
+        front = yaml.safe_dump({GENERATED_MARKER: True, "title": self.title}, allow_unicode=True, sort_keys=False)
+        return f"---\n{front}---\n\n{self.body}\n"
+
+
+Generator = Callable[[Renderer, str], Iterable[GeneratedPage]]
+
+
+def news_page_path(page: int) -> str:
+    return "news/" if page == 1 else f"news/page/{page}/"
+
+
+def news_pages(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
+    """News listing pages 2…N (page 1 is news/index.md, filled in by `sections`)."""
+    size = renderer.settings.news_page_size
+    articles = renderer.catalog.news
+    pages = max(1, math.ceil(len(articles) / size))
+    for page in range(2, pages + 1):
+        chunk = articles[(page - 1) * size : page * size]
+        body = renderer.render("news_page.html", lang, articles=chunk, page=page, pages=pages, page_path=news_page_path)
+        yield GeneratedPage(lang, f"news/page/{page}.md", renderer.ui.t("news_page_title", lang, page=page), body)
+
+
+def news_archive(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
+    """The archive: one page per year, one per topic, and an index of both."""
+    catalog = renderer.catalog
+    by_year = Counter(article.date.year for article in catalog.news)
+    by_topic = Counter(topic for article in catalog.news for topic in article.meta.topics)
+    topics = [
+        (topic_id, label.pick(lang, renderer.settings.fallbacks(lang))[0], by_topic[topic_id])
+        for topic_id, label in sorted(catalog.topics.items())
+        if by_topic[topic_id]
+    ]
+    years = sorted(by_year.items(), reverse=True)
+    yield GeneratedPage(
+        lang, "news/archive/index.md", renderer.ui.t("archive", lang),
+        renderer.render("archive_index.html", lang, years=years, topics=topics),
+    )
+    for year, _count in years:
+        articles = [a for a in catalog.news if a.date.year == year]
+        yield GeneratedPage(
+            lang, f"news/archive/{year}.md", renderer.ui.t("archive_year", lang, year=year),
+            renderer.render("article_list.html", lang, articles=articles),
+        )
+    for topic_id, label, _count in topics:
+        articles = [a for a in catalog.news if topic_id in a.meta.topics]
+        yield GeneratedPage(
+            lang, f"news/topics/{topic_id}.md", renderer.ui.t("topic_title", lang, topic=label),
+            renderer.render("article_list.html", lang, articles=articles),
+        )
+
+
+GENERATORS: list[Generator] = [news_pages, news_archive]
+
+
+def generate_all(renderer: Renderer, generators: Iterable[Generator] = ()) -> list[GeneratedPage]:
+    pages: list[GeneratedPage] = []
+    for generator in (*GENERATORS, *generators):
+        for lang in renderer.settings.languages:
+            pages.extend(generator(renderer, lang))
+    return pages
+
+
+def write_pages(docs_dir: Path, pages: list[GeneratedPage], languages: Iterable[str]) -> tuple[int, int]:
+    """Write what changed, remove generated files no longer wanted; (written, removed)."""
+    wanted: dict[Path, str] = {docs_dir / page.lang / page.src_uri: page.text() for page in pages}
+    written = removed = 0
+    for path, text in wanted.items():
+        if path.is_file():
+            current = path.read_text(encoding="utf-8")
+            if current == text:
+                continue
+            if not _is_generated(current):
+                raise FileExistsError(
+                    f"{path}: an editor's file stands where a generated page goes; rename or move it"
+                )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written += 1
+    for lang in languages:
+        for folder in GENERATED_FOLDERS:
+            for path in (docs_dir / lang / folder).glob("*.md"):
+                if path not in wanted and _is_generated(path.read_text(encoding="utf-8")):
+                    path.unlink()
+                    removed += 1
+    return written, removed
+
+
+def _is_generated(text: str) -> bool:
+    return text.startswith(f"---\n{GENERATED_MARKER}: true\n")

@@ -1,0 +1,122 @@
+"""Turning pydantic's validation errors into messages an editor can act on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .models import LANGUAGES
+
+
+def describe(item: dict[str, Any], model: Any) -> tuple[str, str, str]:
+    """(field path, what was found, what is expected) for one pydantic error."""
+    loc = tuple(item["loc"])
+    field = ".".join(str(part) for part in loc)
+    kind = item["type"]
+    value = item.get("input")
+    message = item["msg"]
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        parent = ".".join(str(p) for p in loc[:-1])
+        if _is_language_map(loc[:-1], model) or name in ("de", "es", "ru", "ko", "it", "pt", "ar", "zh-cn", "zh_CN"):
+            return field, f"unknown language '{name}'", f"use one of {', '.join(LANGUAGES)}"
+        allowed = _allowed_fields(model, loc[:-1])
+        hint = f"remove it or fix the spelling; {('fields of ' + parent) if parent else 'fields'} are: {allowed}"
+        return field, f"unknown field '{name}'", hint
+    if kind == "missing":
+        last = str(loc[-1]) if loc else ""
+        if last in LANGUAGES:
+            return field, f"no {last} text", f"add a {last} text (zh and en are required)"
+        return field, "missing", f"add {last}" if last else "add the required fields"
+    if kind == "value_error":
+        expected = message.removeprefix("Value error, ")
+        if not loc:
+            return "", expected, _fix_for(expected)
+        return field, _show(value), expected
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type", "datetime_parsing", "datetime_type"):
+        return field, _show(value), f"a real date like 2025-04-16 ({message.lower()})"
+    if kind == "string_type" and isinstance(value, bool):
+        return field, _show(value), "text; quote it, e.g. \"NO\", so YAML does not read it as true/false"
+    if kind == "string_type" and isinstance(value, (int, float)):
+        return field, _show(value), "text; quote it, e.g. \"1981\""
+    if kind == "int_parsing" or kind == "int_type":
+        return field, _show(value), "a whole number, like 1981"
+    if kind == "string_pattern_mismatch":
+        return field, _show(value), _pattern_hint(loc, message)
+    if kind == "string_too_long":
+        return field, f"text of {len(str(value)):,} characters", message.lower()
+    if kind == "literal_error":
+        return field, _show(value), message.replace("Input should be", "one of")
+    return field, _show(value), message[0].lower() + message[1:]
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, (dict, list)):
+        return f"a {'mapping' if isinstance(value, dict) else 'list'}"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 80 else text[:77] + "…'"
+
+
+def _fix_for(problem: str) -> str:
+    if "before" in problem:
+        return "put the dates in order"
+    if "go together" in problem:
+        return "give both or neither"
+    return "fix the record"
+
+
+def _pattern_hint(loc: tuple[Any, ...], message: str) -> str:
+    last = str(loc[-1]) if loc else ""
+    if last in ("cities", "topics", "sector", "policy") or isinstance(loc[-1] if loc else None, int):
+        return "a slug: lowercase a-z, digits and single hyphens, like new-partner-cities-2025"
+    if last == "currency":
+        return "an ISO 4217 currency code in capitals, like CNY"
+    if last == "native_language":
+        return "a BCP 47 language code, like fr or ne"
+    if last == "phone":
+        return "a phone number with digits, spaces and an optional leading +"
+    return message[0].lower() + message[1:]
+
+
+def _model_at(model: Any, loc: tuple[Any, ...]) -> Any:
+    from pydantic import BaseModel
+
+    current = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
+            annotation = current.model_fields[part].annotation
+            current = _first_model(annotation)
+        else:
+            return None
+    return current
+
+
+def _first_model(annotation: Any) -> Any:
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _first_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _allowed_fields(model: Any, loc: tuple[Any, ...]) -> str:
+    target = _model_at(model, loc)
+    if target is None:
+        return "see the schema under data/schema/"
+    return ", ".join(target.model_fields)
+
+
+def _is_language_map(loc: tuple[Any, ...], model: Any) -> bool:
+    from .models import Localized
+
+    target = _model_at(model, loc)
+    return isinstance(target, type) and issubclass(target, Localized)

@@ -1,0 +1,80 @@
+"""What the hub adds to hand-written pages as they are rendered.
+
+Each renderer has the shape `render_x(renderer, markdown, src_uri, lang, meta) -> str | None`
+and starts with a guard: it returns None when the page is not its own, and the first
+renderer that answers wins.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from html import escape
+from typing import Any
+
+from .generate import Generator, news_page_path
+from .render import Renderer
+
+PageRenderer = Callable[[Renderer, str, str, str, dict[str, Any]], "str | None"]
+
+
+def _markdown_heading(text: str) -> str:
+    """A title as a Markdown h1 that shows exactly the text: HTML and Markdown escaped."""
+    return "# " + re.sub(r"([\\`*_{}\[\]()#+!|~>-])", r"\\\1", escape(text, quote=False))
+
+
+def render_article(renderer: Renderer, markdown: str, src_uri: str, lang: str, meta: dict[str, Any]) -> str | None:
+    """News articles and policy explainers: title, dates, topics and cities above the text."""
+    article = renderer.catalog.article(src_uri)
+    if article is None:
+        return None
+    fallbacks = renderer.settings.fallbacks(lang)
+    topics = [
+        (topic, renderer.catalog.topics[topic].pick(lang, fallbacks)[0]) for topic in article.meta.topics
+    ]
+    cities = [(city, renderer.catalog.cities[city].name.pick(lang, fallbacks)[0]) for city in article.meta.cities]
+    header = renderer.render("article_header.html", lang, article=article, topics=topics, cities=cities)
+    title = str(meta.get("title") or article.text(lang, fallbacks).title)
+    return f"{_markdown_heading(title)}\n\n{header}\n\n{markdown}"
+
+
+def render_news_index(renderer: Renderer, markdown: str, src_uri: str, lang: str, meta: dict[str, Any]) -> str | None:
+    """Page 1 of the news listing, under the section's own introduction."""
+    if src_uri != "news/index.md":
+        return None
+    size = renderer.settings.news_page_size
+    articles = renderer.catalog.news
+    pages = max(1, math.ceil(len(articles) / size))
+    listing = renderer.render(
+        "news_page.html", lang, articles=articles[:size], page=1, pages=pages, page_path=news_page_path
+    )
+    return f"{markdown}\n\n{listing}\n"
+
+
+def render_policies_index(
+    renderer: Renderer, markdown: str, src_uri: str, lang: str, meta: dict[str, Any]
+) -> str | None:
+    if src_uri != "policies/index.md":
+        return None
+    listing = renderer.render("article_list.html", lang, articles=renderer.catalog.policies)
+    return f"{markdown}\n\n{listing}\n"
+
+
+def render_home(renderer: Renderer, markdown: str, src_uri: str, lang: str, meta: dict[str, Any]) -> str | None:
+    if src_uri != "index.md":
+        return None
+    latest = renderer.render("home.html", lang, articles=renderer.catalog.news[:5])
+    return f"{markdown}\n\n{latest}\n"
+
+
+PAGE_RENDERERS: list[PageRenderer] = [render_article, render_news_index, render_policies_index, render_home]
+GENERATORS: list[Generator] = []
+
+
+def render_page(renderer: Renderer, markdown: str, src_uri: str, lang: str, meta: dict[str, Any]) -> str:
+    for page_renderer in PAGE_RENDERERS:
+        result = page_renderer(renderer, markdown, src_uri, lang, meta)
+        if result is not None:
+            return result
+    return markdown

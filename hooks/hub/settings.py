@@ -1,0 +1,89 @@
+"""The hub's settings: read once from mkdocs.yml (`extra.hub`, the i18n plugin) and the
+environment, into one frozen object. Nothing else in the package reads the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+
+@dataclass(frozen=True)
+class HubSettings:
+    root: Path
+    site_url: str  # always ends with "/"
+    languages: tuple[str, ...]  # default first
+    language_names: dict[str, str]
+    site_names: dict[str, str]
+    fallback: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    news_page_size: int = 10
+    closing_soon_days: int = 14
+    timezone: str = "Asia/Shanghai"
+    build_date: date = date(2025, 1, 1)
+    build_time: datetime = datetime(2025, 1, 1)
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    @property
+    def base_path(self) -> str:
+        """The site's path on its host: "/" at a domain root, "/repo/" under a project."""
+        return urlsplit(self.site_url).path or "/"
+
+    def fallbacks(self, lang: str) -> tuple[str, ...]:
+        return self.fallback.get(lang, (self.default_language,))
+
+    def lang_prefix(self, lang: str) -> str:
+        return "" if lang == self.default_language else f"{lang}/"
+
+    def url(self, lang: str, path: str) -> str:
+        """Absolute URL of `path` (relative to a language root, e.g. news/2025/x/) in `lang`."""
+        return self.site_url + self.lang_prefix(lang) + path.lstrip("/")
+
+
+def build_moment(zone: str, environ: dict[str, str] | None = None) -> datetime:
+    """The moment the build describes, in the hub's time zone.
+
+    `HUB_BUILD_DATE` (YYYY-MM-DD) pins the date for tests and previews; `SOURCE_DATE_EPOCH`
+    pins it for reproducible builds; otherwise it is now.
+    """
+    env = os.environ if environ is None else environ
+    tz = ZoneInfo(zone)
+    if env.get("HUB_BUILD_DATE"):
+        day = date.fromisoformat(env["HUB_BUILD_DATE"])
+        return datetime(day.year, day.month, day.day, 12, tzinfo=tz)
+    if env.get("SOURCE_DATE_EPOCH"):
+        return datetime.fromtimestamp(int(env["SOURCE_DATE_EPOCH"]), tz=tz)
+    return datetime.now(tz=tz)
+
+
+def settings_from_config(config: Any) -> HubSettings:
+    """Read the settings from a loaded MkDocs config."""
+    i18n = config.plugins["i18n"].config
+    ordered = sorted(i18n.languages, key=lambda lang: not lang.default)
+    languages = tuple(lang.locale for lang in ordered if lang.build)
+    hub: dict[str, Any] = dict(config.extra.get("hub") or {})
+    zone = hub.get("timezone", "Asia/Shanghai")
+    moment = build_moment(zone)
+    site_url = config.site_url or "http://127.0.0.1:8000/"
+    if not site_url.endswith("/"):
+        site_url += "/"
+    return HubSettings(
+        root=Path(config.config_file_path).resolve().parent,
+        site_url=site_url,
+        languages=languages,
+        language_names={lang.locale: lang.name for lang in ordered},
+        site_names={lang.locale: lang.site_name or config.site_name for lang in ordered},
+        fallback={lang: tuple(order) for lang, order in (hub.get("fallback") or {}).items()},
+        news_page_size=int(hub.get("news_page_size", 10)),
+        closing_soon_days=int(hub.get("closing_soon_days", 14)),
+        timezone=zone,
+        build_date=moment.date(),
+        build_time=moment,
+    )

@@ -1,0 +1,175 @@
+"""Reading YAML that editors wrote, without losing or silently changing anything.
+
+PyYAML on its own keeps the last of two duplicate keys, reads `NO` as false and `12:30`
+as 750 (YAML 1.1), expands alias bombs and recurses until Python gives up. Here a
+document is composed into nodes first, checked, and then turned into plain values with
+the YAML 1.2 core rules (only true/false are booleans; dates and times stay text for
+the models to parse), remembering the line of every key so that a problem found later
+by a model can still be reported at its line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 32
+
+Path_ = tuple[str | int, ...]
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+
+
+class YamlProblem(Exception):
+    """A file that cannot be read as content; `line` is 1-based (0 when unknown)."""
+
+    def __init__(self, line: int, found: str, expected: str) -> None:
+        super().__init__(found)
+        self.line = line
+        self.found = found
+        self.expected = expected
+
+
+@dataclass
+class LoadedYaml:
+    """Plain values, and the line where each key or item was written."""
+
+    value: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_, default: int = 1) -> int:
+        """The line of `path`, or of its nearest parent that has one."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line:
+                return line
+        return default
+
+
+def decode(raw: bytes) -> str:
+    """Text of a content file: UTF-8, with a BOM allowed and CRLF line ends normalised."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlProblem(
+            0,
+            f"the file is {len(raw):,} bytes",
+            f"content files are limited to {MAX_FILE_BYTES:,} bytes; split it or move large text out",
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise YamlProblem(
+            line, f"bytes that are not UTF-8 ({raw[error.start:error.start + 4]!r})", "save the file as UTF-8"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_yaml(text: str, *, first_line: int = 1) -> LoadedYaml:
+    """Parse one YAML document; `first_line` is the file line the text starts on."""
+    offset = first_line - 1
+    try:
+        _check_events(text, offset)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 + offset if mark else first_line
+        problem = " ".join(filter(None, [error.context, error.problem]))
+        hint = "fix the YAML syntax"
+        if "'\\t'" in (error.problem or ""):
+            hint = "indent with spaces; YAML does not allow tabs"
+        raise YamlProblem(line, f"invalid YAML ({problem})", hint) from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(first_line, f"invalid YAML ({error})", "fix the YAML syntax") from None
+    loaded = LoadedYaml(None)
+    if node is not None:
+        loaded.value = _construct(node, (), loaded.lines, offset)
+    return loaded
+
+
+def _check_events(text: str, offset: int) -> None:
+    """Refuse aliases and runaway nesting before anything is built from them."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        line = event.start_mark.line + 1 + offset
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlProblem(
+                line,
+                f"a YAML alias (*{event.anchor})",
+                "write the value out in full; anchors and aliases are not allowed in content files",
+            )
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlProblem(
+                    line, f"lists or mappings nested more than {MAX_DEPTH} levels deep", "flatten the structure"
+                )
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def _construct(node: yaml.Node, path: Path_, lines: dict[Path_, int], offset: int) -> Any:
+    lines.setdefault(path, node.start_mark.line + 1 + offset)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1 + offset
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem(key_line, "a key that is a list or mapping", "use a plain text key")
+            key = key_node.value
+            if key == "<<":
+                raise YamlProblem(key_line, "a YAML merge key (<<)", "write the keys out in full")
+            if key in result:
+                first = lines.get((*path, key), 0)
+                raise YamlProblem(
+                    key_line,
+                    f"the key '{key}' a second time (first on line {first})",
+                    "keep one of them; YAML would silently drop the first",
+                )
+            lines[(*path, key)] = key_line
+            result[key] = _construct(value_node, (*path, key), lines, offset)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            lines[(*path, index)] = item.start_mark.line + 1 + offset
+            items.append(_construct(item, (*path, index), lines, offset))
+        return items
+    return _scalar(node)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    """YAML 1.2 core schema: quoted scalars and anything not plainly a number stay text."""
+    value = node.value
+    if node.style:  # quoted, literal or folded: always text
+        return value
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value) and any(ch.isdigit() for ch in value):
+        return float(value)
+    return value
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """(front matter YAML or None, body, line where the body starts) of a Markdown file."""
+    if not text.startswith("---\n"):
+        return None, text, 1
+    end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], flags=re.MULTILINE)
+    if end is None:
+        return None, text, 1
+    yaml_text = text[4 : 4 + end.start()]
+    rest = text[4 + end.end() :]
+    if rest.startswith("\n"):
+        rest = rest[1:]
+    body_line = yaml_text.count("\n") + 3
+    return yaml_text, rest, body_line
