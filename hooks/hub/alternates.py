@@ -66,7 +66,8 @@ class SitemapCollector:
         for url in sorted(self.entries):
             lines.append(f"  <url>\n    <loc>{escape(url)}</loc>")
             for hreflang, href in self.entries[url].alternates:
-                lines.append(f"    <xhtml:link rel=\"alternate\" hreflang={quoteattr(hreflang)} href={quoteattr(href)}/>")
+                link = f"hreflang={quoteattr(hreflang)} href={quoteattr(href)}"
+                lines.append(f'    <xhtml:link rel="alternate" {link}/>')
             lines.append("  </url>")
         lines.append("</urlset>")
         return "\n".join(lines) + "\n"

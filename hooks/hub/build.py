@@ -48,7 +48,7 @@ class HubBuild:
     def start(cls, config: Any) -> HubBuild:
         settings = settings_from_config(config)
         try:
-            ui = load_ui(settings.root / "data" / "ui.yml", settings.root, settings.languages)
+            ui = load_ui(settings.root / "overrides" / "hub" / "ui.yml", settings.root, settings.languages)
             catalog = load_catalog(settings.root, settings.languages, settings.default_language)
         except ContentErrors as errors:
             raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
@@ -141,9 +141,10 @@ class HubBuild:
         self._write_not_found_pages(site_dir)
         sitemap = self.sitemap.xml()
         (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")
-        with open(site_dir / "sitemap.xml.gz", "wb") as raw:
-            with gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as gz:
-                gz.write(sitemap.encode("utf-8"))
+        with open(site_dir / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile(
+            filename="", fileobj=raw, mode="wb", mtime=0
+        ) as gz:
+            gz.write(sitemap.encode("utf-8"))
 
     def _write_not_found_pages(self, site_dir: Path) -> None:
         """Each language gets its own 404.html; GitHub Pages serves only the root one, so

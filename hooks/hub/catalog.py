@@ -270,7 +270,8 @@ def _article_path_ok(collect: _Collector, path: Path, kind: str, src_uri: str) -
     stem = parts[-1].removesuffix(".md")
     if kind == "news":
         if len(parts) != 3 or not (parts[1].isdigit() and len(parts[1]) == 4):
-            collect.add(path, 0, "", f"an article at news/{'/'.join(parts[1:])}", "put articles at news/<year>/<slug>.md")
+            where = "/".join(parts[1:])
+            collect.add(path, 0, "", f"an article at news/{where}", "put articles at news/<year>/<slug>.md")
             return False
     elif len(parts) != 2:
         collect.add(path, 0, "", f"an explainer at {src_uri}", "put explainers at policies/<slug>.md")

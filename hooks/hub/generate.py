@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from .catalog import GENERATED_MARKER, Catalog
+from .catalog import GENERATED_MARKER
 from .render import Renderer
 
 # Folders (inside docs/<lang>/) that may hold generated pages; only these are cleaned.

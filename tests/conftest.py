@@ -1,0 +1,30 @@
+"""Shared fixtures: the real site built once per test run, and fixture sites to break."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sitebuild import ROOT, BuiltSite, build, copy_project
+
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The repository's site, built once with `mkdocs build --strict` at a sub-path site_url."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    built = build(project, tmp_path_factory.mktemp("site") / "site")
+    assert built.result.returncode == 0, built.result.output
+    return built
+
+
+@pytest.fixture
+def minimal_project(tmp_path: Path) -> Path:
+    """A small valid project (tests/fixtures/minimal) to change and check or build."""
+    return copy_project(tmp_path / "project", content_from=MINIMAL)
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return ROOT
