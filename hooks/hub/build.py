@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 
 from . import sections
 from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
+from .assets import keep_scripts_on_site
 from .catalog import Catalog, load_catalog
 from .dates import language_name
 from .errors import ContentErrors
@@ -138,6 +139,7 @@ class HubBuild:
     # -- end of all language builds ----------------------------------------------------------
 
     def finish(self, site_dir: Path) -> None:
+        keep_scripts_on_site(site_dir)
         self._write_not_found_pages(site_dir)
         sitemap = self.sitemap.xml()
         (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")

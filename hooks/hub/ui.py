@@ -1,22 +1,38 @@
-"""The words around the content (data/ui.yml), in each language."""
+"""The words around the content (overrides/hub/ui.yml), in each language."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel import Locale
+
 from .errors import ContentError, ContentErrors, display_path
 from .yamlsafe import YamlProblem, decode, load_yaml
+
+Text = str | dict[str, str]  # a plain string, or plural forms by CLDR category (one, other…)
 
 
 @dataclass(frozen=True)
 class UiStrings:
-    strings: dict[str, dict[str, str]]
+    strings: dict[str, dict[str, Text]]
 
     def t(self, key: str, lang: str, **values: object) -> str:
-        """The string `key` in `lang`, with its {placeholders} filled in."""
+        """The string `key` in `lang`, with its {placeholders} filled in; a string with
+        plural forms is chosen by `count`, with the language's own plural rules."""
         text = self.strings[key][lang]
+        if isinstance(text, dict):
+            category = Locale.parse(lang).plural_form(values.get("count", 0))
+            text = text.get(category, text["other"])
         return text.format(**values) if values else text
+
+
+def _valid_text(value: object) -> bool:
+    if isinstance(value, str):
+        return True
+    return isinstance(value, dict) and isinstance(value.get("other"), str) and all(
+        isinstance(v, str) for v in value.values()
+    )
 
 
 def load_ui(path: Path, root: Path, languages: tuple[str, ...]) -> UiStrings:
@@ -35,12 +51,13 @@ def load_ui(path: Path, root: Path, languages: tuple[str, ...]) -> UiStrings:
             errors.append(ContentError(shown, line, key, "not a mapping", "give note, zh, en, fr and ja"))
             continue
         for lang in languages:
-            if not isinstance(entry.get(lang), str):
-                errors.append(ContentError(shown, line, f"{key}.{lang}", "missing", f"add the {lang} text"))
+            if not _valid_text(entry.get(lang)):
+                errors.append(ContentError(shown, line, f"{key}.{lang}", "missing or not text",
+                                           f"add the {lang} text, or plural forms with at least `other`"))
         for extra in set(entry) - {*languages, "note"}:
             errors.append(ContentError(shown, loaded.line_of((key, extra)), f"{key}.{extra}", "an unknown key",
                                        f"use note or one of {', '.join(languages)}"))
-        strings[key] = {lang: entry[lang] for lang in languages if isinstance(entry.get(lang), str)}
+        strings[key] = {lang: entry[lang] for lang in languages if _valid_text(entry.get(lang))}
     if errors:
         raise ContentErrors(errors)
     return UiStrings(strings)
