@@ -69,6 +69,9 @@ def hub_env(**extra: str) -> dict[str, str]:
         PYTHONPATH=str(ROOT / "hooks"),
     )
     env.pop("HUB_ONLY_LANGUAGE", None)
+    # A SOURCE_DATE_EPOCH from the caller's shell would move every feed timestamp; a test
+    # that wants one passes it.
+    env.pop("SOURCE_DATE_EPOCH", None)
     env.update(extra)
     return env
 

@@ -24,8 +24,8 @@ class HubSettings:
     news_page_size: int = 10
     closing_soon_days: int = 14
     timezone: str = "Asia/Shanghai"
-    build_date: date = date(2025, 1, 1)
-    build_time: datetime = datetime(2025, 1, 1)
+    build_date: date = date(2025, 1, 1)  # the day statuses describe (see build_day)
+    build_time: datetime = datetime(2025, 1, 1)  # stamped into feeds and calendars (see build_moment)
 
     @property
     def default_language(self) -> str:
@@ -47,19 +47,48 @@ class HubSettings:
         return self.site_url + self.lang_prefix(lang) + path.lstrip("/")
 
 
-def build_moment(zone: str, environ: dict[str, str] | None = None) -> datetime:
-    """The moment the build describes, in the hub's time zone.
+# The build has two clocks. The *day* decides statuses (open, closing soon, closed; upcoming
+# or past) and must follow the calendar: the daily deploy rebuilds an unchanged commit so that
+# they stay true. The *moment* is stamped into output (feed and calendar timestamps) and must
+# follow the content, so that two builds of one commit on one day give the same bytes.
+# The deploy sets HUB_BUILD_DATE=today and SOURCE_DATE_EPOCH=<commit time> to get both.
 
-    `HUB_BUILD_DATE` (YYYY-MM-DD) pins the date for tests and previews; `SOURCE_DATE_EPOCH`
-    pins it for reproducible builds; otherwise it is now.
+
+def build_day(zone: str, environ: dict[str, str] | None = None) -> date:
+    """The day statuses describe, in the hub's time zone.
+
+    `HUB_BUILD_DATE` pins it: `YYYY-MM-DD` for tests and previews, or `today` (the current
+    day in the hub's time zone). Otherwise `SOURCE_DATE_EPOCH` pins it for reproducible
+    builds; otherwise it is today.
     """
     env = os.environ if environ is None else environ
     tz = ZoneInfo(zone)
-    if env.get("HUB_BUILD_DATE"):
-        day = date.fromisoformat(env["HUB_BUILD_DATE"])
-        return datetime(day.year, day.month, day.day, 12, tzinfo=tz)
+    pinned = env.get("HUB_BUILD_DATE")
+    if pinned == "today":
+        return datetime.now(tz=tz).date()
+    if pinned:
+        try:
+            return date.fromisoformat(pinned)
+        except ValueError:
+            raise ValueError(f"HUB_BUILD_DATE: found {pinned!r}; expected a date like 2025-04-20, or today") from None
+    if env.get("SOURCE_DATE_EPOCH"):
+        return datetime.fromtimestamp(int(env["SOURCE_DATE_EPOCH"]), tz=tz).date()
+    return datetime.now(tz=tz).date()
+
+
+def build_moment(zone: str, environ: dict[str, str] | None = None) -> datetime:
+    """The moment stamped into the output, in the hub's time zone.
+
+    `SOURCE_DATE_EPOCH` pins it for reproducible builds; otherwise noon of a pinned
+    `HUB_BUILD_DATE` day; otherwise it is now.
+    """
+    env = os.environ if environ is None else environ
+    tz = ZoneInfo(zone)
     if env.get("SOURCE_DATE_EPOCH"):
         return datetime.fromtimestamp(int(env["SOURCE_DATE_EPOCH"]), tz=tz)
+    if env.get("HUB_BUILD_DATE"):
+        day = build_day(zone, env)
+        return datetime(day.year, day.month, day.day, 12, tzinfo=tz)
     return datetime.now(tz=tz)
 
 
@@ -84,6 +113,6 @@ def settings_from_config(config: Any) -> HubSettings:
         news_page_size=int(hub.get("news_page_size", 10)),
         closing_soon_days=int(hub.get("closing_soon_days", 14)),
         timezone=zone,
-        build_date=moment.date(),
+        build_date=build_day(zone),
         build_time=moment,
     )
