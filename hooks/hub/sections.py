@@ -13,7 +13,10 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
+from . import pages_cities, pages_events, pages_opportunities
 from .generate import Generator, news_page_path
+from .home import render_home_sections
+from .pages_policies import policy_parts
 from .render import Renderer
 
 PageRenderer = Callable[[Renderer, str, str, str, dict[str, Any]], "str | None"]
@@ -36,7 +39,9 @@ def render_article(renderer: Renderer, markdown: str, src_uri: str, lang: str, m
     cities = [(city, renderer.catalog.cities[city].name.pick(lang, fallbacks)[0]) for city in article.meta.cities]
     header = renderer.render("article_header.html", lang, article=article, topics=topics, cities=cities)
     title = str(meta.get("title") or article.text(lang, fallbacks).title)
-    return f"{_markdown_heading(title)}\n\n{header}\n\n{markdown}"
+    # Explainers also show the document they explain, and the opportunities behind it.
+    facts, after = policy_parts(renderer, article, lang)
+    return f"{_markdown_heading(title)}\n\n{header}\n{facts}\n\n{markdown}\n\n{after}\n"
 
 
 def render_news_index(renderer: Renderer, markdown: str, src_uri: str, lang: str, meta: dict[str, Any]) -> str | None:
@@ -64,12 +69,23 @@ def render_policies_index(
 def render_home(renderer: Renderer, markdown: str, src_uri: str, lang: str, meta: dict[str, Any]) -> str | None:
     if src_uri != "index.md":
         return None
-    latest = renderer.render("home.html", lang, articles=renderer.catalog.news[:5])
-    return f"{markdown}\n\n{latest}\n"
+    return f"{markdown}\n\n{render_home_sections(renderer, lang)}\n"
 
 
-PAGE_RENDERERS: list[PageRenderer] = [render_article, render_news_index, render_policies_index, render_home]
-GENERATORS: list[Generator] = []
+PAGE_RENDERERS: list[PageRenderer] = [
+    render_article,
+    render_news_index,
+    render_policies_index,
+    render_home,
+    pages_cities.render_cities_index,
+    pages_opportunities.render_opportunities_index,
+    pages_events.render_events_index,
+]
+GENERATORS: list[Generator] = [
+    pages_cities.city_pages,
+    pages_opportunities.opportunity_pages,
+    pages_events.event_pages,
+]
 
 
 def render_page(renderer: Renderer, markdown: str, src_uri: str, lang: str, meta: dict[str, Any]) -> str:

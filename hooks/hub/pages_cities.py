@@ -1,0 +1,86 @@
+"""Partner cities: one page per city and language (cities/<id>/), and the listing under
+the hand-written introduction of the index (cities/), grouped by continent, with an honest
+total against the number Chengdu reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, get_args
+
+from babel.numbers import format_decimal
+
+from .dates import country_name
+from .generate import GeneratedPage
+from .models import City, Continent, Coordinates
+from .render import Renderer
+from .views import render_view, site_relations
+
+
+def coordinates_text(coordinates: Coordinates, lang: str, renderer: Renderer) -> str:
+    """43.611° N, 3.877° E / 北纬 43.611°，东经 3.877° — as text: no map from another host."""
+    ui = renderer.ui
+
+    def degrees(value: float) -> str:
+        return format_decimal(abs(value), format="0.0##", locale=lang)
+
+    lat_key = "latitude_north" if coordinates.lat >= 0 else "latitude_south"
+    lon_key = "longitude_east" if coordinates.lon >= 0 else "longitude_west"
+    return ui.t(
+        "coordinates", lang,
+        lat=ui.t(lat_key, lang, value=degrees(coordinates.lat)),
+        lon=ui.t(lon_key, lang, value=degrees(coordinates.lon)),
+    )
+
+
+def names_by_text(city: City, languages: tuple[str, ...]) -> list[tuple[str, list[str]]]:
+    """Each distinct name with the languages that write it so, in language order.
+
+    A name given only in Chinese and copied into the other languages (a city whose other
+    names are not confirmed) then shows once, marked as Chinese, not as "English: 泽里果德市"."""
+    names: dict[str, list[str]] = {}
+    for code in languages:
+        if city.name.has(code):
+            names.setdefault(getattr(city.name, code), []).append(code)
+    return list(names.items())
+
+
+def city_pages(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
+    fallbacks = renderer.settings.fallbacks(lang)
+    related = site_relations(renderer)
+    for city_id, city in sorted(renderer.catalog.cities.items()):
+        note = city.name_note.get(lang) if city.name_note else None
+        body = render_view(
+            renderer, "city.html", lang,
+            city_id=city_id, city=city, links=related.city(city_id), note=note,
+            names=names_by_text(city, renderer.settings.languages),
+            coordinates=coordinates_text(city.coordinates, lang, renderer) if city.coordinates else None,
+        )
+        title, _ = city.name.pick(lang, fallbacks)
+        yield GeneratedPage(lang, f"cities/{city_id}.md", title, body)
+
+
+def by_continent(renderer: Renderer, lang: str) -> list[tuple[str, list[tuple[str, City]]]]:
+    """Continents with at least one city, in a fixed order; cities by country, then name."""
+    fallbacks = renderer.settings.fallbacks(lang)
+    groups: dict[str, list[tuple[str, City]]] = {continent: [] for continent in get_args(Continent)}
+    for city_id, city in renderer.catalog.cities.items():
+        groups[city.continent].append((city_id, city))
+    for cities in groups.values():
+        cities.sort(key=lambda item: (country_name(item[1].country, lang), item[1].name.pick(lang, fallbacks)[0]))
+    return [(continent, cities) for continent, cities in groups.items() if cities]
+
+
+def render_cities_index(
+    renderer: Renderer, markdown: str, src_uri: str, lang: str, meta: dict[str, Any]
+) -> str | None:
+    if src_uri != "cities/index.md":
+        return None
+    facts = renderer.catalog.facts
+    listing = render_view(
+        renderer, "cities_index.html", lang,
+        groups=by_continent(renderer, lang),
+        listed=len(renderer.catalog.cities),
+        reported=facts.partner_cities_reported if facts else None,
+    )
+    return f"{markdown}\n\n{listing}\n"

@@ -1,0 +1,120 @@
+"""What the templates of the city, opportunity, event and home pages need on top of the
+Renderer's basics: a record's text in the reader's language (with the language it is
+really in, for a `lang` attribute), statuses on the build date, amounts, event times and
+safe Markdown.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from . import dates
+from .amounts import format_amount
+from .event_time import EventWhen, event_when
+from .models import Amount, City, Event, Localized, Opportunity
+from .prose import safe_markdown
+from .relations import Relations, relations
+from .render import Renderer
+from .status import OpportunityStatus, by_deadline, by_start, event_is_upcoming, opportunity_status
+
+
+def opportunity_status_on_build_date(renderer: Renderer, opportunity: Opportunity) -> OpportunityStatus:
+    settings = renderer.settings
+    return opportunity_status(opportunity, today=settings.build_date, closing_soon_days=settings.closing_soon_days)
+
+
+def open_opportunities(renderer: Renderer) -> list[tuple[str, Opportunity]]:
+    """Open ones (closing soon included), nearest deadline first, those without one last."""
+    items = sorted(renderer.catalog.opportunities.items(), key=by_deadline)
+    return [item for item in items if opportunity_status_on_build_date(renderer, item[1]).is_open]
+
+
+def closed_opportunities(renderer: Renderer) -> list[tuple[str, Opportunity]]:
+    """Closed ones, the most recently closed first."""
+    items = [
+        item for item in renderer.catalog.opportunities.items()
+        if not opportunity_status_on_build_date(renderer, item[1]).is_open
+    ]
+    return sorted(items, key=lambda item: (item[1].deadline or date.min, item[0]), reverse=True)
+
+
+def upcoming_events(renderer: Renderer) -> list[tuple[str, Event]]:
+    """Events not over yet, soonest first."""
+    today = renderer.settings.build_date
+    return [item for item in sorted(renderer.catalog.events.items(), key=by_start)
+            if event_is_upcoming(item[1], today=today)]
+
+
+def past_events(renderer: Renderer) -> list[tuple[str, Event]]:
+    """Events over, the most recent first."""
+    today = renderer.settings.build_date
+    return [item for item in sorted(renderer.catalog.events.items(), key=by_start, reverse=True)
+            if not event_is_upcoming(item[1], today=today)]
+
+
+def pick_city_name(city: City, lang: str, fallbacks: tuple[str, ...]) -> tuple[str, str]:
+    """The city's name for a reader of `lang`, and the language it is really in: a name
+    that is only the Chinese one copied over (a name not confirmed in this language) is
+    Chinese text, and is marked so for screen readers and fonts."""
+    text, text_lang = city.name.pick(lang, fallbacks)
+    if text_lang != "zh" and text == city.name.zh and any("\u4e00" <= char <= "\u9fff" for char in text):
+        return text, "zh"
+    return text, text_lang
+
+
+def render_view(renderer: Renderer, template: str, lang: str, **values: Any) -> str:
+    """Render one of the hub's templates with the helpers these pages share."""
+    fallbacks = renderer.settings.fallbacks(lang)
+    catalog = renderer.catalog
+
+    def pick(text: Localized) -> tuple[str, str]:
+        return text.pick(lang, fallbacks)
+
+    def city_name(city_id: str) -> tuple[str, str]:
+        return pick_city_name(catalog.cities[city_id], lang, fallbacks)
+
+    def amount(value: Amount) -> str:
+        return format_amount(value, lang, renderer.ui)
+
+    def when(event: Event) -> EventWhen:
+        return event_when(event, lang, renderer.ui)
+
+    def status(opportunity: Opportunity) -> OpportunityStatus:
+        return opportunity_status_on_build_date(renderer, opportunity)
+
+    def country(code: str) -> str:
+        return dates.country_name(code, lang)
+
+    def calendar_href(event_id: str) -> str:
+        """The event's own calendar file, in the reader's language (written with the feeds)."""
+        return renderer.href(lang, f"calendars/events/{event_id}.ics")
+
+    return renderer.render(
+        template,
+        lang,
+        pick=pick,
+        city_name=city_name,
+        city_name_of=lambda city: pick_city_name(city, lang, fallbacks),
+        amount=amount,
+        when=when,
+        status=status,
+        country=country,
+        markdown=safe_markdown,
+        calendar_href=calendar_href,
+        relations=site_relations(renderer),
+        **values,
+    )
+
+
+def site_relations(renderer: Renderer) -> Relations:
+    return relations(renderer.catalog)
+
+
+def topic_tags(renderer: Renderer, topic_ids: list[str], lang: str) -> list[tuple[str, tuple[str, str], bool]]:
+    """(id, picked label, whether news/topics/<id>/ exists) per topic: only topics that
+    some article carries have a page to link to."""
+    fallbacks = renderer.settings.fallbacks(lang)
+    with_pages = site_relations(renderer).news_topics
+    topics = renderer.catalog.topics
+    return [(topic, topics[topic].pick(lang, fallbacks), topic in with_pages) for topic in topic_ids if topic in topics]
