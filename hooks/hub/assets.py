@@ -11,6 +11,14 @@ from pathlib import Path
 THIRD_PARTY_SCRIPT = re.compile(r"""(["'])https://unpkg\.com/[^"']+\1""")
 EMPTY_SCRIPT = '"data:text/javascript,"'
 
+# Material also fetches `sitemap.xml` next to every <link rel="alternate"> of a page, to
+# remap its language selector. The hub's hreflang links are absolute (the published host;
+# another host under a preview or a test server) and feeds are alternates too, so that
+# lookup only requests other hosts or files that do not exist; the hub's selector already
+# links each page's own translation. The lookup is given no links to follow.
+ALTERNATE_LOOKUP = re.compile(r"""[A-Za-z_$][\w$]*\("link\[rel=alternate\]"\)""")
+NO_LINKS = "[]"
+
 
 def keep_scripts_on_site(site_dir: Path) -> list[str]:
     """Rewrite theme scripts in place; return the addresses that were replaced."""
@@ -18,8 +26,10 @@ def keep_scripts_on_site(site_dir: Path) -> list[str]:
     for script in sorted((site_dir / "assets" / "javascripts").glob("*.js")):
         text = script.read_text(encoding="utf-8")
         found = [match.group(0) for match in THIRD_PARTY_SCRIPT.finditer(text)]
+        found += [match.group(0) for match in ALTERNATE_LOOKUP.finditer(text)]
         if not found:
             continue
         replaced.extend(found)
-        script.write_text(THIRD_PARTY_SCRIPT.sub(EMPTY_SCRIPT, text), encoding="utf-8")
+        text = ALTERNATE_LOOKUP.sub(NO_LINKS, THIRD_PARTY_SCRIPT.sub(EMPTY_SCRIPT, text))
+        script.write_text(text, encoding="utf-8")
     return replaced

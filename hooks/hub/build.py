@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import sections
+from . import search, sections
 from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
 from .assets import keep_scripts_on_site
 from .catalog import Catalog, load_catalog
@@ -119,7 +119,12 @@ class HubBuild:
                 "link_text": self.ui.t("fallback_original", lang),
                 "href": versions.canonical,
             }
-        context["hub"] = {"versions": versions, "notice": notice}
+        context["hub"] = {
+            "versions": versions,
+            "notice": notice,
+            "base_path": self.settings.base_path,
+            "search_indexed": search.is_indexed(versions.url_path, is_fallback=versions.is_fallback),
+        }
         return context
 
     # -- the 404 page --------------------------------------------------------------------
@@ -130,6 +135,14 @@ class HubBuild:
             "text": self.ui.t("not_found_text", lang),
             "home_text": self.ui.t("go_home", lang),
             "home": self.renderer.href(lang, ""),
+            "base_path": self.settings.base_path,
+            # Material's selector would show the last page built; a 404 page's own
+            # translations are the 404 pages of the other languages.
+            "alternates": [
+                {"name": self.settings.language_names[code], "lang": code,
+                 "link": self.renderer.href(code, "404.html")}
+                for code in self.settings.languages
+            ],
         }
         return context
 
@@ -147,6 +160,14 @@ class HubBuild:
             filename="", fileobj=raw, mode="wb", mtime=0
         ) as gz:
             gz.write(sitemap.encode("utf-8"))
+        self._write_search_index(site_dir)
+
+    def _write_search_index(self, site_dir: Path) -> None:
+        try:
+            index = search.build_search_index(site_dir)
+        except RuntimeError as error:
+            raise PluginError(str(error)) from None
+        log.info(f"hub: search index ({index.describe()} pages)")
 
     def _write_not_found_pages(self, site_dir: Path) -> None:
         """Each language gets its own 404.html; GitHub Pages serves only the root one, so

@@ -1,0 +1,120 @@
+"""The search index Pagefind writes into the built site: one index per language, only the
+main content of pages written in that language, Chinese split into words."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+from sitebuild import BuiltSite
+
+LANGS = ("zh", "en", "fr", "ja")
+PREFIX = {"zh": "", "en": "en/", "fr": "fr/", "ja": "ja/"}
+LISTINGS = ("news/page/", "news/archive/", "news/topics/", "opportunities/closed/", "events/past/")
+# Words of the page frame (Material's skip link and language button, the search box).
+FRAME_WORDS = {
+    "zh": ("跳转至", "选择当前语言"),
+    "en": ("Skip to content", "Select language"),
+    "fr": ("Aller au contenu", "Sélectionner la langue"),
+    "ja": ("コンテンツにスキップ", "言語切り替え"),
+}
+
+
+@cache
+def fragments(site_dir: Path) -> dict[str, tuple[str, dict]]:
+    """Indexed pages: URL -> (language of the index, Pagefind's record of the page).
+
+    Pagefind stores one gzipped record per page, named after the language's index."""
+    found: dict[str, tuple[str, dict]] = {}
+    for path in (site_dir / "pagefind" / "fragment").iterdir():
+        raw = gzip.decompress(path.read_bytes())
+        record = json.loads(raw[raw.index(b"{") :])
+        assert record["url"] not in found, record["url"]
+        found[record["url"]] = (path.name.split("_", 1)[0], record)
+    return found
+
+
+def page_lang(url: str) -> str:
+    """Language of a page from its URL as Pagefind records it (/hub/ is not included)."""
+    first = url.strip("/").split("/", 1)[0]
+    return first if first in PREFIX and first != "zh" else "zh"
+
+
+def test_one_index_per_language(site: BuiltSite) -> None:
+    entry = json.loads(site.text("pagefind/pagefind-entry.json"))
+    assert set(entry["languages"]) == set(LANGS)
+    for lang, info in entry["languages"].items():
+        assert info["page_count"] > 0, lang
+        assert info["hash"].startswith(f"{lang}_")
+        assert site.path(f"pagefind/pagefind.{info['hash']}.pf_meta").is_file()
+    assert site.path("pagefind/pagefind.js").is_file()
+
+
+def test_every_page_is_in_the_index_of_its_own_language(site: BuiltSite) -> None:
+    indexed = fragments(site.dir)
+    assert indexed
+    for url, (lang, _record) in indexed.items():
+        assert page_lang(url) == lang, url
+
+
+def test_articles_of_every_language_are_indexed(site: BuiltSite) -> None:
+    indexed = fragments(site.dir)
+    for lang in LANGS:
+        assert f"/{PREFIX[lang]}news/2025/sister-cities-conference-2025/" in indexed, lang
+        assert f"/{PREFIX[lang]}" in indexed, lang
+
+
+def test_fallback_pages_and_listings_are_not_indexed(site: BuiltSite) -> None:
+    indexed = fragments(site.dir)
+    fallbacks = []
+    for path in site.html_files():
+        url = "/" + path.relative_to(site.dir).as_posix().removesuffix("index.html")
+        text = path.read_text(encoding="utf-8")
+        marked = "data-pagefind-body" in text
+        if 'class="admonition hub-fallback"' in text:
+            fallbacks.append(url)
+            assert not marked and url not in indexed, url
+        inner = url.removeprefix("/").split("/", 1)
+        inner_path = inner[1] if inner[0] in ("en", "fr", "ja") and len(inner) > 1 else url.removeprefix("/")
+        if inner_path.startswith(LISTINGS):
+            assert not marked and url not in indexed, url
+    # The content has fallbacks (fr and ja lack translations): the check above ran.
+    assert any(url.startswith("/fr/") for url in fallbacks)
+    assert any(url.startswith("/ja/") for url in fallbacks)
+
+
+def test_only_the_main_content_is_indexed(site: BuiltSite) -> None:
+    indexed = fragments(site.dir)
+    for url, (lang, record) in indexed.items():
+        for words in FRAME_WORDS[lang]:
+            assert words not in record["content"], (url, words)
+    # The title Pagefind shows is the page's h1, not the <title> with the site name.
+    lang, home = indexed["/en/news/2025/sister-cities-conference-2025/"]
+    assert "Chengdu Global Hub" not in home["meta"]["title"]
+    assert home["content"].startswith(home["meta"]["title"])
+
+
+def test_not_found_pages_are_not_indexed(site: BuiltSite) -> None:
+    indexed = fragments(site.dir)
+    assert not [url for url in indexed if url.endswith("404.html")]
+
+
+def test_chinese_and_japanese_are_split_into_words(site: BuiltSite) -> None:
+    """The extended Pagefind binary segments CJK text; Pagefind marks word boundaries in
+    the stored text with zero-width spaces."""
+    indexed = fragments(site.dir)
+    for url in ("/news/2025/sister-cities-conference-2025/", "/ja/news/2025/japan-roadshows-2025/"):
+        _lang, record = indexed[url]
+        assert record["content"].count("\u200b") > 20, url
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_indexed_pages_mark_one_body(site: BuiltSite, lang: str) -> None:
+    soup = site.soup(PREFIX[lang] + "news/2025/sister-cities-conference-2025/")
+    bodies = soup.select("[data-pagefind-body]")
+    assert len(bodies) == 1
+    assert bodies[0].find("h1") is not None
+    assert not bodies[0].find_parents(["header", "nav", "footer"])
