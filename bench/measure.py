@@ -1,0 +1,110 @@
+"""Run one command and measure it: wall time, CPU time of its whole process tree, peak
+memory, exit status.
+
+CPU comes from os.wait4, which returns the rusage of the child and of every descendant it
+waited for (user + sys). Peak memory is measured two ways, because ru_maxrss is the peak of
+the largest single process only: `max_process_rss` (ru_maxrss from wait4) and `peak_tree_rss`
+(the largest sum of the resident sizes of all processes of the tree at one moment, sampled
+from /proc every 20 ms), which is what counts when a build runs workers side by side.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+@dataclass(frozen=True)
+class Measurement:
+    wall: float  # seconds
+    cpu: float  # seconds, user + sys of the process tree
+    peak_tree_rss: int  # bytes
+    max_process_rss: int  # bytes
+    returncode: int
+    log: Path
+
+
+def _children_map() -> dict[int, list[int]]:
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                stat = handle.read()
+        except OSError:
+            continue
+        # The command name may contain spaces and parentheses: the fields start after the last ")".
+        fields = stat[stat.rfind(b")") + 2 :].split()
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+    return children
+
+
+def tree_rss(root: int) -> int:
+    """Resident bytes of `root` and all its descendants, now."""
+    children = _children_map()
+    total = 0
+    stack = [root]
+    while stack:
+        pid = stack.pop()
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as handle:
+                total += int(handle.read().split()[1]) * _PAGE
+        except (OSError, IndexError, ValueError):
+            pass
+        stack.extend(children.get(pid, ()))
+    return total
+
+
+def run(args: list[str], *, cwd: Path, env: dict[str, str], log: Path, timeout: float = 3600) -> Measurement:
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        peak = 0
+        done = threading.Event()
+
+        def sample() -> None:
+            nonlocal peak
+            while not done.is_set():
+                peak = max(peak, tree_rss(proc.pid))
+                done.wait(0.02)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                proc.kill()
+            time.sleep(0.01)
+        wall = time.perf_counter() - start
+        done.set()
+        sampler.join()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    return Measurement(
+        wall=wall,
+        cpu=usage.ru_utime + usage.ru_stime,
+        peak_tree_rss=peak,
+        max_process_rss=usage.ru_maxrss * 1024,
+        returncode=proc.returncode,
+        log=log,
+    )
+
+
+def tree_size(folder: Path) -> tuple[int, int]:
+    """(bytes, files) of everything under `folder`."""
+    total = count = 0
+    for path in folder.rglob("*"):
+        if path.is_file():
+            total += path.stat().st_size
+            count += 1
+    return total, count
