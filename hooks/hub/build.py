@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import search, sections
+from . import search, sections, seo
 from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
 from .assets import keep_scripts_on_site
 from .catalog import Catalog, load_catalog
@@ -124,6 +124,11 @@ class HubBuild:
             "notice": notice,
             "base_path": self.settings.base_path,
             "search_indexed": search.is_indexed(versions.url_path, is_fallback=versions.is_fallback),
+            # OpenGraph and JSON-LD (overrides/partials/hub-seo.html).
+            "seo": seo.page_seo(
+                self.renderer, src_uri=getattr(page.file, "norm_src_uri", page.file.src_uri), lang=lang,
+                versions=versions,
+            ),
         }
         return context
 
