@@ -12,14 +12,23 @@ help: ## List the commands
 setup: ## Install what the build needs (Python venv in .venv)
 	@bash scripts/setup.sh
 
+setup-dev: ## Install what the fast tests need (Python packages only, no browser)
+	@bash scripts/setup.sh --dev
+
 setup-test: ## Install what the tests need too (Debian chromium and fonts, Java, npm tools)
 	@bash scripts/setup.sh --test
 
 serve: setup ## Build and preview the site at http://127.0.0.1:8000/ (LANG_ONLY=en previews one language)
 	HUB_SITE_URL=http://127.0.0.1:8000/ $(if $(LANG_ONLY),HUB_ONLY_LANGUAGE=$(LANG_ONLY)) $(VENV)/bin/mkdocs serve -a 127.0.0.1:8000
 
-build: setup ## Build the site into site/ (strict)
-	$(VENV)/bin/mkdocs build --strict
+# Timestamps in the output come from the last commit, so that two builds of one commit give
+# the same bytes; statuses (open, closing soon, upcoming) follow the day of the build in the
+# hub's time zone. Either can be pinned from the environment.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+HUB_BUILD_DATE ?= today
+
+build: setup ## Build the site into site/ (strict; HUB_SITE_URL sets the address it is published at)
+	$(if $(SOURCE_DATE_EPOCH),SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH)) HUB_BUILD_DATE=$(HUB_BUILD_DATE) $(VENV)/bin/mkdocs build --strict
 
 check: setup ## Check all content without building; lists every problem
 	PYTHONPATH=hooks $(PY) -m hub check
@@ -27,4 +36,7 @@ check: setup ## Check all content without building; lists every problem
 test: setup-test ## Run the whole test suite (what CI runs)
 	$(VENV)/bin/pytest
 
-.PHONY: help setup setup-test serve build check test
+test-fast: setup-dev ## Run the fast tests: no browser, no extra site builds or external tools
+	$(VENV)/bin/pytest -m "not browser and not slow"
+
+.PHONY: help setup setup-dev setup-test serve build check test test-fast
