@@ -14,12 +14,12 @@ from .dates import country_name
 from .generate import GeneratedPage
 from .models import City, Continent, Coordinates
 from .render import Renderer
+from .ui import UiStrings
 from .views import render_view, site_relations
 
 
-def coordinates_text(coordinates: Coordinates, lang: str, renderer: Renderer) -> str:
+def coordinates_text(coordinates: Coordinates, lang: str, ui: UiStrings) -> str:
     """43.611° N, 3.877° E / 北纬 43.611°，东经 3.877° — as text: no map from another host."""
-    ui = renderer.ui
 
     def degrees(value: float) -> str:
         return format_decimal(abs(value), format="0.0##", locale=lang)
@@ -54,7 +54,7 @@ def city_pages(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
             renderer, "city.html", lang,
             city_id=city_id, city=city, links=related.city(city_id), note=note,
             names=names_by_text(city, renderer.settings.languages),
-            coordinates=coordinates_text(city.coordinates, lang, renderer) if city.coordinates else None,
+            coordinates=coordinates_text(city.coordinates, lang, renderer.ui) if city.coordinates else None,
         )
         title, _ = city.name.pick(lang, fallbacks)
         yield GeneratedPage(lang, f"cities/{city_id}.md", title, body)
