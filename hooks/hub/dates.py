@@ -14,6 +14,8 @@ def _locale(lang: str) -> Locale:
     return Locale.parse(lang)
 
 
+# Listings show the same few dates again and again (every card of every page): cached.
+@cache
 def long_date(day: date, lang: str) -> str:
     """16 avril 2025 / April 16, 2025 / 2025年4月16日."""
     return format_date(day, format="long", locale=_locale(lang))

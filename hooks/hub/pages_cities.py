@@ -6,9 +6,11 @@ total against the number Chengdu reports.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any, get_args
 
-from babel.numbers import format_decimal
+from babel import Locale
+from babel.numbers import parse_pattern
 
 from .dates import country_name
 from .generate import GeneratedPage
@@ -17,12 +19,20 @@ from .render import Renderer
 from .ui import UiStrings
 from .views import render_view, site_relations
 
+# Parsed once: Babel parses a pattern given as text on every call.
+_DEGREES = parse_pattern("0.0##")
+
+
+@cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
 
 def coordinates_text(coordinates: Coordinates, lang: str, ui: UiStrings) -> str:
     """43.611° N, 3.877° E / 北纬 43.611°，东经 3.877° — as text: no map from another host."""
 
     def degrees(value: float) -> str:
-        return format_decimal(abs(value), format="0.0##", locale=lang)
+        return _DEGREES.apply(abs(value), _locale(lang))
 
     lat_key = "latitude_north" if coordinates.lat >= 0 else "latitude_south"
     lon_key = "longitude_east" if coordinates.lon >= 0 else "longitude_west"

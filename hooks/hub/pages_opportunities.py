@@ -10,29 +10,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .catalog import Article
 from .generate import GeneratedPage
 from .models import Opportunity
 from .render import Renderer
-from .views import closed_opportunities, open_opportunities, render_view, topic_tags
-
-
-def _policy(renderer: Renderer, slug: str | None) -> Article | None:
-    if slug is None:
-        return None
-    return next((article for article in renderer.catalog.policies if article.slug == slug), None)
+from .views import closed_opportunities, open_opportunities, render_view, site_relations, topic_tags
 
 
 def opportunity_pages(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
     fallbacks = renderer.settings.fallbacks(lang)
     catalog = renderer.catalog
+    related = site_relations(renderer)
     for opportunity_id, opportunity in sorted(catalog.opportunities.items()):
         body = render_view(
             renderer, "opportunity.html", lang,
             opportunity_id=opportunity_id,
             opportunity=opportunity,
             sector=catalog.sectors[opportunity.sector].pick(lang, fallbacks),
-            policy=_policy(renderer, opportunity.policy),
+            policy=related.policies.get(opportunity.policy) if opportunity.policy else None,
             topics=topic_tags(renderer, opportunity.topics, lang),
         )
         title, _ = opportunity.title.pick(lang, fallbacks)

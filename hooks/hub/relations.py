@@ -33,6 +33,7 @@ class Relations:
     cities: dict[str, CityLinks]
     policy_opportunities: dict[str, list[tuple[str, Opportunity]]]  # policy slug -> by deadline
     news_topics: frozenset[str]  # topics with at least one article, i.e. with a news/topics/<id>/ page
+    policies: dict[str, Article]  # explainer slug -> explainer
 
     def city(self, city_id: str) -> CityLinks:
         return self.cities.get(city_id) or CityLinks()
@@ -71,4 +72,5 @@ def _build(catalog: Catalog) -> Relations:
         if opportunity.policy is not None:
             policy_opportunities.setdefault(opportunity.policy, []).append((opportunity_id, opportunity))
     news_topics = frozenset(topic for article in catalog.news for topic in article.meta.topics)
-    return Relations(cities, policy_opportunities, news_topics)
+    policies = {article.slug: article for article in catalog.policies}
+    return Relations(cities, policy_opportunities, news_topics, policies)
