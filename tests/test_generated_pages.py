@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -382,3 +383,13 @@ def test_home_page_lists_open_opportunities_and_next_events(site: BuiltSite) -> 
     soonest = sorted((e for e in events if end_day(events[e]) >= TODAY), key=lambda e: start_day(events[e]))
     shown = card_links(page.select_one("#next-events").find_next_sibling("ul"), "events")
     assert shown == [href("en", f"events/{e}/") for e in soonest[: len(shown)]] and shown
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_headings_do_not_skip_levels(site: BuiltSite, lang: str) -> None:
+    """A screen reader's outline of each generated page and listing: h1, then h2, then h3."""
+    for url_path in ["", "cities/", "opportunities/", "events/", *generated_url_paths()]:
+        levels = [int(h.name[1]) for h in content(site, PREFIX[lang] + url_path).find_all(re.compile(r"^h[1-6]$"))]
+        assert levels and levels[0] == 1, url_path
+        for previous, level in pairwise(levels):
+            assert level <= previous + 1, (url_path, levels)
