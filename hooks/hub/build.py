@@ -28,6 +28,7 @@ from .errors import ContentErrors
 from .generate import GeneratedPage, generate_all, write_pages
 from .render import Renderer
 from .settings import HubSettings, settings_from_config
+from .syndication import Syndication
 from .ui import UiStrings, load_ui
 
 log = logging.getLogger("mkdocs.hooks.hub")
@@ -44,6 +45,7 @@ class HubBuild:
     not_found_pages: dict[str, str] = field(default_factory=dict)
     raw_files: dict[str, File] = field(default_factory=dict)
     generated_uris: set[str] = field(default_factory=set)
+    syndication: Syndication | None = None
 
     @classmethod
     def start(cls, config: Any) -> HubBuild:
@@ -62,6 +64,7 @@ class HubBuild:
         log.info(f"hub: {len(generated)} generated pages ({written} written, {removed} removed)")
         build = cls(settings, catalog, ui, renderer, generated)
         build.generated_uris = {page.src_uri for page in generated}
+        build.syndication = Syndication.from_config(renderer, config)
         return build
 
     # -- files ---------------------------------------------------------------------------
@@ -124,6 +127,8 @@ class HubBuild:
             "notice": notice,
             "base_path": self.settings.base_path,
             "search_indexed": search.is_indexed(versions.url_path, is_fallback=versions.is_fallback),
+            # <link rel="alternate"> to the feeds of this language and section (and city).
+            "feeds": self.syndication.page_feeds(lang, versions.url_path) if self.syndication else [],
             # OpenGraph and JSON-LD (overrides/partials/hub-seo.html).
             "seo": seo.page_seo(
                 self.renderer, src_uri=getattr(page.file, "norm_src_uri", page.file.src_uri), lang=lang,
@@ -166,6 +171,8 @@ class HubBuild:
         ) as gz:
             gz.write(sitemap.encode("utf-8"))
         self._write_search_index(site_dir)
+        if self.syndication is not None:
+            self.syndication.write(site_dir)
 
     def _write_search_index(self, site_dir: Path) -> None:
         try:

@@ -14,6 +14,7 @@ from html import escape
 from typing import Any
 
 from . import pages_cities, pages_events, pages_opportunities
+from .feeds_page import render_feeds_page
 from .generate import Generator, news_page_path
 from .home import render_home_sections
 from .pages_policies import policy_parts
@@ -80,6 +81,7 @@ PAGE_RENDERERS: list[PageRenderer] = [
     pages_cities.render_cities_index,
     pages_opportunities.render_opportunities_index,
     pages_events.render_events_index,
+    render_feeds_page,
 ]
 GENERATORS: list[Generator] = [
     pages_cities.city_pages,

@@ -26,6 +26,10 @@ class HubSettings:
     timezone: str = "Asia/Shanghai"
     build_date: date = date(2025, 1, 1)  # the day statuses describe (see build_day)
     build_time: datetime = datetime(2025, 1, 1)  # stamped into feeds and calendars (see build_moment)
+    # Feed entry ids (tag: URIs) and calendar UIDs are minted under this name, not under
+    # site_url: moving the site to another address must not make every item new again.
+    id_domain: str = "localhost"
+    id_year: int = 2025
 
     @property
     def default_language(self) -> str:
@@ -115,4 +119,6 @@ def settings_from_config(config: Any) -> HubSettings:
         timezone=zone,
         build_date=build_day(zone),
         build_time=moment,
+        id_domain=str(hub.get("id_domain") or urlsplit(site_url).hostname or "localhost"),
+        id_year=int(hub.get("id_year", 2025)),
     )

@@ -1,0 +1,135 @@
+"""An article's text as HTML that can be read outside the site (in a feed reader).
+
+The Markdown is rendered with the extensions and settings of mkdocs.yml, as on the page,
+except the heading permalinks ("¶"), which mean nothing in a reader. Every link and image
+is then made absolute: a reader resolves relative URLs against the feed's address, not the
+article's, so `../../policies/x.md` or `img/map.png` would break there.
+
+Links are resolved the way MkDocs resolves them on the page: relative to the source file,
+`.md` targets to their page URL (directory URLs), other files to where they are served.
+Raw HTML in the Markdown is rewritten too (MkDocs leaves it alone; a reader cannot).
+"""
+
+from __future__ import annotations
+
+import copy
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote, urljoin, urlsplit
+
+import lxml.html
+import markdown
+
+from .settings import HubSettings
+from .yamlsafe import split_front_matter
+
+# Attributes that hold one URL, and the one that holds a list of them.
+_URL_ATTRIBUTES = ("href", "src", "poster", "cite", "action", "data")
+_SRCSET = "srcset"
+
+
+@dataclass(frozen=True)
+class MarkdownOptions:
+    """The Markdown extensions of mkdocs.yml, as MkDocs validated them."""
+
+    extensions: tuple[Any, ...]
+    configs: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def from_config(cls, config: Any) -> MarkdownOptions:
+        return cls(tuple(config.markdown_extensions), copy.deepcopy(dict(config.mdx_configs)))
+
+    def for_feeds(self) -> MarkdownOptions:
+        configs = copy.deepcopy(self.configs)
+        if "toc" in configs:
+            configs["toc"]["permalink"] = False
+        return MarkdownOptions(self.extensions, configs)
+
+
+@dataclass
+class ArticleHtml:
+    """Renders articles of one build; one Markdown converter, reset between documents."""
+
+    settings: HubSettings
+    docs_dir: Path
+    options: MarkdownOptions
+    _converter: markdown.Markdown | None = None
+
+    def converter(self) -> markdown.Markdown:
+        if self._converter is None:
+            options = self.options.for_feeds()
+            self._converter = markdown.Markdown(extensions=list(options.extensions),
+                                                extension_configs=options.configs)
+        return self._converter
+
+    def render(self, *, lang: str, src_uri: str) -> str:
+        """The body of docs/<lang>/<src_uri> (front matter left out) as absolute HTML."""
+        text = (self.docs_dir / lang / src_uri).read_text(encoding="utf-8")
+        _front, body, _line = split_front_matter(text.replace("\r\n", "\n"))
+        converter = self.converter()
+        converter.reset()
+        html = converter.convert(body)
+        page_url = self.settings.url(lang, md_url_path(src_uri))
+        return absolutize(html, lambda href: self.resolve(href, lang=lang, src_uri=src_uri, page_url=page_url))
+
+    def resolve(self, href: str, *, lang: str, src_uri: str, page_url: str) -> str:
+        """The absolute URL a link on the page at `src_uri` in `lang` leads to."""
+        parts = urlsplit(href.strip())
+        if parts.scheme or parts.netloc:
+            return href  # already absolute (https:, mailto:, //host/…)
+        suffix = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+        if not parts.path:
+            return page_url + suffix  # #anchor: on the article's own page
+        if parts.path.startswith("/"):
+            return urljoin(page_url, href)  # as a browser on the page would
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(parts.path)))
+        if target == ".." or target.startswith("../"):
+            return urljoin(page_url, href)
+        if target.endswith(".md"):
+            return self.settings.url(lang, quote(md_url_path(target))) + suffix
+        if parts.path.endswith("/") or target == ".":
+            path = "" if target == "." else target + "/"
+            return self.settings.url(lang, quote(path)) + suffix
+        # A file (image, PDF…): served from the language that has it; the i18n plugin
+        # serves the default language's files to the others.
+        owner = lang if (self.docs_dir / lang / target).is_file() else self.settings.default_language
+        return self.settings.url(owner, quote(target)) + suffix
+
+
+def md_url_path(src_uri: str) -> str:
+    """news/2025/x.md -> news/2025/x/; about/index.md -> about/ (use_directory_urls)."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def absolutize(html: str, resolve: Callable[[str], str]) -> str:
+    """`html` with every URL attribute passed through `resolve`."""
+    if not html.strip():
+        return html
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue  # comments and processing instructions
+        for name in _URL_ATTRIBUTES:
+            value = element.get(name)
+            if value is not None and value.strip():
+                element.set(name, resolve(value))
+        srcset = element.get(_SRCSET)
+        if srcset:
+            element.set(_SRCSET, _resolve_srcset(srcset, resolve))
+    inner = lxml.html.tostring(root, encoding="unicode", method="html")
+    return inner[len("<div>") : -len("</div>")]
+
+
+def _resolve_srcset(srcset: str, resolve: Callable[[str], str]) -> str:
+    candidates = []
+    for candidate in srcset.split(","):
+        words = candidate.split()
+        if words:
+            candidates.append(" ".join([resolve(words[0]), *words[1:]]))
+    return ", ".join(candidates)

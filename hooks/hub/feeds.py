@@ -1,0 +1,272 @@
+"""RSS 2.0 and Atom 1.0 feeds in each language: everything, each section (news,
+opportunities, events, policies) and each partner city. Written with feedgen.
+
+What a language's feeds carry
+    News articles and policy explainers appear only in the languages they are written in.
+    A page shown in fr or ja as a fallback copy of the en or zh text is not announced as
+    new in those feeds: a subscriber would otherwise get the same text twice (once per
+    language subscribed to), and again when the real translation arrives.
+    Opportunities and events appear in every language. They are records, not texts: their
+    facts (dates, deadlines, amounts, places) are written once for all languages and their
+    pages exist in every language; a text field not yet translated falls back the way the
+    page does (fr and ja: en, then zh).
+
+Items
+    Full HTML content with every link and image absolute (feed_html), a plain-text
+    summary, the topics as categories, the hub as author and publisher, and these dates:
+    article: published = `date`, updated = `updated` or `date`, midnight Asia/Shanghai;
+    opportunity: published = updated = `published`, midnight Asia/Shanghai;
+    event: published = updated = its start, in its own time zone (midnight there for an
+    all-day event) — events carry no announcement date of their own.
+    Newest first (by published date, then updated, then id); at most FEED_LIMIT items per
+    feed. Content never depends on the build date, so a feed changes only when its content
+    does.
+
+Ids
+    tag:<id_domain>,<id_year>:<lang>/<kind>/<slug or record id>, e.g.
+    tag:chengdu-global-hub.github.io,2025:en/news/sister-cities-conference-2025.
+    Built from settings that do not change with site_url (extra.hub.id_domain, id_year),
+    the language, the kind and the file name: editing a title, a summary, a date or the
+    site's address keeps the id. A date is deliberately not part of it: correcting an
+    article's date or moving an event would otherwise make it a new item. Renaming a file
+    (slug or record id) changes the page URL too and is a new item; keep the file name to
+    keep the item.
+
+Channel
+    <link> is the section's page (the city's page for a city feed), the Atom self link is
+    the feed itself; updated/lastBuildDate is the newest item's updated date. A feed with
+    no items yet uses the build moment (settings.build_time: HUB_BUILD_DATE or
+    SOURCE_DATE_EPOCH when set), the only date that content cannot give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+from zoneinfo import ZoneInfo
+
+from feedgen.feed import FeedGenerator
+
+from .amounts import format_amount
+from .catalog import Article, Catalog
+from .event_time import event_when
+from .feed_html import ArticleHtml, absolutize
+from .models import Event, Opportunity
+from .prose import safe_markdown
+from .render import Renderer
+from .subscriptions import FORMATS, Feed, Subscriptions, event_calendar_path
+
+FEED_LIMIT = 50
+# Ties on the same date: a stable order, articles before records.
+_KIND_ORDER = {"news": 3, "policy": 2, "opportunity": 1, "event": 0}
+_SECTIONS = {"news": "news", "policy": "policies", "opportunity": "opportunities", "event": "events"}
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    kind: str  # news, policy, opportunity, event
+    key: str  # article slug or record id
+    lang: str  # the language of the feeds it appears in
+    title: str
+    summary: str
+    page_path: str  # inside the language root
+    published: datetime
+    updated: datetime
+    topics: tuple[str, ...]
+    cities: tuple[str, ...]
+    record: Article | Opportunity | Event = field(compare=False, repr=False)
+
+    @property
+    def section(self) -> str:
+        return _SECTIONS[self.kind]
+
+    def sort_key(self) -> tuple[datetime, datetime, int, str]:
+        return (self.published, self.updated, _KIND_ORDER[self.kind], self.key)
+
+
+def entry_id(settings: Any, lang: str, kind: str, key: str) -> str:
+    return f"tag:{settings.id_domain},{settings.id_year}:{lang}/{kind}/{key}"
+
+
+def _midnight(day: date, zone: ZoneInfo) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=zone)
+
+
+def event_start(event: Event) -> datetime:
+    if isinstance(event.start, datetime):
+        return event.start.replace(tzinfo=event.zone)
+    return _midnight(event.start, event.zone)
+
+
+def language_items(catalog: Catalog, renderer: Renderer, lang: str) -> list[FeedItem]:
+    """Every item the feeds of `lang` may carry, newest first."""
+    settings = renderer.settings
+    zone = ZoneInfo(settings.timezone)
+    fallbacks = settings.fallbacks(lang)
+    items: list[FeedItem] = []
+    for article in catalog.articles():
+        text = article.texts.get(lang)
+        if text is None:
+            continue  # not written in this language: see the module's docstring
+        meta = article.meta
+        items.append(FeedItem(
+            article.kind, article.slug, lang, text.title, text.summary or "", article.url_path,
+            _midnight(meta.date, zone), _midnight(meta.updated or meta.date, zone),
+            tuple(meta.topics), tuple(meta.cities), article,
+        ))
+    for record_id, opportunity in catalog.opportunities.items():
+        published = _midnight(opportunity.published, zone)
+        items.append(FeedItem(
+            "opportunity", record_id, lang, opportunity.title.pick(lang, fallbacks)[0],
+            opportunity.summary.pick(lang, fallbacks)[0], f"opportunities/{record_id}/",
+            published, published, tuple(opportunity.topics), tuple(opportunity.cities), opportunity,
+        ))
+    for record_id, event in catalog.events.items():
+        start = event_start(event)
+        items.append(FeedItem(
+            "event", record_id, lang, event.title.pick(lang, fallbacks)[0], event.summary.pick(lang, fallbacks)[0],
+            f"events/{record_id}/", start, start, tuple(event.topics), tuple(event.cities), event,
+        ))
+    items.sort(key=FeedItem.sort_key, reverse=True)
+    return items
+
+
+def distribute(feeds: Iterable[Feed], items: list[FeedItem], limit: int = FEED_LIMIT) -> dict[str, list[FeedItem]]:
+    """The items of each feed (by feed name), newest first, at most `limit` each: one pass
+    over the items, whatever the number of cities."""
+    buckets: dict[str, list[FeedItem]] = {feed.name: [] for feed in feeds}
+    for item in items:
+        for name in ("all", item.section, *(f"cities/{city}" for city in item.cities)):
+            bucket = buckets.get(name)
+            if bucket is not None and len(bucket) < limit:
+                bucket.append(item)
+    return buckets
+
+
+@dataclass
+class ItemContent:
+    """The HTML of each item, rendered once however many feeds carry it."""
+
+    renderer: Renderer
+    articles: ArticleHtml
+    _cache: dict[tuple[str, str, str], str] = field(default_factory=dict)
+
+    def html(self, item: FeedItem) -> str:
+        key = (item.kind, item.key, item.lang)
+        if key not in self._cache:
+            self._cache[key] = self._render(item)
+        return self._cache[key]
+
+    def _render(self, item: FeedItem) -> str:
+        record = item.record
+        if isinstance(record, Article):
+            return self.articles.render(lang=item.lang, src_uri=record.src_uri)
+        settings = self.renderer.settings
+        page_url = settings.url(item.lang, item.page_path)
+        values: dict[str, Any] = {
+            "page_url": page_url,
+            "url": lambda path, lang=item.lang: settings.url(lang, path),
+            "pick": lambda text, lang=item.lang: text.pick(lang, settings.fallbacks(lang))[0],
+        }
+        if isinstance(record, Opportunity):
+            html = self.renderer.render("feed_opportunity.html", item.lang, opportunity=record,
+                                        **values, **_opportunity_values(self.renderer, record, item.lang))
+        else:
+            assert isinstance(record, Event)
+            html = self.renderer.render("feed_event.html", item.lang, event=record,
+                                        calendar_url=settings.url(item.lang, event_calendar_path(item.key)),
+                                        **values, **_event_values(self.renderer, record, item.lang))
+        # Record texts are Markdown; a relative link in them is relative to the record's page.
+        return absolutize(html, lambda href: _join(page_url, href))
+
+
+def _join(base: str, href: str) -> str:
+    return urljoin(base, href.strip())
+
+
+def _opportunity_values(renderer: Renderer, opportunity: Opportunity, lang: str) -> dict[str, Any]:
+    catalog = renderer.catalog
+    fallbacks = renderer.settings.fallbacks(lang)
+    policy = catalog.article(f"policies/{opportunity.policy}.md") if opportunity.policy else None
+    sector = catalog.sectors.get(opportunity.sector)
+    return {
+        "sector": sector.pick(lang, fallbacks)[0] if sector else opportunity.sector,
+        "amount": format_amount(opportunity.amount, lang, renderer.ui) if opportunity.amount else None,
+        "details": safe_markdown(opportunity.details.pick(lang, fallbacks)[0]) if opportunity.details else None,
+        "policy": policy,
+        "policy_title": renderer.article_text(policy, lang).title if policy else None,
+    }
+
+
+def _event_values(renderer: Renderer, event: Event, lang: str) -> dict[str, Any]:
+    fallbacks = renderer.settings.fallbacks(lang)
+    return {
+        "when": event_when(event, lang, renderer.ui).text,
+        "description": safe_markdown(event.description.pick(lang, fallbacks)[0]) if event.description else None,
+    }
+
+
+@dataclass
+class FeedWriter:
+    renderer: Renderer
+    subscriptions: Subscriptions
+    content: ItemContent
+
+    def write_language(self, site_dir: Path, lang: str, items: list[FeedItem]) -> list[Path]:
+        """Every feed of `lang`, both formats; the paths written."""
+        feeds = self.subscriptions.feeds(lang)
+        buckets = distribute(feeds, items)
+        written = []
+        for feed in feeds:
+            for fmt in FORMATS:
+                path = site_dir / self.renderer.settings.lang_prefix(lang) / feed.path(fmt)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(self.feed_bytes(feed, buckets[feed.name], fmt))
+                written.append(path)
+        return written
+
+    def feed_bytes(self, feed: Feed, items: list[FeedItem], fmt: str) -> bytes:
+        settings = self.renderer.settings
+        lang = feed.lang
+        site = settings.site_names[lang]
+        home = settings.url(lang, "")
+        generator = FeedGenerator()
+        generator.load_extension("dc", atom=False, rss=True)  # RSS has no author without an e-mail
+        generator.id(entry_id(settings, lang, "feeds", feed.name))
+        generator.title(feed.title)
+        generator.subtitle(feed.description)
+        generator.language(lang)
+        generator.author(name=site, uri=home)
+        generator.generator("python-feedgen")
+        generator.dc.dc_publisher(site)
+        generator.link(href=settings.url(lang, feed.path(fmt)), rel="self", type=FORMATS[fmt])
+        # feedgen takes the RSS channel <link> from the last link() call: the section page.
+        generator.link(href=settings.url(lang, feed.page_path), rel="alternate", type="text/html")
+        generator.updated(max((item.updated for item in items), default=settings.build_time))
+        for item in items:
+            self._add_entry(generator, item, site=site, home=home)
+        if fmt == "atom":
+            return generator.atom_str(pretty=True, encoding="UTF-8")
+        return generator.rss_str(pretty=True, encoding="UTF-8")
+
+    def _add_entry(self, generator: FeedGenerator, item: FeedItem, *, site: str, home: str) -> None:
+        settings = self.renderer.settings
+        catalog = self.renderer.catalog
+        fallbacks = settings.fallbacks(item.lang)
+        entry = generator.add_entry(order="append")  # the items come newest first already
+        entry.id(entry_id(settings, item.lang, item.kind, item.key))
+        entry.title(item.title)
+        entry.link(href=settings.url(item.lang, item.page_path), rel="alternate", type="text/html")
+        entry.published(item.published)
+        entry.updated(item.updated)
+        entry.author(name=site, uri=home)
+        entry.dc.dc_creator(site)
+        entry.content(self.content.html(item), type="html")
+        entry.summary(item.summary)
+        for topic in item.topics:
+            label = catalog.topics[topic].pick(item.lang, fallbacks)[0] if topic in catalog.topics else topic
+            entry.category(term=topic, label=label)
