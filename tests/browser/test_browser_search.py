@@ -1,0 +1,139 @@
+"""Search as a reader uses it: typing into the box in the header, in each language, with
+the keyboard only; results are pages of the reader's language and nothing else."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from browser_support import PHONE, PREFIX, Tab, TabFactory
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+BOX = ".hub-search__input"
+RESULT = "a.hub-search__link"
+PANEL = ".hub-search__results"
+
+# (language, what the reader types, pages it must find: paths inside that language's root)
+FINDS = [
+    ("zh", "友城", ["news/2025/sister-cities-conference-2025/"]),
+    ("en", "Manchester", ["cities/manchester/", "news/2025/new-partner-cities-2025/"]),
+    ("fr", "délégations", ["news/2025/sister-cities-conference-2025/"]),
+    ("ja", "大阪", ["news/2025/japan-roadshows-2025/"]),
+]
+
+
+def type_query(tab: Tab, query: str) -> None:
+    """Focus the box the way a reader does (the "/" key), type key by key, and wait
+    until the results of the whole query are shown (the results region is busy until then)."""
+    tab.page.keyboard.press("/")
+    expect(tab.page.locator(BOX)).to_be_focused()
+    tab.page.keyboard.type(query, delay=20)
+    settled(tab)
+
+
+def settled(tab: Tab) -> None:
+    expect(tab.page.locator(PANEL)).to_have_attribute("aria-busy", "false")
+
+
+def result_paths(tab: Tab) -> list[str]:
+    return [link.get_attribute("href") or "" for link in tab.page.locator(RESULT).all()]
+
+
+@pytest.mark.parametrize(("lang", "query", "expected"), FINDS, ids=[f[0] for f in FINDS])
+def test_typing_finds_pages_in_the_readers_language(tab: Tab, lang: str, query: str, expected: list[str]) -> None:
+    tab.open(PREFIX[lang])
+    type_query(tab, query)
+    base = "/hub/" + PREFIX[lang]
+    for path in expected:
+        expect(tab.page.locator(f'{RESULT}[href="{base}{path}"]')).to_be_visible()
+    others = tuple(f"/hub/{p}" for code, p in PREFIX.items() if code != lang and p)
+    for href in result_paths(tab):
+        assert href.startswith(base) and not href.startswith(others), href
+    # Each result shows the page title and an excerpt with the words found marked.
+    first = tab.page.locator(RESULT).first
+    assert first.locator(".hub-search__title").inner_text().strip()
+    assert first.locator(".hub-search__excerpt mark").count() >= 1
+
+
+def test_fallback_text_is_not_found_in_the_readers_language(tab: Tab) -> None:
+    """The French page of the Penang flight shows the English text (no translation yet):
+    its English words find it on /en/, but on /fr/ they never offer it."""
+    word, page = "launching", "news/2025/chengdu-penang-direct-flight/"
+    tab.open("en/")
+    type_query(tab, word)
+    expect(tab.page.locator(f'{RESULT}[href="/hub/en/{page}"]')).to_be_visible()
+    tab.open("fr/")
+    type_query(tab, word)
+    # Pagefind answers a word it does not know with its longest known prefix ("la"),
+    # so there are results; the fallback page is not among them.
+    assert f"/hub/fr/{page}" not in result_paths(tab)
+    assert all(path.startswith("/hub/fr/") for path in result_paths(tab))
+
+
+def test_keyboard_only(tab: Tab) -> None:
+    page = tab.page
+    tab.open("en/")
+    # Tab reaches the box from the top of the page.
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement && document.activeElement.matches('.hub-search__input')"):
+            break
+    else:
+        pytest.fail("Tab never reached the search box")
+    page.keyboard.type("Chengdu", delay=20)
+    settled(tab)
+    expect(page.locator(RESULT).nth(1)).to_be_visible()
+    # Arrows move through the results and back to the box.
+    page.keyboard.press("ArrowDown")
+    expect(page.locator(RESULT).nth(0)).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(page.locator(RESULT).nth(1)).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    expect(page.locator(BOX)).to_be_focused()
+    # Escape closes the results and leaves the reader in the box.
+    page.keyboard.press("Escape")
+    expect(page.locator(PANEL)).to_be_hidden()
+    expect(page.locator(BOX)).to_be_focused()
+    # Enter opens the first result.
+    page.keyboard.type(" Manchester", delay=20)
+    settled(tab)
+    expect(page.locator(RESULT).first).to_be_visible()
+    first = page.locator(RESULT).first.get_attribute("href")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(first) + "$"))
+
+
+def test_tab_leaves_the_results_in_order(tab: Tab) -> None:
+    page = tab.page
+    tab.open("")
+    type_query(tab, "成都")
+    expect(page.locator(RESULT).first).to_be_visible()
+    count = page.locator(RESULT).count()
+    for index in range(count):
+        page.keyboard.press("Tab")
+        expect(page.locator(RESULT).nth(index)).to_be_focused()
+    page.keyboard.press("Tab")  # past the last result: the results fold away
+    expect(page.locator(PANEL)).to_be_hidden()
+
+
+def test_phone_opens_the_box_from_the_header_button(new_tab: TabFactory) -> None:
+    tab = new_tab(PHONE)
+    page = tab.page
+    tab.open("ja/")
+    box = page.locator(BOX)
+    expect(box).to_be_hidden()
+    button = page.locator(".hub-search__open")
+    expect(button).to_be_visible()
+    button.click()
+    expect(box).to_be_focused()
+    page.keyboard.type("成都", delay=20)
+    settled(tab)
+    expect(page.locator(RESULT).first).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.keyboard.press("Escape")
+    expect(box).to_be_hidden()
+    expect(button).to_be_focused()
+    expect(button).to_have_attribute("aria-expanded", "false")
