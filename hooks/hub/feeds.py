@@ -44,6 +44,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from html import escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -147,12 +148,19 @@ def distribute(feeds: Iterable[Feed], items: list[FeedItem], limit: int = FEED_L
     return buckets
 
 
+def page_key(lang: str, src_uri: str) -> str:
+    """How a built article page is filed in ItemContent.pages: en/news/2025/x.md."""
+    return f"{lang}/{src_uri}"
+
+
 @dataclass
 class ItemContent:
-    """The HTML of each item, rendered once however many feeds carry it."""
+    """The HTML of each item, made once however many feeds carry it. `pages` holds the
+    body HTML of the article pages the language builds rendered (by page_key)."""
 
     renderer: Renderer
     articles: ArticleHtml
+    pages: dict[str, str] = field(default_factory=dict)
     _cache: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
     def html(self, item: FeedItem) -> str:
@@ -164,6 +172,9 @@ class ItemContent:
     def _render(self, item: FeedItem) -> str:
         record = item.record
         if isinstance(record, Article):
+            page = self.pages.get(page_key(item.lang, record.src_uri))
+            if page is not None:
+                return self.articles.from_page(page, lang=item.lang, src_uri=record.src_uri)
             return self.articles.render(lang=item.lang, src_uri=record.src_uri)
         settings = self.renderer.settings
         page_url = settings.url(item.lang, item.page_path)
@@ -216,12 +227,11 @@ class FeedWriter:
     subscriptions: Subscriptions
     content: ItemContent
 
-    def write_language(self, site_dir: Path, lang: str, items: list[FeedItem]) -> list[Path]:
-        """Every feed of `lang`, both formats; the paths written."""
-        feeds = self.subscriptions.feeds(lang)
-        buckets = distribute(feeds, items)
+    def write_language(self, site_dir: Path, lang: str, buckets: dict[str, list[FeedItem]]) -> list[Path]:
+        """Every feed of `lang`, both formats, with the items `distribute` gave each; the
+        paths written."""
         written = []
-        for feed in feeds:
+        for feed in self.subscriptions.feeds(lang):
             for fmt in FORMATS:
                 path = site_dir / self.renderer.settings.lang_prefix(lang) / feed.path(fmt)
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -266,7 +276,10 @@ class FeedWriter:
         entry.author(name=site, uri=home)
         entry.dc.dc_creator(site)
         entry.content(self.content.html(item), type="html")
-        entry.summary(item.summary)
+        # RSS readers take <description> as HTML: the plain-text summary is escaped once
+        # more, so that `<b>` in a title reads as written and nothing in it can run. Atom
+        # says so with type="html"; the same value serves both.
+        entry.summary(escape(item.summary), type="html")
         for topic in item.topics:
             label = catalog.topics[topic].pick(item.lang, fallbacks)[0] if topic in catalog.topics else topic
             entry.category(term=topic, label=label)

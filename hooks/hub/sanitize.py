@@ -247,7 +247,8 @@ def _content_class(token: str) -> bool:
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _RAW_TEXT = re.compile(
-    r"(<(script|style|textarea|title|xmp|noscript|iframe|noembed|noframes)\b[^>]*+(?:>|$)).*?(?:</\2\s*>|$)",
+    r"(<(script|style|textarea|title|xmp|noscript|iframe|noembed|noframes|template|svg|math|object|applet|select)"
+    r"\b[^>]*+(?:>|$)).*?(?:</\2\s*>|$)",
     re.DOTALL | re.IGNORECASE,
 )
 _START_TAG = re.compile(r"""<([A-Za-z][^\s/>]*)((?:"[^"]*+(?:"|$)|'[^']*+(?:'|$)|[^'">]++)*+)(?:>|$)""")
@@ -302,7 +303,7 @@ def _inventory_removals(before: str, after: str, dropped: Counter[tuple[str, str
                 found = f"the address '{_short(value)}' removed from <{tag} {name}>"
                 yield Removal(found, _WHY_URL, _url_needles(value))
             continue
-        if name.startswith("on"):
+        if name.rsplit("_", 1)[-1].startswith("on"):
             why = "event handler attributes run scripts and are not allowed"
         elif name == "style":
             why = "styles are not allowed in content (only text-align in table cells)"
@@ -328,10 +329,19 @@ def _safe_url(value: str) -> bool:
 
 
 def _url_needles(value: str) -> tuple[re.Pattern[str], ...]:
-    scheme = re.match(r"^\s*([A-Za-z][A-Za-z0-9+.-]*)\s*:", value)
-    if scheme:
-        return (re.compile(rf"{re.escape(scheme.group(1))}\s*:", re.IGNORECASE), _literal(value))
-    return (_literal(value),)
+    """The scheme as it may be written in the source: `javascript:`, but also with
+    entities (`&#106;avascript:`) or blanks (`java&#x09;script:`) between its letters."""
+    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", re.sub(r"[\x00-\x20]", "", value))
+    if not scheme:
+        return (_literal(value),)
+    blank = r"(?:\s|&#0*(?:9|10|13);?|&#x0*(?:9|a|d);?|&tab;|&newline;)*"
+    letters = blank.join(_entity_or(char) for char in scheme.group(1))
+    return (re.compile(letters + blank + _entity_or(":"), re.IGNORECASE), _literal(value))
+
+
+def _entity_or(char: str) -> str:
+    named = {":": "|&colon;"}.get(char, "")
+    return rf"(?:{re.escape(char)}|&#0*{ord(char)};?|&#x0*{ord(char):x};?{named})"
 
 
 def _attribute_needle(name: str) -> re.Pattern[str]:
@@ -393,24 +403,40 @@ def safe_toc(items: Iterable[Any]) -> None:
 
 @dataclass
 class PageSanitizer:
-    """Cleans every page of a build; reports each removal once across the language builds."""
+    """Cleans every page of a build and reports each removal once.
+
+    A file is reported by the build of its own language; the other language builds show
+    it as a fallback and may run in another process (hub.parallel), so they stay quiet,
+    unless its language is not built at all (a one-language preview)."""
 
     root: Path
+    languages: tuple[str, ...] = ()  # the languages built, default first
     reported: set[ContentError] = field(default_factory=set)
 
     def page_content(self, content: str, page: Any) -> str:
         cleaned, removals = clean_html(content)
-        if removals:
+        if removals and self._reports(page):
             self.report(page, removals)
         safe_title(page)
         safe_toc(page.toc)
         return cleaned
 
+    def _reports(self, page: Any) -> bool:
+        if not self.languages or not page.file.abs_src_path:
+            return True
+        try:
+            file_lang = Path(page.file.abs_src_path).resolve().relative_to(self.root / "docs").parts[0]
+        except ValueError:
+            return True
+        first = (page.url or "").split("/", 1)[0]
+        page_lang = first if first in self.languages else self.languages[0]
+        return file_lang == page_lang or file_lang not in self.languages
+
     def report(self, page: Any, removals: list[Removal]) -> None:
         path = Path(page.file.abs_src_path) if page.file.abs_src_path else None
         source = _read(path)
         where = display_path(path, self.root) if path else page.file.src_uri
-        for removal, line in zip(removals, _lines(source, removals), strict=True):
+        for removal, line in zip(removals, removal_lines(source, removals), strict=True):
             expected = removal.expected
             if not line:
                 expected += " (not found as written in the source: it may come from a template)"
@@ -429,7 +455,7 @@ def _read(path: Path | None) -> str:
         return ""
 
 
-def _lines(source: str, removals: list[Removal]) -> list[int]:
+def removal_lines(source: str, removals: list[Removal]) -> list[int]:
     """The line of each removal in the source, looked for in the body before the front
     matter (a title is escaped, never removed); the n-th removal of a kind is the n-th match."""
     _front, _body, body_line = split_front_matter(source)

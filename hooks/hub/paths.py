@@ -1,0 +1,84 @@
+"""No path escapes its folder: what may stand in docs/ and data/.
+
+MkDocs walks docs/ following symbolic links (os.walk(followlinks=True)) and publishes
+what it finds, so a link committed as `docs/zh/notes.md -> /etc/passwd` or a linked
+folder would publish files from outside the repository, unchecked (the content checks
+do not follow linked folders). File and folder names become URLs and paths on every
+editor's machine: backslashes, colons, control characters and the other characters that
+Windows or URLs cannot carry are refused, as are names that differ only in case (they
+collide on macOS and Windows checkouts). Slugs and record ids are checked by the models
+and the catalog.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import ContentError, display_path
+
+CONTENT_FOLDERS = ("docs", "data")
+_BAD_NAME = re.compile(r'[\x00-\x1f\x7f\\:*?"<>|]')
+_RESERVED = re.compile(r"^(?:con|prn|aux|nul|com\d|lpt\d)(?:\..*)?$", re.IGNORECASE)
+
+
+def check_paths(root: Path, folders: tuple[str, ...] = CONTENT_FOLDERS) -> list[ContentError]:
+    """Every symbolic link and every unusable name under the content folders of `root`."""
+    errors: list[ContentError] = []
+    for folder in folders:
+        top = root / folder
+        if top.is_symlink():
+            errors.append(_symlink_error(root, top))
+            continue
+        if top.is_dir():
+            errors.extend(_walk(root, top))
+    return errors
+
+
+def _walk(root: Path, top: Path) -> Iterator[ContentError]:
+    for current, dirs, files in os.walk(top, followlinks=False):
+        here = Path(current)
+        for name in sorted(dirs):
+            if (here / name).is_symlink():
+                yield _symlink_error(root, here / name)
+        # Never descend into a linked folder (os.walk lists it among dirs) or a hidden one.
+        dirs[:] = sorted(d for d in dirs if not (here / d).is_symlink() and not d.startswith("."))
+        seen: dict[str, str] = {}
+        for name in sorted([*dirs, *files]):
+            path = here / name
+            if name in files and path.is_symlink():
+                yield _symlink_error(root, path)
+                continue
+            if name.startswith("."):
+                continue
+            problem = _name_problem(name)
+            if problem:
+                yield ContentError(display_path(path, root), 0, "", f"the name {name!r} ({problem})",
+                                   "rename it: letters, digits, hyphens, underscores and dots only")
+            folded = name.casefold()
+            if folded in seen:
+                found = f"'{name}' and '{seen[folded]}' differ only in case"
+                yield ContentError(display_path(path, root), 0, "", found,
+                                   "rename one of them; they collide on Windows and macOS")
+            seen[folded] = name
+
+
+def _symlink_error(root: Path, path: Path) -> ContentError:
+    target = os.readlink(path)
+    return ContentError(display_path(path, root), 0, "", f"a symbolic link to {target}",
+                        "replace it with the file itself; content is never read through a link")
+
+
+def _name_problem(name: str) -> str | None:
+    bad = _BAD_NAME.search(name)
+    if bad:
+        return f"contains {bad.group()!r}"
+    if name != name.strip():
+        return "starts or ends with a space"
+    if name.endswith("."):
+        return "ends with a dot"
+    if _RESERVED.match(name):
+        return "a name Windows reserves"
+    return None
