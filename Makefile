@@ -33,10 +33,21 @@ build: setup ## Build the site into site/ (strict; HUB_SITE_URL sets the address
 check: setup ## Check all content without building; lists every problem
 	PYTHONPATH=hooks $(PY) -m hub check
 
+# The title goes through the environment ("$$TITLE"), so quotes in it stay text.
+new: setup ## Start content: KIND=article|policy|opportunity|event|city TITLE="…" [TITLE_LANG= DATE= SLUG=]
+	@test -n "$(KIND)" -a -n "$$TITLE" || { echo 'usage: make new KIND=article TITLE="成都国际友城大会"'; exit 2; }
+	PYTHONPATH=hooks $(PY) -m hub new $(KIND) "$$TITLE" $(if $(TITLE_LANG),--lang $(TITLE_LANG)) $(if $(DATE),--date $(DATE)) $(if $(SLUG),--slug $(SLUG))
+
+translations: setup ## List missing and outdated translations (ONLY=fr for one language)
+	PYTHONPATH=hooks $(PY) -m hub translations $(if $(ONLY),--lang $(ONLY))
+
+schema: setup ## Regenerate data/schema/*.schema.json from the models (commit the result)
+	PYTHONPATH=hooks $(PY) -m hub schema
+
 test: setup-test ## Run the whole test suite (what CI runs)
 	$(VENV)/bin/pytest
 
 test-fast: setup-dev ## Run the fast tests: no browser, no extra site builds or external tools
 	$(VENV)/bin/pytest -m "not browser and not slow"
 
-.PHONY: help setup setup-dev setup-test serve build check test test-fast
+.PHONY: help setup setup-dev setup-test serve build check new translations schema test test-fast

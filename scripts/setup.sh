@@ -40,6 +40,8 @@ fi
 base_packages=()
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || base_packages+=(python3 python3-venv)
 command -v make >/dev/null 2>&1 || base_packages+=(make)
+# The translation report reads file history from git (it falls back to file times without).
+command -v git >/dev/null 2>&1 || base_packages+=(git)
 apt_install "${base_packages[@]}"
 
 if [ ! -x .venv/bin/python ]; then

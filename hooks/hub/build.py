@@ -22,14 +22,15 @@ from mkdocs.structure.pages import Page
 from . import search, sections, seo
 from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
 from .assets import keep_scripts_on_site
-from .catalog import Catalog, load_catalog
+from .catalog import Catalog
+from .content import load_content
 from .dates import language_name
 from .errors import ContentErrors
 from .generate import GeneratedPage, generate_all, write_pages
 from .render import Renderer
 from .settings import HubSettings, settings_from_config
 from .syndication import Syndication
-from .ui import UiStrings, load_ui
+from .ui import UiStrings
 
 log = logging.getLogger("mkdocs.hooks.hub")
 
@@ -51,8 +52,7 @@ class HubBuild:
     def start(cls, config: Any) -> HubBuild:
         settings = settings_from_config(config)
         try:
-            ui = load_ui(settings.root / "overrides" / "hub" / "ui.yml", settings.root, settings.languages)
-            catalog = load_catalog(settings.root, settings.languages, settings.default_language)
+            ui, catalog = load_content(settings)
         except ContentErrors as errors:
             raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
         renderer = Renderer(settings, catalog, ui)

@@ -5,15 +5,18 @@ every problem is collected, so an editor sees all of them in one run.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .errors import ContentError, ContentErrors, display_path
+from .errors import ContentError, ContentErrors, display_path, language_label
 from .models import (
+    LANGUAGES,
     ArticleOriginal,
     ArticleTranslation,
     City,
@@ -24,16 +27,19 @@ from .models import (
     PageMeta,
     PolicyOriginal,
     PolicyTranslation,
+    Taxonomy,
 )
 from .pydantic_errors import describe
+from .slugs import SLUG_RULE, is_slug, slugify
 from .yamlsafe import LoadedYaml, YamlProblem, decode, load_yaml, split_front_matter
 
 GENERATED_MARKER = "hub_generated"
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# What `hub new` writes where an editor or translator still has to write something. A stub
+# is valid in every other respect, and the check names each placeholder left, so a stub
+# cannot be published by accident.
+PLACEHOLDER = "TODO"
 
 M = TypeVar("M", bound=BaseModel)
-Taxonomy = dict[str, LocalizedShort]
-_taxonomy_adapter: TypeAdapter[Taxonomy] = TypeAdapter(Taxonomy)
 
 
 @dataclass(frozen=True)
@@ -116,7 +122,10 @@ class _Collector:
             return decode(path.read_bytes())
         except YamlProblem as problem:
             self.add(path, problem.line, "", problem.found, problem.expected)
-            return None
+        except OSError as error:
+            self.add(path, 0, "", f"a file that cannot be read ({error.strerror or error})",
+                     "check that it is a regular file you may read")
+        return None
 
     def parse(self, path: Path, text: str, first_line: int = 1) -> LoadedYaml | None:
         try:
@@ -125,17 +134,29 @@ class _Collector:
             self.add(path, problem.line, "", problem.found, problem.expected)
             return None
 
-    def validate(self, path: Path, loaded: LoadedYaml, model: type[M] | TypeAdapter[Any]) -> Any | None:
+    def validate(
+        self, path: Path, loaded: LoadedYaml, model: type[M] | TypeAdapter[Any], *, prefix: tuple[str, ...] = ()
+    ) -> Any | None:
+        """The value checked against `model`; `prefix` names where it sits in its file."""
         value = loaded.value if loaded.value is not None else {}
+        placeholders = list(_placeholders(value, ()))
+        for where in placeholders:
+            named = (*prefix, *where)
+            self.add(path, loaded.line_of(where), _dotted(named), f"the placeholder {_show_text(_at(value, where))}",
+                     f"write {_what(named)} in its place")
         try:
-            if isinstance(model, TypeAdapter):
-                return model.validate_python(value)
-            return model.model_validate(value)
+            check = model.validate_python if isinstance(model, TypeAdapter) else model.model_validate
+            result = check(value)
         except ValidationError as error:
             for item in error.errors():
+                loc = tuple(item["loc"])
+                if any(loc[: len(where)] == where for where in placeholders):
+                    continue  # already reported as a placeholder
                 where, found, expected = describe(item, model)
-                self.add(path, loaded.line_of(tuple(item["loc"])), where, found, expected)
+                where = ".".join(filter(None, [*prefix, where]))
+                self.add(path, loaded.line_of(loc), where, found, expected)
             return None
+        return None if placeholders else result
 
 
 def load_catalog(root: Path, languages: tuple[str, ...], default_language: str) -> Catalog:
@@ -144,8 +165,8 @@ def load_catalog(root: Path, languages: tuple[str, ...], default_language: str) 
     catalog = Catalog(root=root, languages=languages, default_language=default_language)
     data = root / "data"
     catalog.facts = _load_one(collect, data / "hub.yml", HubFacts)
-    catalog.topics = _load_one(collect, data / "topics.yml", _taxonomy_adapter) or {}
-    catalog.sectors = _load_one(collect, data / "sectors.yml", _taxonomy_adapter) or {}
+    catalog.topics = _load_taxonomy(collect, data / "topics.yml")
+    catalog.sectors = _load_taxonomy(collect, data / "sectors.yml")
     catalog.cities = _load_folder(collect, data / "cities", City)
     catalog.opportunities = _load_folder(collect, data / "opportunities", Opportunity)
     catalog.events = _load_folder(collect, data / "events", Event)
@@ -165,6 +186,47 @@ def _load_one(collect: _Collector, path: Path, model: type[M] | TypeAdapter[Any]
     return collect.validate(path, loaded, model) if loaded is not None else None
 
 
+def _load_taxonomy(collect: _Collector, path: Path) -> Taxonomy:
+    """Topics or sectors (id: names): each entry checked on its own, so that one broken
+    entry does not make every reference to the others unknown too."""
+    kind = path.stem  # "topics" or "sectors", as in the fields that refer to them
+    if not path.is_file():
+        collect.add(path, 0, "", "the file is missing", "create it; the site needs it")
+        return {}
+    text = collect.read(path)
+    loaded = collect.parse(path, text) if text is not None else None
+    if loaded is None:
+        collect.invalid_ids.add((kind, "*"))
+        return {}
+    if loaded.value is None:
+        return {}
+    if not isinstance(loaded.value, dict):
+        collect.add(path, 1, "", _show_kind(loaded.value), "one entry per id: `id: {zh: 中文, en: English}`")
+        collect.invalid_ids.add((kind, "*"))
+        return {}
+    entries: Taxonomy = {}
+    for key, value in loaded.value.items():
+        line = loaded.line_of((key,))
+        if not is_slug(key):
+            collect.add(path, line, key, f"the id '{key}'", _rename_hint(key, "", "ids are part of URLs"))
+            collect.invalid_ids.add((kind, slugify(key)))
+            continue
+        entry = collect.validate(path, LoadedYaml(value, _sub_lines(loaded, key)), LocalizedShort, prefix=(key,))
+        if entry is None:
+            collect.invalid_ids.add((kind, key))
+        else:
+            entries[key] = entry
+    return entries
+
+
+def _sub_lines(loaded: LoadedYaml, key: str) -> dict[tuple[str | int, ...], int]:
+    return {path[1:]: line for path, line in loaded.lines.items() if path[:1] == (key,)}
+
+
+def _show_kind(value: Any) -> str:
+    return "a list" if isinstance(value, list) else f"a single value ({value!r})"
+
+
 def _load_folder(collect: _Collector, folder: Path, model: type[M]) -> dict[str, M]:
     records: dict[str, M] = {}
     if not folder.is_dir():
@@ -175,8 +237,10 @@ def _load_folder(collect: _Collector, folder: Path, model: type[M]) -> dict[str,
         if path.suffix != ".yml" or not path.is_file():
             collect.add(path, 0, "", f"'{path.name}' in {folder.name}/", f"{folder.name}/ holds only <id>.yml records")
             continue
-        if not _is_slug(path.stem):
-            collect.add(path, 0, "id", f"the file name '{path.stem}'", _slug_hint())
+        if not is_slug(path.stem):
+            collect.add(path, 0, "id", f"the file name '{path.name}'", _slug_hint(path))
+            # References to the corrected name are not reported as unknown as well.
+            collect.invalid_ids.add((folder.name, slugify(path.stem)))
             continue
         record = _load_one(collect, path, model)
         if record is not None:
@@ -186,19 +250,53 @@ def _load_folder(collect: _Collector, folder: Path, model: type[M]) -> dict[str,
     return records
 
 
-def _is_slug(value: str) -> bool:
-    import re
+def _placeholders(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[str | int, ...]]:
+    if isinstance(value, str) and value.strip().startswith(PLACEHOLDER):
+        yield path
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _placeholders(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _placeholders(item, (*path, index))
 
-    return re.fullmatch(SLUG_PATTERN, value) is not None and len(value) <= 80
+
+def _at(value: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        value = value[part]
+    return value
 
 
-def _slug_hint() -> str:
-    return "ids and file names use lowercase a-z, digits and single hyphens, like new-partner-cities-2025"
+def _dotted(path: tuple[str | int, ...]) -> str:
+    return ".".join(str(part) for part in path)
+
+
+def _what(path: tuple[str | int, ...]) -> str:
+    names = [str(part) for part in path if not isinstance(part, int)]
+    if names and names[-1] in LANGUAGES and len(names) > 1:
+        return f"the {names[-2]} in {language_label(names[-1])}"
+    return f"the real {names[-1]}" if names else "the real value"
+
+
+def _show_text(value: str) -> str:
+    text = value.strip()
+    return repr(text if len(text) <= 60 else text[:57] + "…")
+
+
+def _slug_hint(path: Path) -> str:
+    """How to rename a file whose name is not a slug (it becomes part of a URL)."""
+    return _rename_hint(path.stem, path.suffix, "file names are ids and URLs")
+
+
+def _rename_hint(name: str, suffix: str, why: str) -> str:
+    better = slugify(name)
+    rename = f"rename it to {better}{suffix}; " if better else ""
+    return f"{rename}{why}: {SLUG_RULE}"
 
 
 def _load_pages(collect: _Collector, catalog: Catalog) -> None:
     docs = catalog.root / "docs"
-    originals: dict[str, tuple[Path, ArticleOriginal, PageText]] = {}
+    originals: dict[str, tuple[Path, ArticleOriginal, PageText, LoadedYaml]] = {}
     translations: dict[str, list[tuple[Path, PageText]]] = {}
     for path in sorted(docs.rglob("*")):
         if path.is_dir() or path.name.startswith("."):
@@ -215,12 +313,17 @@ def _load_pages(collect: _Collector, catalog: Catalog) -> None:
         text = collect.read(path)
         if text is None:
             continue
-        yaml_text, _body, _ = split_front_matter(text)
+        yaml_text, body, body_line = split_front_matter(text)
+        if yaml_text is None and text.startswith("---\n"):
+            collect.add(path, 1, "", "front matter that is not closed",
+                        "end it with a line of three dashes (---) before the text")
+            continue
         loaded = collect.parse(path, yaml_text, first_line=2) if yaml_text is not None else LoadedYaml({})
         if loaded is None:
             continue
         if isinstance(loaded.value, dict) and loaded.value.get(GENERATED_MARKER):
             continue
+        _check_body(collect, path, body, body_line)
         kind = _article_kind(src_uri)
         if kind is None:
             if collect.validate(path, loaded, PageMeta) is not None:
@@ -239,8 +342,12 @@ def _load_pages(collect: _Collector, catalog: Catalog) -> None:
         if yaml_text is None:
             collect.add(path, 1, "", "no front matter", "start the file with --- / title: … / summary: … / ---")
             continue
+        if not is_original:
+            loaded = _without_facts(collect, path, loaded, kind, src_uri, catalog.default_language)
         meta = collect.validate(path, loaded, model)
         if meta is None:
+            if kind == "policy":
+                collect.invalid_ids.add(("policies", src_uri.split("/")[-1].removesuffix(".md")))
             continue
         page_text = PageText(
             lang=lang,
@@ -250,10 +357,39 @@ def _load_pages(collect: _Collector, catalog: Catalog) -> None:
             official_title_translation=getattr(meta, "official_title_translation", None),
         )
         if is_original:
-            originals[src_uri] = (path, meta, page_text)
+            originals[src_uri] = (path, meta, page_text, loaded)
         else:
             translations.setdefault(src_uri, []).append((path, page_text))
     _assemble_articles(collect, catalog, originals, translations)
+
+
+def _check_body(collect: _Collector, path: Path, body: str, first_line: int) -> None:
+    """Text that `hub new` left for an editor to write."""
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        if line.strip().startswith(PLACEHOLDER + ":"):
+            collect.add(path, number, "text", f"the placeholder {_show_text(line)}",
+                        "write the text of the page in its place")
+
+
+def _without_facts(
+    collect: _Collector, path: Path, loaded: LoadedYaml, kind: str, src_uri: str, default: str
+) -> LoadedYaml:
+    """A translation carries only its own text: a date, topic or city written in it would
+    silently disagree with the original one day, so it is reported, not used."""
+    if not isinstance(loaded.value, dict):
+        return loaded
+    original, translation = (
+        (ArticleOriginal, ArticleTranslation) if kind == "news" else (PolicyOriginal, PolicyTranslation)
+    )
+    facts = [key for key in loaded.value if key in original.model_fields and key not in translation.model_fields]
+    for key in facts:
+        collect.add(path, loaded.line_of((key,)), key, "a fact in a translation",
+                    f"remove it here; {key} belongs in the {language_label(default)} original, "
+                    f"docs/{default}/{src_uri}, and is written once for every language")
+    if not facts:
+        return loaded
+    value = {key: item for key, item in loaded.value.items() if key not in facts}
+    return LoadedYaml(value, loaded.lines)
 
 
 def _article_kind(src_uri: str) -> str | None:
@@ -276,8 +412,8 @@ def _article_path_ok(collect: _Collector, path: Path, kind: str, src_uri: str) -
     elif len(parts) != 2:
         collect.add(path, 0, "", f"an explainer at {src_uri}", "put explainers at policies/<slug>.md")
         return False
-    if not _is_slug(stem):
-        collect.add(path, 0, "slug", f"the file name '{stem}'", _slug_hint())
+    if not is_slug(stem):
+        collect.add(path, 0, "slug", f"the file name '{path.name}'", _slug_hint(path))
         return False
     return True
 
@@ -285,21 +421,23 @@ def _article_path_ok(collect: _Collector, path: Path, kind: str, src_uri: str) -
 def _assemble_articles(
     collect: _Collector,
     catalog: Catalog,
-    originals: dict[str, tuple[Path, ArticleOriginal, PageText]],
+    originals: dict[str, tuple[Path, ArticleOriginal, PageText, LoadedYaml]],
     translations: dict[str, list[tuple[Path, PageText]]],
 ) -> None:
     default = catalog.default_language
     for src_uri, items in translations.items():
-        if src_uri not in originals:
+        # An original that exists but has problems of its own is reported there.
+        if src_uri not in originals and not (catalog.root / "docs" / default / src_uri).is_file():
             for path, _ in items:
                 collect.add(path, 1, "", f"a translation of docs/{default}/{src_uri}, which does not exist",
                             f"add the original in docs/{default}/ first, or fix this file's path")
     seen_slugs: dict[tuple[str, str], str] = {}
-    for src_uri, (path, meta, text) in originals.items():
+    for src_uri, (path, meta, text, loaded) in originals.items():
         kind = _article_kind(src_uri) or "news"
         slug = src_uri.split("/")[-1].removesuffix(".md")
-        if kind == "news" and src_uri.split("/")[1] != str(meta.date.year):
-            collect.add(path, 1, "date", f"{meta.date} in the folder news/{src_uri.split('/')[1]}/",
+        folder = src_uri.split("/")[1]
+        if kind == "news" and folder != str(meta.date.year):
+            collect.add(path, loaded.line_of(("date",)), "date", f"{meta.date} in the folder news/{folder}/",
                         f"move the file to news/{meta.date.year}/ or fix the date")
         previous = seen_slugs.get((kind, slug))
         if previous is not None:
@@ -321,26 +459,40 @@ def _check_references(collect: _Collector, catalog: Catalog) -> None:
     docs = catalog.root / "docs" / catalog.default_language
     policy_slugs = {a.slug for a in catalog.policies}
 
-    def check(path: Path, field_name: str, values: list[str], known: dict[str, Any] | set[str], what: str) -> None:
+    default = catalog.default_language
+    kinds: dict[str, tuple[dict[str, Any] | set[str], str, str]] = {
+        # kind: (what exists, what it is called, where a new one is added)
+        "cities": (catalog.cities, "partner city", "add data/cities/{value}.yml"),
+        "topics": (catalog.topics, "topic", "add it to data/topics.yml"),
+        "sectors": (catalog.sectors, "sector", "add it to data/sectors.yml"),
+        "policies": (policy_slugs, "policy explainer", f"add docs/{default}/policies/{{value}}.md"),
+    }
+
+    def check(path: Path, field_name: str, values: list[str], kind: str) -> None:
+        known, what, add = kinds[kind]
         for index, value in enumerate(values):
-            if value not in known and ("cities", value) not in collect.invalid_ids:
-                line = _line_of_list_item(path, field_name, index)
-                collect.add(path, line, field_name, f"'{value}' is not a known {what}",
-                            f"use one of {_sample(known)} or add it under data/")
+            # Something that exists but is broken is reported where it is, not at every mention.
+            if value in known or (kind, value) in collect.invalid_ids or (kind, "*") in collect.invalid_ids:
+                continue
+            close = get_close_matches(value, list(known), n=1)
+            fix = f"did you mean {close[0]}? Otherwise " if close else ""
+            collect.add(path, _line_of_list_item(path, field_name, index), field_name,
+                        f"'{value}' is not a known {what}",
+                        f"{fix}use one of {_sample(known)}, or {add.format(value=value)}")
 
     for kind_folder, records in (("opportunities", catalog.opportunities), ("events", catalog.events)):
         for record_id, record in records.items():
             path = data / kind_folder / f"{record_id}.yml"
-            check(path, "cities", record.cities, catalog.cities, "partner city")
-            check(path, "topics", record.topics, catalog.topics, "topic")
+            check(path, "cities", record.cities, "cities")
+            check(path, "topics", record.topics, "topics")
             if isinstance(record, Opportunity):
-                check(path, "sector", [record.sector], catalog.sectors, "sector")
+                check(path, "sector", [record.sector], "sectors")
                 if record.policy is not None:
-                    check(path, "policy", [record.policy], policy_slugs, "policy explainer")
+                    check(path, "policy", [record.policy], "policies")
     for article in catalog.articles():
         path = docs / article.src_uri
-        check(path, "cities", article.meta.cities, catalog.cities, "partner city")
-        check(path, "topics", article.meta.topics, catalog.topics, "topic")
+        check(path, "cities", article.meta.cities, "cities")
+        check(path, "topics", article.meta.topics, "topics")
 
 
 def _line_of_list_item(path: Path, field_name: str, index: int) -> int:

@@ -48,3 +48,8 @@ def display_path(path: Path, root: Path) -> str:
         return Path(os.path.relpath(path, root)).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def language_label(lang: str) -> str:
+    """A language as an editor reading these (English) messages names it."""
+    return {"zh": "Chinese", "en": "English", "fr": "French", "ja": "Japanese"}.get(lang, lang)

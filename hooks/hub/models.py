@@ -13,13 +13,26 @@ from functools import lru_cache
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, available_timezones
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+from .slugs import MAX_SLUG_LENGTH, SLUG_PATTERN
 
 LANGUAGES: tuple[str, ...] = ("zh", "en", "fr", "ja")
 
 Slug = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80),
+    StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_SLUG_LENGTH),
     Field(description="lowercase letters a-z, digits and single hyphens, e.g. `manchester`"),
 ]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
@@ -67,26 +80,83 @@ def _check_timezone(value: str) -> str:
     return value
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LOCAL_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?")
+
+
+def _real_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise ValueError(f"should be a real date ({error}); check the day and the month") from None
+
+
+def _parse_day(value: Any) -> Any:
+    """A calendar day written YYYY-MM-DD. Only text: pydantic on its own would also take a
+    number as seconds since 1970, and a typo as a date in 1970 is worse than an error."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and _DAY.fullmatch(value.strip()):
+        return _real_date(value.strip())
+    if isinstance(value, str) and _LOCAL_TIME.fullmatch(value.strip()):
+        raise ValueError("should be a day without a time, like 2025-04-16")
+    raise ValueError("should be a date written YYYY-MM-DD, like 2025-04-16")
+
+
 def _parse_when(value: Any) -> Any:
     """A date (all day) or a local date and time; the zone is given in `timezone`."""
     if isinstance(value, (date, datetime)):
         return value
     if not isinstance(value, str):
         raise ValueError("should be a date like 2025-04-16 or a local time like \"2025-04-16 09:30\"")
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return date.fromisoformat(value)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?", value):
-        return datetime.fromisoformat(value)
+    value = value.strip()
+    if _DAY.fullmatch(value):
+        return _real_date(value)
+    if _LOCAL_TIME.fullmatch(value):
+        _real_date(value[:10])
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError as error:
+            raise ValueError(f"should be a real time of day ({error}), like \"2025-04-16 09:30\"") from None
+    if re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?", value):
+        raise ValueError("is a time without its day; write both, quoted, like \"2025-04-16 09:30\"")
     raise ValueError(
         "should be a date like 2025-04-16 or a local time like \"2025-04-16 09:30\" (no offset: set timezone)"
     )
 
 
-Url = Annotated[str, AfterValidator(_check_url)]
-Email = Annotated[str, AfterValidator(_check_email)]
-CountryCode = Annotated[str, AfterValidator(_check_country)]
-TimeZoneName = Annotated[str, AfterValidator(_check_timezone)]
-When = Annotated[date | datetime, BeforeValidator(_parse_when)]
+# The JSON Schemas (data/schema/) say what an editor's YAML should look like; they must
+# not depend on the machine that generates them (the time zone list does), so some
+# types describe themselves instead of letting pydantic derive it.
+Url = Annotated[str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "format": "uri",
+                                                                  "pattern": "^https?://"})]
+Email = Annotated[str, AfterValidator(_check_email), WithJsonSchema({"type": "string", "format": "email"})]
+CountryCode = Annotated[
+    str,
+    AfterValidator(_check_country),
+    WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$",
+                    "description": "ISO 3166-1 alpha-2 code in capitals, quoted, e.g. \"FR\""}),
+]
+TimeZoneName = Annotated[
+    str,
+    AfterValidator(_check_timezone),
+    WithJsonSchema({"type": "string", "pattern": "^[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)*$",
+                    "description": "IANA time zone, e.g. Asia/Shanghai"}),
+]
+Day = Annotated[
+    date,
+    BeforeValidator(_parse_day),
+    WithJsonSchema({"type": "string", "format": "date", "description": "YYYY-MM-DD, e.g. 2025-04-16"}),
+]
+When = Annotated[
+    date | datetime,
+    BeforeValidator(_parse_when),
+    WithJsonSchema({
+        "type": "string",
+        "pattern": "^\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?)?$",
+        "description": "a date (all day), e.g. 2025-04-16, or a local time, quoted, e.g. \"2025-04-16 09:30\"",
+    }),
+]
 Bcp47 = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")]
 
 
@@ -165,14 +235,20 @@ class City(Strict):
     relationship: Literal["sister-city", "friendship-cooperation"]
     chengdu_side: LocalizedShort
     established: Annotated[int, Field(ge=1949, le=2100, description="year the relationship was signed")]
-    signed_on: date | None = None
+    signed_on: Day | None = None
     coordinates: Coordinates | None = None
     summary: Localized | None = None
 
+    @field_validator("signed_on")
+    @classmethod
+    def _signed_in_established_year(cls, value: date | None, info: ValidationInfo) -> date | None:
+        established = info.data.get("established")
+        if value is not None and established is not None and value.year != established:
+            raise ValueError(f"should be in {established}, the year given by established; fix one of the two")
+        return value
+
     @model_validator(mode="after")
-    def _signed_in_established_year(self) -> City:
-        if self.signed_on is not None and self.signed_on.year != self.established:
-            raise ValueError(f"signed_on {self.signed_on} is not in the year given by established ({self.established})")
+    def _native_name_and_language(self) -> City:
         if (self.native_name is None) != (self.native_language is None):
             raise ValueError("native_name and native_language go together: give both or neither")
         return self
@@ -182,7 +258,8 @@ class Amount(Strict):
     value: Annotated[float, Field(gt=0)]
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
     period: Literal["once", "year", "month", "project"]
-    up_to: bool = False
+    # Strict: YAML 1.2 reads yes/no/on/off as text, and so does an editor's schema check.
+    up_to: Annotated[bool, Field(strict=True)] = False
 
 
 class Contact(Strict):
@@ -205,8 +282,8 @@ class Opportunity(Strict):
     issuer: LocalizedShort
     sector: Slug
     kind: OpportunityKind
-    published: date
-    deadline: date | None = None
+    published: Day
+    deadline: Day | None = None
     amount: Amount | None = None
     contact: Contact | None = None
     source: Localized
@@ -215,11 +292,13 @@ class Opportunity(Strict):
     topics: list[Slug] = []
     cities: list[Slug] = []
 
-    @model_validator(mode="after")
-    def _deadline_after_publication(self) -> Opportunity:
-        if self.deadline is not None and self.deadline < self.published:
-            raise ValueError(f"deadline {self.deadline} is before published {self.published}")
-        return self
+    @field_validator("deadline")
+    @classmethod
+    def _deadline_after_publication(cls, value: date | None, info: ValidationInfo) -> date | None:
+        published = info.data.get("published")
+        if value is not None and published is not None and value < published:
+            raise ValueError(f"is before published ({published}); a deadline cannot come before publication")
+        return value
 
 
 class Event(Strict):
@@ -239,13 +318,21 @@ class Event(Strict):
     status: Literal["scheduled", "cancelled", "moved"] = "scheduled"
     sequence: Annotated[int, Field(ge=0, description="raise by one each time a published event changes")] = 0
 
-    @model_validator(mode="after")
-    def _end_after_start(self) -> Event:
-        if type(self.start) is not type(self.end):
-            raise ValueError("start and end should both be dates (all-day) or both be local times")
-        if self.end < self.start:
-            raise ValueError(f"end {self.end} is before start {self.start}")
-        return self
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, value: date | datetime, info: ValidationInfo) -> date | datetime:
+        start = info.data.get("start")
+        if start is None:
+            return value
+        if type(start) is not type(value):
+            raise ValueError(
+                "should be written like start: both dates (an all-day event, 2025-04-16) "
+                "or both local times (\"2025-04-16 09:30\")"
+            )
+        if value < start:
+            shown = start.isoformat(sep=" ", timespec="minutes") if isinstance(start, datetime) else start
+            raise ValueError(f"is before start ({shown}); an event cannot end before it starts")
+        return value
 
     @property
     def all_day(self) -> bool:
@@ -258,8 +345,12 @@ class Event(Strict):
 
 class ReportedFigure(Strict):
     value: Annotated[int, Field(ge=0)]
-    as_of: date
+    as_of: Day
     source: Localized
+
+
+# data/topics.yml and data/sectors.yml: id -> its name in each language.
+Taxonomy = dict[Slug, LocalizedShort]
 
 
 class HubFacts(Strict):
@@ -281,16 +372,18 @@ class ArticleOriginal(Strict):
 
     title: ShortText
     summary: Text
-    date: date
-    updated: date | None = None
+    date: Day
+    updated: Day | None = None
     topics: list[Slug] = []
     cities: list[Slug] = []
 
-    @model_validator(mode="after")
-    def _updated_after_date(self) -> ArticleOriginal:
-        if self.updated is not None and self.updated < self.date:
-            raise ValueError(f"updated {self.updated} is before date {self.date}")
-        return self
+    @field_validator("updated")
+    @classmethod
+    def _updated_after_date(cls, value: date | None, info: ValidationInfo) -> date | None:
+        published = info.data.get("date")
+        if value is not None and published is not None and value < published:
+            raise ValueError(f"is before date ({published}); an article cannot be updated before it is published")
+        return value
 
 
 class ArticleTranslation(Strict):
@@ -304,8 +397,8 @@ class PolicyOriginal(ArticleOriginal):
     """Front matter of a policy explainer in its original language (docs/zh/policies/<slug>.md)."""
 
     official_title: ShortText
-    issued: date
-    effective: date | None = None
+    issued: Day
+    effective: Day | None = None
 
 
 class PolicyTranslation(ArticleTranslation):

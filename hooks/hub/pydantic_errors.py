@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from difflib import get_close_matches
 from typing import Any
 
+from .errors import language_label
 from .models import LANGUAGES
+from .slugs import slugify
 
 
 def describe(item: dict[str, Any], model: Any) -> tuple[str, str, str]:
@@ -20,13 +23,29 @@ def describe(item: dict[str, Any], model: Any) -> tuple[str, str, str]:
         if _is_language_map(loc[:-1], model) or name in ("de", "es", "ru", "ko", "it", "pt", "ar", "zh-cn", "zh_CN"):
             return field, f"unknown language '{name}'", f"use one of {', '.join(LANGUAGES)}"
         allowed = _allowed_fields(model, loc[:-1])
-        hint = f"remove it or fix the spelling; {('fields of ' + parent) if parent else 'fields'} are: {allowed}"
+        close = get_close_matches(name, allowed, n=1)
+        fix = f"did you mean {close[0]}? Otherwise remove it" if close else "remove it or fix the spelling"
+        hint = f"{fix}; {('fields of ' + parent) if parent else 'fields'} are: {', '.join(allowed)}"
         return field, f"unknown field '{name}'", hint
     if kind == "missing":
         last = str(loc[-1]) if loc else ""
         if last in LANGUAGES:
-            return field, f"no {last} text", f"add a {last} text (zh and en are required)"
-        return field, "missing", f"add {last}" if last else "add the required fields"
+            return field, f"no {last} text", (
+                f"add the {language_label(last)} text as {last}: …; zh and en are required, fr and ja optional"
+            )
+        choices = _choices(model, loc)
+        if choices:
+            return field, "missing", f"add {last}: one of {', '.join(choices)}"
+        return field, "missing", f"add {last}; it is required" if last else "add the required fields"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        target = _model_at(model, loc)
+        if _is_localized(target):
+            return field, _show(value), "one text per language, like {zh: 中文, en: English}"
+        return field, _show(value), "fields written as `name: value`, one per line"
+    if kind == "bool_type" or kind == "bool_parsing":
+        return field, _show(value), "true or false (YAML 1.2 reads yes, no, on and off as text)"
+    if kind == "list_type":
+        return field, _show(value), "a list, like [a, b] (or [] for none)"
     if kind == "value_error":
         expected = message.removeprefix("Value error, ")
         if not loc:
@@ -41,7 +60,7 @@ def describe(item: dict[str, Any], model: Any) -> tuple[str, str, str]:
     if kind == "int_parsing" or kind == "int_type":
         return field, _show(value), "a whole number, like 1981"
     if kind == "string_pattern_mismatch":
-        return field, _show(value), _pattern_hint(loc, message)
+        return field, _show(value), _pattern_hint(loc, message, value)
     if kind == "string_too_long":
         return field, f"text of {len(str(value)):,} characters", message.lower()
     if kind == "literal_error":
@@ -66,10 +85,15 @@ def _fix_for(problem: str) -> str:
     return "fix the record"
 
 
-def _pattern_hint(loc: tuple[Any, ...], message: str) -> str:
+def _pattern_hint(loc: tuple[Any, ...], message: str, value: Any) -> str:
     last = str(loc[-1]) if loc else ""
     if last in ("cities", "topics", "sector", "policy") or isinstance(loc[-1] if loc else None, int):
-        return "a slug: lowercase a-z, digits and single hyphens, like new-partner-cities-2025"
+        text = str(value)
+        if "/" in text or "\\" in text or ".." in text:
+            return "an id, not a path (no /, \\ or ..): the name of a file under data/ or docs/ without .yml or .md"
+        better = slugify(text)
+        suggestion = f"did you mean {better}? " if better and better != text else ""
+        return f"{suggestion}an id: lowercase a-z, digits and single hyphens, like new-partner-cities-2025"
     if last == "currency":
         return "an ISO 4217 currency code in capitals, like CNY"
     if last == "native_language":
@@ -108,15 +132,29 @@ def _first_model(annotation: Any) -> Any:
     return None
 
 
-def _allowed_fields(model: Any, loc: tuple[Any, ...]) -> str:
+def _allowed_fields(model: Any, loc: tuple[Any, ...]) -> list[str]:
     target = _model_at(model, loc)
     if target is None:
-        return "see the schema under data/schema/"
-    return ", ".join(target.model_fields)
+        return []
+    return list(target.model_fields)
+
+
+def _choices(model: Any, loc: tuple[Any, ...]) -> list[str]:
+    """The values a Literal field allows, to list them where the field is missing."""
+    from typing import Literal, get_args, get_origin
+
+    parent = _model_at(model, loc[:-1])
+    if parent is None or not loc or loc[-1] not in getattr(parent, "model_fields", {}):
+        return []
+    annotation = parent.model_fields[loc[-1]].annotation
+    return [str(arg) for arg in get_args(annotation)] if get_origin(annotation) is Literal else []
 
 
 def _is_language_map(loc: tuple[Any, ...], model: Any) -> bool:
-    from .models import Localized
+    return _is_localized(_model_at(model, loc))
 
-    target = _model_at(model, loc)
-    return isinstance(target, type) and issubclass(target, Localized)
+
+def _is_localized(target: Any) -> bool:
+    from .models import Localized, LocalizedNote
+
+    return isinstance(target, type) and issubclass(target, (Localized, LocalizedNote))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from . import pages_cities, pages_events, pages_opportunities
+from . import pages_cities, pages_events, pages_opportunities, translations
 from .feeds_page import render_feeds_page
 from .generate import Generator, news_page_path
 from .home import render_home_sections
@@ -87,6 +87,7 @@ GENERATORS: list[Generator] = [
     pages_cities.city_pages,
     pages_opportunities.opportunity_pages,
     pages_events.event_pages,
+    translations.translations_page,
 ]
 
 

@@ -96,6 +96,12 @@ def build_moment(zone: str, environ: dict[str, str] | None = None) -> datetime:
     return datetime.now(tz=tz)
 
 
+def in_github_actions(environ: dict[str, str] | None = None) -> bool:
+    """True inside a GitHub Actions job: the check then also prints annotations."""
+    env = os.environ if environ is None else environ
+    return env.get("GITHUB_ACTIONS") == "true"
+
+
 def settings_from_config(config: Any) -> HubSettings:
     """Read the settings from a loaded MkDocs config."""
     i18n = config.plugins["i18n"].config

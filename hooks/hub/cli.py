@@ -1,0 +1,197 @@
+"""The editors' commands. Run from the repository root:
+
+    PYTHONPATH=hooks python -m hub check
+        Check all content as the build does, without building; every problem as
+        `file:line: field: found; expected`. Exit 1 when there are problems.
+    PYTHONPATH=hooks python -m hub new {article,policy,opportunity,event,city} "Title"
+            [--lang zh|en|fr|ja] [--date YYYY-MM-DD] [--slug SLUG]
+        Start a new piece of content: today's date, a slug from the title, every text an
+        editor or translator must still write marked TODO (the check lists them).
+    PYTHONPATH=hooks python -m hub translations [--lang fr]
+        Which pages and records lack a translation, and which translations are older than
+        their original (from git history). Also published at about/translations/.
+    PYTHONPATH=hooks python -m hub schema [--check]
+        Write the JSON Schemas of data/ from the models (or, with --check, only compare).
+
+Exit status: 0 fine, 1 problems in the content (or a refused command), 2 an internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from .errors import ContentErrors
+from .settings import HubSettings, in_github_actions, settings_from_config
+
+
+class CommandError(Exception):
+    """A command that cannot do what was asked; the message says why and what to do."""
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args, out)
+    except CommandError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # never a traceback for an editor, whatever the content
+        if args.debug:
+            traceback.print_exc()
+        print(
+            f"internal error: {type(error).__name__}: {error}\n"
+            "This is a fault in the hub's code, not necessarily in your content. Run the command again with "
+            "--debug and report the output with the file you changed last.",
+            file=sys.stderr,
+        )
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+                        help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    common.add_argument("--debug", action="store_true", help="show a traceback on an internal error")
+    parser = argparse.ArgumentParser(prog="python -m hub", description="Chengdu Global Hub: commands for editors.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", parents=[common], help="check all content without building the site")
+    check.set_defaults(run=_check)
+
+    new = commands.add_parser("new", parents=[common], help="start a new article, policy, opportunity, event or city")
+    new.add_argument("kind", choices=["article", "policy", "opportunity", "event", "city"])
+    new.add_argument("title", help="the title (or a city's name), in the language given by --lang")
+    new.add_argument("--lang", default="zh", choices=["zh", "en", "fr", "ja"],
+                     help="language of the title (default zh); zh and en are stubbed in any case")
+    new.add_argument("--date", type=_day, help="date instead of today (YYYY-MM-DD)")
+    new.add_argument("--slug", help="file name and URL part instead of one made from the title")
+    new.set_defaults(run=_new)
+
+    translations = commands.add_parser("translations", parents=[common],
+                                       help="which translations are missing or out of date")
+    translations.add_argument("--lang", action="append", help="only this language (repeatable)")
+    translations.set_defaults(run=_translations)
+
+    schema = commands.add_parser("schema", parents=[common], help="write data/schema/*.schema.json from the models")
+    schema.add_argument("--check", action="store_true", help="only compare; exit 1 when a schema is out of date")
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD, like 2025-04-16") from None
+
+
+def load_settings(config_file: Path) -> HubSettings:
+    """The settings exactly as a build reads them: mkdocs.yml through MkDocs itself."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    if not config_file.is_file():
+        raise CommandError(f"{config_file} not found; run the command from the repository root or give -f mkdocs.yml")
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    try:
+        config = load_config(config_file=str(config_file))
+    except (Abort, ConfigurationError) as error:
+        raise CommandError(f"{config_file}: {error}") from None
+    return settings_from_config(config)
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    from .content import load_content
+    from .html_audit import audit_pages, markdown_options
+
+    settings = load_settings(args.config_file)
+    extensions, configs = markdown_options(args.config_file)
+    # What the build's sanitiser would remove from the HTML of each page (hub/sanitize.py).
+    html_problems = audit_pages(settings, extensions=extensions, configs=configs)
+    try:
+        _, catalog = load_content(settings)
+        if html_problems:
+            raise ContentErrors([])
+    except ContentErrors as found:
+        problems = ContentErrors([*found.errors, *html_problems])
+        print(problems.report(), file=out)
+        if in_github_actions():
+            for problem in problems.errors:
+                print(problem.annotation(), file=out)
+        print("Fix them and run the check again (make check).", file=out)
+        return 1
+    pages = sum(len(languages) for languages in catalog.page_languages.values())
+    print(
+        f"All content is valid: {len(catalog.news)} news articles, {len(catalog.policies)} policy explainers, "
+        f"{len(catalog.cities)} partner cities, {len(catalog.opportunities)} opportunities, "
+        f"{len(catalog.events)} events, {len(catalog.topics)} topics, {len(catalog.sectors)} sectors; "
+        f"{pages} pages in {', '.join(settings.languages)}.",
+        file=out,
+    )
+    return 0
+
+
+def _new(args: argparse.Namespace, out: TextIO) -> int:
+    from .scaffold import ScaffoldError, new_content
+
+    settings = load_settings(args.config_file)
+    try:
+        stub = new_content(settings, kind=args.kind, title=args.title, lang=args.lang, day=args.date, slug=args.slug)
+    except ScaffoldError as error:
+        raise CommandError(str(error)) from None
+    print("Written:", file=out)
+    for path in stub.paths:
+        print(f"  {path}", file=out)
+    print("Next:", file=out)
+    for number, step in enumerate(stub.next_steps, start=1):
+        print(f"  {number}. {step}", file=out)
+    return 0
+
+
+def _translations(args: argparse.Namespace, out: TextIO) -> int:
+    from .content import load_content
+    from .translations import format_report, translation_report
+
+    settings = load_settings(args.config_file)
+    try:
+        _, catalog = load_content(settings)
+    except ContentErrors as problems:
+        raise CommandError(
+            f"the content has {len(problems.errors)} problem(s); run `python -m hub check` and fix them first"
+        ) from None
+    unknown = sorted(set(args.lang or ()) - set(settings.languages[1:]))
+    if unknown:
+        raise CommandError(f"--lang {', '.join(unknown)}: choose among {', '.join(settings.languages[1:])}")
+    report = translation_report(settings, catalog)
+    print(format_report(report, only=tuple(args.lang or ())), file=out)
+    return 0
+
+
+def _schema(args: argparse.Namespace, out: TextIO) -> int:
+    from .schema import schema_files
+
+    settings = load_settings(args.config_file)
+    wanted = schema_files(settings.root)
+    stale = [path for path, text in wanted.items() if not path.is_file() or path.read_text(encoding="utf-8") != text]
+    shown = [path.relative_to(settings.root).as_posix() for path in stale]
+    if args.check:
+        if stale:
+            print("Out of date (run `python -m hub schema`): " + ", ".join(shown), file=out)
+            return 1
+        print(f"The {len(wanted)} schemas under data/schema/ match the models.", file=out)
+        return 0
+    for path in stale:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(wanted[path], encoding="utf-8", newline="\n")
+    print(f"Written: {', '.join(shown)}" if shown else "The schemas were already up to date.", file=out)
+    return 0

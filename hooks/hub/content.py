@@ -1,0 +1,31 @@
+"""Everything a build reads from the repository, loaded and checked in one place, so that
+`mkdocs build` and `python -m hub check` see exactly the same problems."""
+
+from __future__ import annotations
+
+from .catalog import Catalog, load_catalog
+from .errors import ContentError, ContentErrors
+from .markdown_limits import check_pages
+from .paths import check_paths
+from .settings import HubSettings
+from .ui import UiStrings, load_ui
+
+
+def load_content(settings: HubSettings) -> tuple[UiStrings, Catalog]:
+    """The UI strings and the catalog; raise ContentErrors listing every problem in both."""
+    errors: list[ContentError] = []
+    ui = catalog = None
+    try:
+        ui = load_ui(settings.root / "overrides" / "hub" / "ui.yml", settings.root, settings.languages)
+    except ContentErrors as problems:
+        errors.extend(problems.errors)
+    try:
+        catalog = load_catalog(settings.root, settings.languages, settings.default_language)
+    except ContentErrors as problems:
+        errors.extend(problems.errors)
+    # Links out of the folders, unusable names, and Markdown shaped to crash or stall the build.
+    errors.extend(check_paths(settings.root))
+    errors.extend(check_pages(settings.root, settings.languages))
+    if errors or ui is None or catalog is None:
+        raise ContentErrors(errors)
+    return ui, catalog

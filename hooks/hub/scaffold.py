@@ -1,0 +1,187 @@
+"""`python -m hub new`: the files of a new article, explainer, opportunity, event or city.
+
+A stub is valid in form: the date, the slug, the path and the types are right, and every
+text still to write is a `TODO: …` placeholder in zh and en (the languages the site
+requires; fr and ja are added by translators later and listed by `hub translations`).
+The check reports each placeholder left with its file, line and field, so a stub cannot
+be published by accident. Stubs are Jinja templates in hooks/hub/stubs/.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal, get_args
+
+import jinja2
+
+from .catalog import PLACEHOLDER
+from .errors import language_label
+from .models import City, Opportunity
+from .settings import HubSettings
+from .slugs import SLUG_RULE, is_slug, slugify
+from .yamlsafe import YamlProblem, decode, load_yaml
+
+Kind = Literal["article", "policy", "opportunity", "event", "city"]
+REQUIRED_LANGUAGES = ("zh", "en")
+
+
+class ScaffoldError(Exception):
+    """Nothing was written; the message says why and what to do instead."""
+
+
+@dataclass(frozen=True)
+class Stub:
+    paths: list[str]  # repository paths written
+    next_steps: list[str]
+
+
+def new_content(
+    settings: HubSettings, *, kind: Kind, title: str, lang: str = "zh", day: date | None = None, slug: str | None = None
+) -> Stub:
+    """Write the files of a new piece of content; refuse to overwrite anything."""
+    root = settings.root
+    title = " ".join(title.split())
+    if not title:
+        raise ScaffoldError("the title is empty; give the title in quotes, e.g. \"成都国际友城大会\"")
+    signed = day is not None
+    day = day or settings.build_date
+    slug = _choose_slug(root, title, slug)
+    default = settings.default_language
+    url_path, files = _files(kind, slug, day, default, lang)
+    taken = [path for path in files if (root / path).exists()]
+    if kind == "article":
+        taken += [p.relative_to(root).as_posix() for p in sorted((root / "docs").glob(f"*/news/*/{slug}.md"))]
+    if taken:
+        raise ScaffoldError(
+            f"{sorted(set(taken))[0]} already exists; nothing was written. Edit that file, or choose another "
+            f"slug with --slug"
+        )
+    env = _environment()
+    values = _template_values(root, settings, kind=kind, title=title, lang=lang, day=day, signed=signed)
+    for path, (template, file_lang, original) in files.items():
+        text = env.get_template(template).render(**values, lang=file_lang, original=original, default=default)
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
+            handle.write(text)
+    return Stub(paths=list(files), next_steps=_next_steps(kind, list(files), url_path))
+
+
+def _choose_slug(root: Path, title: str, slug: str | None) -> str:
+    if slug is not None:
+        if not is_slug(slug):
+            better = slugify(slug)
+            hint = f" (e.g. {better})" if better else ""
+            raise ScaffoldError(f"--slug '{slug}' cannot be used: {SLUG_RULE}{hint}")
+        return slug
+    made = slugify(title, known=_city_names(root))
+    if not made:
+        raise ScaffoldError(
+            "no slug can be made from this title (it has no Chinese or Latin letters); give one with --slug, "
+            "e.g. --slug osaka-roadshow-2025"
+        )
+    return made
+
+
+def _files(kind: Kind, slug: str, day: date, default: str, lang: str) -> tuple[str, dict[str, tuple[str, str, bool]]]:
+    """(URL path, {repository path: (template, language, is the original)})."""
+    if kind in ("article", "policy"):
+        folder = f"news/{day.year}" if kind == "article" else "policies"
+        languages = [default, *(code for code in (*REQUIRED_LANGUAGES, lang) if code != default)]
+        files = {
+            f"docs/{code}/{folder}/{slug}.md": (f"{kind}.md.j2", code, code == default)
+            for code in dict.fromkeys(languages)
+        }
+        return f"{folder}/{slug}/", files
+    folder = {"opportunity": "opportunities", "event": "events", "city": "cities"}[kind]
+    return f"{folder}/{slug}/", {f"data/{folder}/{slug}.yml": (f"{kind}.yml.j2", lang, True)}
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "stubs"),
+        autoescape=False,  # YAML and Markdown, not HTML; every text goes through `q`
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    # A JSON string is a valid YAML double-quoted scalar: quotes, colons and # stay text.
+    env.filters["q"] = lambda text: json.dumps(str(text), ensure_ascii=False)
+    return env
+
+
+def _template_values(
+    root: Path, settings: HubSettings, *, kind: Kind, title: str, lang: str, day: date, signed: bool
+) -> dict[str, Any]:
+    word = "name" if kind == "city" else "title"
+
+    def title_in(code: str) -> str:
+        return title if code == lang else f"{PLACEHOLDER}: {word}, in {language_label(code)}"
+
+    def todo(what: str, code: str) -> str:
+        return f"{PLACEHOLDER}: {what}, in {language_label(code)}"
+
+    return {
+        "title_in": title_in,
+        "todo": todo,
+        "day": day,
+        "signed": signed,
+        "timezone": settings.timezone,
+        "languages": list(dict.fromkeys((*REQUIRED_LANGUAGES, lang))),
+        "topics": _ids(root / "data" / "topics.yml"),
+        "sectors": _ids(root / "data" / "sectors.yml"),
+        "cities": _listed(sorted(p.stem for p in (root / "data" / "cities").glob("*.yml"))),
+        "kinds": ", ".join(get_args(Opportunity.model_fields["kind"].annotation)),
+        "continents": ", ".join(get_args(City.model_fields["continent"].annotation)),
+        "relationships": ", ".join(get_args(City.model_fields["relationship"].annotation)),
+    }
+
+
+def _ids(path: Path) -> str:
+    """The ids in a topics or sectors file, for a comment; the check validates them."""
+    try:
+        value = load_yaml(decode(path.read_bytes())).value
+    except (OSError, YamlProblem):
+        return "see the file"
+    return _listed(sorted(value)) if isinstance(value, dict) else "see the file"
+
+
+def _listed(ids: list[str], limit: int = 12) -> str:
+    """Ids for a comment in a stub: all of them while they fit on a line."""
+    if not ids:
+        return "none yet"
+    return ", ".join(ids) if len(ids) <= limit else ", ".join(ids[:limit]) + ", … (see the folder)"
+
+
+def _city_names(root: Path) -> dict[str, str]:
+    """Chinese names of the partner cities, so that 曼彻斯特 in a title becomes manchester."""
+    names: dict[str, str] = {}
+    for path in sorted((root / "data" / "cities").glob("*.yml")):
+        try:
+            value = load_yaml(decode(path.read_bytes())).value
+        except (OSError, YamlProblem):
+            continue
+        name = value.get("name") if isinstance(value, dict) else None
+        if isinstance(name, dict) and isinstance(name.get("zh"), str) and is_slug(path.stem):
+            # 曼彻斯特市 and 曼彻斯特 both stand for the city.
+            names[name["zh"]] = path.stem
+            if name["zh"].endswith("市") and len(name["zh"]) > 2:
+                names[name["zh"][:-1]] = path.stem
+    return names
+
+
+def _next_steps(kind: Kind, paths: list[str], url_path: str) -> list[str]:
+    steps = [f"Replace every {PLACEHOLDER} in {'these files' if len(paths) > 1 else 'this file'} "
+             "with the real text and facts."]
+    if kind in ("article", "policy"):
+        steps.append("Add the ids of the topics and partner cities it concerns (topics: [...], cities: [...]).")
+    steps += [
+        f"Run `make check`: it lists every {PLACEHOLDER} still left, and any other problem, with file and line.",
+        f"Preview with `make serve`, then open http://127.0.0.1:8000/{url_path}",
+        "French and Japanese come later: `make translations` lists what still lacks them.",
+    ]
+    return steps

@@ -1,0 +1,265 @@
+"""Translation progress: per language, which pages and records lack a translation, and which
+translations are older than the last change to their original.
+
+"Older" is read from git history: the last commit that touched the original against the
+last one that touched the translation, both from one `git log` pass over docs/. Files with
+uncommitted changes, and every file outside a git checkout, count by their modification
+time instead. In a shallow clone the history is cut off, so outdated translations cannot
+be told and the report says so rather than showing none.
+
+Records (data/) keep every language in one file, so only a missing text is reported for
+them, not an outdated one.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel
+
+from .catalog import Catalog
+from .errors import language_label
+from .generate import GeneratedPage
+from .models import Localized
+from .render import Renderer
+from .settings import HubSettings
+
+History = Literal["git", "shallow", "files"]
+PAGE_PATH = "about/translations.md"
+
+
+@dataclass(frozen=True)
+class Outdated:
+    src_uri: str
+    original_changed: date
+    translated: date
+
+
+@dataclass(frozen=True)
+class RecordGap:
+    file: str  # repository path, e.g. data/cities/dunakeszi.yml or data/topics.yml
+    record: str  # the record's id
+    fields: tuple[str, ...]  # text fields without this language, e.g. ("name", "contact.organisation")
+
+
+@dataclass(frozen=True)
+class LanguageReport:
+    lang: str
+    pages: int  # pages that have an original
+    missing: tuple[str, ...]  # src_uris (paths inside a language folder) without this language
+    outdated: tuple[Outdated, ...]
+    records: int
+    incomplete: tuple[RecordGap, ...]
+
+    @property
+    def translated(self) -> int:
+        return self.pages - len(self.missing)
+
+
+@dataclass(frozen=True)
+class TranslationReport:
+    default: str
+    history: History
+    languages: tuple[LanguageReport, ...]
+
+
+# -- the report ------------------------------------------------------------------------------------
+
+
+def translation_report(settings: HubSettings, catalog: Catalog) -> TranslationReport:
+    default = settings.default_language
+    targets = [lang for lang in settings.languages if lang != default]
+    originals = sorted(uri for uri, langs in catalog.page_languages.items() if default in langs)
+    paths = [f"docs/{lang}/{uri}" for uri in originals for lang in settings.languages
+             if lang in catalog.page_languages[uri]]
+    times, history = file_times(settings.root, paths)
+    zone = ZoneInfo(settings.timezone)
+    records = list(_records(catalog))
+    reports = []
+    for lang in targets:
+        missing = tuple(uri for uri in originals if lang not in catalog.page_languages[uri])
+        outdated = []
+        if history != "shallow":
+            for uri in originals:
+                if lang not in catalog.page_languages[uri]:
+                    continue
+                original, translation = times[f"docs/{default}/{uri}"], times[f"docs/{lang}/{uri}"]
+                if original > translation:
+                    outdated.append(Outdated(uri, _day(original, zone), _day(translation, zone)))
+        incomplete = tuple(
+            RecordGap(file, record_id, fields)
+            for file, record_id, value in records
+            if (fields := tuple(_missing_texts(value, lang)))
+        )
+        reports.append(LanguageReport(lang, len(originals), missing, tuple(outdated), len(records), incomplete))
+    return TranslationReport(default, history, tuple(reports))
+
+
+def _records(catalog: Catalog) -> Iterator[tuple[str, str, Any]]:
+    for folder, records in (("cities", catalog.cities), ("opportunities", catalog.opportunities),
+                            ("events", catalog.events)):
+        for record_id in sorted(records):
+            yield f"data/{folder}/{record_id}.yml", record_id, records[record_id]
+    for name, entries in (("topics", catalog.topics), ("sectors", catalog.sectors)):
+        for record_id in sorted(entries):
+            yield f"data/{name}.yml", record_id, entries[record_id]
+
+
+def _missing_texts(value: Any, lang: str, path: tuple[str, ...] = ()) -> Iterator[str]:
+    """Dotted paths of the texts in `value` that have no `lang` version."""
+    if isinstance(value, Localized):
+        if not value.has(lang):
+            yield ".".join(path) or "name"
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _missing_texts(getattr(value, name), lang, (*path, name))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _missing_texts(item, lang, (*path, str(index)))
+
+
+def _day(timestamp: float, zone: ZoneInfo) -> date:
+    return datetime.fromtimestamp(timestamp, tz=zone).date()
+
+
+# -- when each file last changed --------------------------------------------------------------------
+
+
+def file_times(root: Path, paths: Iterable[str]) -> tuple[dict[str, float], History]:
+    """Last change of each repository path: its last commit, or its modification time
+    when it has uncommitted changes or there is no git checkout."""
+    wanted = list(dict.fromkeys(paths))
+    git = _git_history(root)
+    if git is None:
+        return {path: _mtime(root, path) for path in wanted}, "files"
+    committed, changed, shallow = git
+    times = {
+        path: committed[path] if path in committed and path not in changed else _mtime(root, path) for path in wanted
+    }
+    return times, "shallow" if shallow else "git"
+
+
+def _mtime(root: Path, path: str) -> float:
+    try:
+        return (root / path).stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        done = subprocess.run(
+            ["git", "-c", "core.quotePath=false", "-C", str(root), *args],
+            capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def _git_history(root: Path) -> tuple[dict[str, float], set[str], bool] | None:
+    """({path: last commit time}, paths with uncommitted changes, shallow?) for docs/,
+    paths relative to `root`; None outside a git checkout. Three git processes in all,
+    however many files there are."""
+    head = _git(root, "rev-parse", "--show-prefix", "--is-shallow-repository")
+    if head is None:
+        return None
+    prefix, shallow = [*head.split("\n"), "", ""][:2]
+    log = _git(root, "log", "--format=%x01%ct", "--name-only", "--no-renames", "--", "docs")
+    status = _git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--", "docs")
+    if log is None or status is None:
+        return None
+    committed: dict[str, float] = {}
+    when = 0.0
+    for line in log.split("\n"):
+        if line.startswith("\x01"):
+            when = float(line[1:])
+        elif line and line.startswith(prefix):
+            committed.setdefault(line[len(prefix):], when)  # newest first: the first one seen is the last change
+    return committed, _changed(status, prefix), shallow.strip() == "true"
+
+
+def _changed(status: str, prefix: str) -> set[str]:
+    """Paths in `git status --porcelain -z` output ("XY path\0"; a rename adds "old\0")."""
+    changed = set()
+    entries = iter(status.split("\0"))
+    for entry in entries:
+        if len(entry) < 4:
+            continue
+        if entry[0] in "RC":
+            next(entries, None)
+        if entry[3:].startswith(prefix):
+            changed.add(entry[3 + len(prefix):])
+    return changed
+
+
+# -- for editors (the command line) ---------------------------------------------------------------------
+
+
+def format_report(report: TranslationReport, *, only: tuple[str, ...] = ()) -> str:
+    notes = {
+        "git": "outdated = the original has a later commit than the translation",
+        "files": "not a git checkout: outdated is judged from file modification times",
+        "shallow": "a shallow clone has no history: outdated translations cannot be told (git fetch --unshallow)",
+    }
+    lines = [f"Translations of the {language_label(report.default)} originals ({notes[report.history]})", ""]
+    for item in report.languages:
+        if only and item.lang not in only:
+            continue
+        lines.append(
+            f"{item.lang} ({language_label(item.lang)}): {item.translated} of {item.pages} pages translated, "
+            f"{len(item.outdated)} outdated; {item.records - len(item.incomplete)} of {item.records} records complete"
+        )
+        for uri in item.missing:
+            lines.append(f"  missing   docs/{item.lang}/{uri}  (original docs/{report.default}/{uri})")
+        for old in item.outdated:
+            lines.append(f"  outdated  docs/{item.lang}/{old.src_uri}  original changed {old.original_changed}, "
+                         f"translation {old.translated}")
+        for gap in item.incomplete:
+            lines.append(f"  record    {gap.file}  {gap.record}: {', '.join(gap.fields)}")
+        lines.append("")
+    return "\n".join(lines).rstrip("\n")
+
+
+# -- the page (about/translations/ in every language) ------------------------------------------------------
+
+_cache: tuple[Catalog, TranslationReport] | None = None
+
+
+def _report_for(renderer: Renderer) -> TranslationReport:
+    """Once per build, not once per language: the git history is read one time."""
+    global _cache
+    if _cache is None or _cache[0] is not renderer.catalog:
+        _cache = (renderer.catalog, translation_report(renderer.settings, renderer.catalog))
+    return _cache[1]
+
+
+def url_path(src_uri: str) -> str:
+    """news/2025/x.md -> news/2025/x/; about/index.md -> about/; index.md -> ''."""
+    path = src_uri.removesuffix(".md")
+    if path == "index" or path.endswith("/index"):
+        path = path.removesuffix("index")
+    else:
+        path += "/"
+    return path
+
+
+def translations_page(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
+    report = _report_for(renderer)
+    catalog = renderer.catalog
+
+    def title_of(src_uri: str, in_lang: str) -> str | None:
+        article = catalog.article(src_uri)
+        text = article.texts.get(in_lang) if article else None
+        return text.title if text else None
+
+    body = renderer.render(
+        "translations.html", lang, report=report, url_path=url_path, title_of=title_of,
+    )
+    yield GeneratedPage(lang, PAGE_PATH, renderer.ui.t("translations_title", lang), body)
