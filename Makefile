@@ -50,4 +50,8 @@ test: setup-test ## Run the whole test suite (what CI runs)
 test-fast: setup-dev ## Run the fast tests: no browser, no extra site builds or external tools
 	$(VENV)/bin/pytest -m "not browser and not slow"
 
-.PHONY: help setup setup-dev setup-test serve build check new translations schema test test-fast
+bench: setup-dev ## Scale benchmark, see bench/README.md (SIZES="500 2000 5000", ROUNDS=3)
+	$(VENV)/bin/pip install -q -r bench/requirements.txt
+	$(PY) bench/run.py --sizes $(or $(SIZES),500 2000) --rounds $(or $(ROUNDS),3) --extras
+
+.PHONY: help setup setup-dev setup-test serve build check new translations schema test test-fast bench

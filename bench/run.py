@@ -35,6 +35,9 @@ ROOT = BENCH.parent
 BIN = Path(sys.executable).parent
 SITE_URL = "https://example.org/hub/"
 VARIANTS = ("hub", "bare", "floor", "hugo")
+# For the decisions in bench/README.md: the hub in one process, and with whole copies of
+# untranslated articles instead of their summaries.
+OPTIONAL = ("hub-seq", "hub-full")
 # The hub's build as `make build` runs it; the timing wrapper only switches its stage log on.
 HUB_COMMAND = ["mkdocs", "build", "--strict"]
 
@@ -58,6 +61,13 @@ def command(variant: str, folder: Path, site: Path) -> tuple[list[str], Path]:
     python = sys.executable
     if variant == "hub":
         return [python, str(BENCH / "timed.py"), *HUB_COMMAND, "-d", str(site)], folder / "hub"
+    if variant == "hub-seq":
+        return [python, str(BENCH / "timed.py"), *HUB_COMMAND, "-d", str(site)], folder / "hub"
+    if variant == "hub-full":
+        config = folder / "hub" / "mkdocs.fallback-full.yml"
+        text = (folder / "hub" / "mkdocs.yml").read_text(encoding="utf-8")
+        config.write_text(text.replace("fallback_pages: summary", "fallback_pages: full"), encoding="utf-8")
+        return [python, str(BENCH / "timed.py"), *HUB_COMMAND, "-f", str(config), "-d", str(site)], folder / "hub"
     if variant == "bare":
         return [python, "-m", "mkdocs", "build", "-d", str(site)], folder / "bare"
     if variant == "floor":
@@ -78,19 +88,25 @@ def stage_times(log: Path) -> dict[str, float]:
 def build_once(variant: str, folder: Path, round_no: int) -> dict:
     site = folder / f"site-{variant}"
     shutil.rmtree(site, ignore_errors=True)
-    if variant == "hub":
+    if variant.startswith("hub"):
         variants.remove_generated(folder / "hub")  # a fresh clone has no generated pages
     argv, cwd = command(variant, folder, site)
     log = folder / "logs" / f"{variant}-{round_no}.log"
-    m: Measurement = run(argv, cwd=cwd, env=env_for(folder / "hub"), log=log)
+    env = env_for(folder / "hub")
+    if variant == "hub-seq":
+        env["HUB_BUILD_WORKERS"] = "1"
+    load = os.getloadavg()[0]
+    m: Measurement = run(argv, cwd=cwd, env=env, log=log)
     if m.returncode != 0:
         raise SystemExit(f"{variant} failed ({m.returncode}); see {log}:\n" + log.read_text()[-3000:])
     size, files = tree_size(site) if site.exists() else (0, 0)
-    result = {"variant": variant, "round": round_no, **asdict(m), "log": str(log), "bytes": size, "files": files}
-    if variant == "hub":
+    result = {"variant": variant, "round": round_no, **asdict(m), "log": str(log), "bytes": size, "files": files,
+              "load_before": load, "load_after": os.getloadavg()[0]}
+    if variant.startswith("hub"):
         result["stages"] = stage_times(log)
-    print(f"  round {round_no} {variant:5} {m.wall:7.1f} s wall {m.cpu:7.1f} s cpu "
-          f"{m.peak_tree_rss / 2**20:6.0f} MiB tree {size / 2**20:7.1f} MiB {files} files", flush=True)
+    print(f"  round {round_no} {variant:8} {m.wall:7.1f} s wall {m.cpu:7.1f} s cpu "
+          f"{m.peak_tree_rss / 2**20:6.0f} MiB tree {size / 2**20:7.1f} MiB {files} files "
+          f"(load {load:.1f})", flush=True)
     return result
 
 
@@ -130,7 +146,7 @@ def prepare_others(folder: Path, wanted: list[str]) -> None:
 
 def summarise(runs: list[dict]) -> dict[str, dict]:
     summary: dict[str, dict] = {}
-    for variant in VARIANTS:
+    for variant in (*VARIANTS, *OPTIONAL):
         mine = [r for r in runs if r["variant"] == variant]
         if not mine:
             continue
@@ -145,8 +161,9 @@ def summarise(runs: list[dict]) -> dict[str, dict]:
             "max_process_rss": statistics.median(r["max_process_rss"] for r in mine),
             "bytes": statistics.median(r["bytes"] for r in mine),
             "files": statistics.median(r["files"] for r in mine),
+            "load": statistics.median(r["load_before"] for r in mine),
         }
-        if variant == "hub":
+        if variant.startswith("hub"):
             names = {name for r in mine for name in r.get("stages", {})}
             entry["stages"] = {
                 name: statistics.median(r.get("stages", {}).get(name, 0.0) for r in mine) for name in sorted(names)
@@ -160,14 +177,14 @@ def table(n: int, summary: dict[str, dict]) -> str:
     lines = [
         f"N = {n}",
         "",
-        "| variant | wall median (min–max) | CPU median | peak RSS, tree | peak RSS, one process | output |",
-        "|---|---|---|---|---|---|",
+        "| variant | wall median (min–max) | CPU median | peak RSS, tree | peak RSS, one process | output | load |",
+        "|---|---|---|---|---|---|---|",
     ]
     for variant, s in summary.items():
         lines.append(
             f"| {variant} ({s['rounds']}×) | {s['wall']:.1f} s ({s['wall_min']:.1f}–{s['wall_max']:.1f}) "
             f"| {s['cpu']:.1f} s | {s['peak_tree_rss'] / mib:.0f} MiB | {s['max_process_rss'] / mib:.0f} MiB "
-            f"| {s['bytes'] / mib:.1f} MiB, {int(s['files'])} files |"
+            f"| {s['bytes'] / mib:.1f} MiB, {int(s['files'])} files | {s['load']:.1f} |"
         )
     hub = summary.get("hub")
     if hub:
@@ -184,7 +201,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000])
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=VARIANTS)
+    parser.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=(*VARIANTS, *OPTIONAL))
     parser.add_argument("--regenerate", action="store_true", help="write the synthetic hub again")
     parser.add_argument("--extras", action="store_true", help="also page weight, search bytes, preview time")
     args = parser.parse_args()
@@ -192,7 +209,7 @@ def main() -> None:
         folder = OUT / f"n{n}"
         prepare(folder, n, args.regenerate)
         runs: list[dict] = []
-        order = [v for v in VARIANTS if v in args.variants]
+        order = [v for v in (*VARIANTS, *OPTIONAL) if v in args.variants]
         for round_no in range(1, args.rounds + 1):
             if round_no == 1 and "hub" in order:
                 # The hub first: the others build the pages it generates.

@@ -12,9 +12,16 @@ from pathlib import Path
 from typing import Any
 
 from hub.build import HubBuild
+from hub.parallel import LanguageWorkers, share_languages
+from hub.sanitize import PageSanitizer
+from hub.staging import SiteStaging
 from mkdocs.plugins import CombinedEvent, event_priority
 
 _build: HubBuild | None = None
+_sanitizer: PageSanitizer | None = None
+_staging = SiteStaging()
+_workers: LanguageWorkers | None = None
+_invocation: dict[str, Any] = {}
 
 
 def _i18n(config: Any) -> Any:
@@ -30,18 +37,41 @@ def _outer(config: Any) -> bool:
     return not _i18n(config).building
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _staging.startup(command=command, dirty=dirty)
+    _invocation.update(command=command, dirty=dirty)
+
+
 @event_priority(100)
 def on_config(config: Any) -> Any:
-    global _build
+    global _build, _sanitizer
     if _outer(config):
+        _staging.redirect(config)
         _build = HubBuild.start(config)
+        _sanitizer = PageSanitizer(root=_build.settings.root, languages=_build.settings.languages)
     return config
 
 
 @event_priority(100)
 def _files_as_on_disk(files: Any, config: Any) -> Any:
     _build.remember_files(files)
+    if _outer(config):
+        _start_workers(config)  # the site folder is clean now; nothing was written yet
     return files
+
+
+def _start_workers(config: Any) -> None:
+    """Under `mkdocs build`, build some languages in other processes (hub.parallel)."""
+    global _workers
+    _workers = None
+    workers = _build.settings.build_workers
+    languages = list(_build.settings.languages)
+    if _invocation.get("command") not in ("build", "gh-deploy") or _invocation.get("dirty"):
+        return
+    if workers < 2 or len(languages) < 2:
+        return
+    shares = share_languages(languages, {}, workers)
+    _workers = LanguageWorkers.fork(config, languages, shares, collect=_build.language_state)
 
 
 @event_priority(-200)
@@ -54,6 +84,12 @@ on_files = CombinedEvent(_files_as_on_disk, _files_per_language)
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return _build.page_markdown(markdown, page, _lang(config))
+
+
+# Last of all page_content handlers: whatever they add is sanitised too.
+@event_priority(-1000)
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    return _sanitizer.page_content(html, page)
 
 
 @event_priority(-200)
@@ -73,7 +109,31 @@ def on_post_template(output: str, template_name: str, config: Any) -> str:
     return output
 
 
+# Before the i18n plugin's loop over the languages (-100), which it then replaces.
+@event_priority(-90)
+def _languages_here(config: Any) -> None:
+    if _outer(config) and _workers is not None:
+        _workers.build_own_share(config)
+
+
 @event_priority(-200)
-def on_post_build(config: Any) -> None:
+def _finish(config: Any) -> None:
+    if _workers is not None and _workers.own_done:
+        for state in _workers.join(config):
+            _build.merge_language_state(state)
     if _outer(config):
         _build.finish(Path(config.site_dir))
+        _staging.complete()
+
+
+on_post_build = CombinedEvent(_languages_here, _finish)
+
+
+def on_build_error(error: Exception) -> None:
+    if _workers is not None:
+        _workers.abandon()
+    _staging.fail()
+
+
+def on_shutdown() -> None:
+    _staging.shutdown()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gzip
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import search, sections, seo
+from . import search, sections, seo, timing
 from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
 from .assets import keep_scripts_on_site
 from .catalog import Catalog
@@ -27,6 +27,7 @@ from .content import load_content
 from .dates import language_name
 from .errors import ContentErrors
 from .generate import GeneratedPage, generate_all, write_pages
+from .parallel import merge_collected
 from .render import Renderer
 from .settings import HubSettings, settings_from_config
 from .syndication import Syndication
@@ -52,13 +53,16 @@ class HubBuild:
     def start(cls, config: Any) -> HubBuild:
         settings = settings_from_config(config)
         try:
-            ui, catalog = load_content(settings)
+            with timing.stage("load and check content"):
+                ui, catalog = load_content(settings)
         except ContentErrors as errors:
             raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
         renderer = Renderer(settings, catalog, ui)
-        generated = generate_all(renderer, sections.GENERATORS)
+        with timing.stage("generated pages"):
+            generated = generate_all(renderer, sections.GENERATORS)
         try:
-            written, removed = write_pages(Path(config.docs_dir), generated, settings.languages)
+            with timing.stage("generated pages: write"):
+                written, removed = write_pages(Path(config.docs_dir), generated, settings.languages)
         except FileExistsError as error:
             raise PluginError(str(error)) from None
         log.info(f"hub: {len(generated)} generated pages ({written} written, {removed} removed)")
@@ -110,7 +114,20 @@ class HubBuild:
 
     def page_markdown(self, markdown: str, page: Page, lang: str) -> str:
         norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
+        content_lang = getattr(page.file, "locale", lang) or lang
+        if content_lang != lang and self.settings.fallback_pages == "summary":
+            markdown = self._fallback_summary(markdown, norm, content_lang, lang)
         return sections.render_page(self.renderer, markdown, norm, lang, page.meta)
+
+    def _fallback_summary(self, markdown: str, norm: str, content_lang: str, lang: str) -> str:
+        """An article not translated into `lang` shows its summary and a link to the full
+        text in the language it falls back to: a copy of every untranslated article in
+        every language would be most of the build and of the published site, and its
+        canonical link sends search engines to the original anyway."""
+        article = self.catalog.article(norm)
+        if article is None or content_lang not in article.texts:
+            return markdown
+        return self.renderer.render("fallback_article.html", lang, article=article, text=article.texts[content_lang])
 
     def page_context(self, context: dict[str, Any], page: Page, lang: str) -> dict[str, Any]:
         versions = self.versions(page, lang)
@@ -159,20 +176,41 @@ class HubBuild:
     def keep_not_found(self, output: str, lang: str) -> None:
         self.not_found_pages[lang] = output
 
+    # -- language builds in other processes (hub.parallel) -----------------------------------
+
+    # Made once by start() and the same in every process. Every other field is collected
+    # by the language builds, and what a worker process collected is merged in here.
+    LANGUAGE_INDEPENDENT = (
+        "settings", "catalog", "ui", "renderer", "generated", "generated_uris", "raw_files", "syndication"
+    )
+
+    def language_state(self) -> dict[str, Any]:
+        return {item.name: getattr(self, item.name) for item in fields(self)
+                if item.name not in self.LANGUAGE_INDEPENDENT}
+
+    def merge_language_state(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            setattr(self, name, merge_collected(getattr(self, name), value, name))
+
     # -- end of all language builds ----------------------------------------------------------
 
     def finish(self, site_dir: Path) -> None:
-        keep_scripts_on_site(site_dir)
-        self._write_not_found_pages(site_dir)
-        sitemap = self.sitemap.xml()
-        (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")
-        with open(site_dir / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile(
-            filename="", fileobj=raw, mode="wb", mtime=0
-        ) as gz:
-            gz.write(sitemap.encode("utf-8"))
-        self._write_search_index(site_dir)
+        with timing.stage("finish: scripts and 404 pages"):
+            keep_scripts_on_site(site_dir)
+            self._write_not_found_pages(site_dir)
+        with timing.stage("finish: sitemap"):
+            sitemap = self.sitemap.xml()
+            (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")
+            with open(site_dir / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile(
+                filename="", fileobj=raw, mode="wb", mtime=0
+            ) as gz:
+                gz.write(sitemap.encode("utf-8"))
+        with timing.stage("search index"):
+            self._write_search_index(site_dir)
         if self.syndication is not None:
-            self.syndication.write(site_dir)
+            with timing.stage("finish: feeds and calendars"):
+                self.syndication.write(site_dir)
+        timing.report()
 
     def _write_search_index(self, site_dir: Path) -> None:
         try:

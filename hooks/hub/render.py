@@ -34,6 +34,9 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            # One Renderer lives for one build: templates cannot change under it, and
+            # checking their files on every include costs seconds on a large hub.
+            auto_reload=False,
         )
         env.filters["long_date"] = dates.long_date
         env.filters["medium_date"] = dates.medium_date

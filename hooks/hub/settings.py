@@ -30,6 +30,12 @@ class HubSettings:
     # site_url: moving the site to another address must not make every item new again.
     id_domain: str = "localhost"
     id_year: int = 2025
+    # Processes that build languages side by side under `mkdocs build` (hub.parallel);
+    # at most the number of cores. 1 builds them one after another.
+    build_workers: int = 1
+    # What an article not yet translated shows in fr or ja: "summary" (its summary in the
+    # fallback language and a link to the full text there) or "full" (the whole text).
+    fallback_pages: str = "summary"
 
     @property
     def default_language(self) -> str:
@@ -127,4 +133,19 @@ def settings_from_config(config: Any) -> HubSettings:
         build_time=moment,
         id_domain=str(hub.get("id_domain") or urlsplit(site_url).hostname or "localhost"),
         id_year=int(hub.get("id_year", 2025)),
+        build_workers=build_workers(hub.get("build_workers", 2)),
+        fallback_pages=_choice(hub.get("fallback_pages", "summary"), "fallback_pages", ("summary", "full")),
     )
+
+
+def _choice(value: Any, name: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise ValueError(f"extra.hub.{name} in mkdocs.yml is {value!r}; expected one of {', '.join(allowed)}")
+    return str(value)
+
+
+def build_workers(configured: Any, environ: dict[str, str] | None = None) -> int:
+    """`extra.hub.build_workers`, overridden by HUB_BUILD_WORKERS, capped by the cores."""
+    env = os.environ if environ is None else environ
+    wanted = int(env.get("HUB_BUILD_WORKERS") or configured or 1)
+    return max(1, min(wanted, os.cpu_count() or 1))

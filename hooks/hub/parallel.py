@@ -1,0 +1,187 @@
+"""Language builds side by side, on the cores the machine has.
+
+mkdocs-static-i18n builds the languages one after another inside the first build (its
+on_post_build loop). Under `mkdocs build`, with two cores or more, the hub instead forks
+one worker process as soon as the language-independent work is done (content loaded and
+checked, pages generated) and the site folder is clean: the worker builds its share of
+the languages into the same site folder while this process builds the default language
+and the rest of its share, exactly as the plugin's loop would (one `build(config)` per
+language, site folder not cleaned in between). The worker then sends back what its builds
+collected for the finishing steps (sitemap entries, 404 pages…), and the site is
+finished once, here, with everything (search index, sitemap, feeds).
+
+Each language build is the plugin's own; the worker only changes which process runs it.
+`mkdocs serve` and `--dirty` builds stay in one process (the server runs threads, and a
+preview rebuilds little). `extra.hub.build_workers: 1` or HUB_BUILD_WORKERS=1 turns
+this off.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import sys
+import traceback
+from collections import Counter
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any
+
+from mkdocs import utils
+from mkdocs.commands.build import build
+from mkdocs.exceptions import Abort
+
+log = logging.getLogger("mkdocs.hooks.hub")
+
+
+def share_languages(languages: list[str], weights: dict[str, float], workers: int) -> list[list[str]]:
+    """Split the languages after the first (already being built here) into `workers`
+    shares of about equal cost; share 0 is this process's and starts with the first."""
+    shares: list[list[str]] = [[] for _ in range(workers)]
+    loads = [0.0] * workers
+    shares[0].append(languages[0])
+    loads[0] = weights.get(languages[0], 1.0)
+    for lang in sorted(languages[1:], key=lambda code: -weights.get(code, 1.0)):
+        target = min(range(workers), key=lambda index: (loads[index], index))
+        shares[target].append(lang)
+        loads[target] += weights.get(lang, 1.0)
+    return [[code for code in languages if code in share] for share in shares]
+
+
+def build_languages(config: Any, languages: list[str], *, dirty: bool = False) -> None:
+    """What mkdocs-static-i18n's loop does for each language after the first: one build
+    into the language's folder, without cleaning the site folder first."""
+    i18n = config.plugins["i18n"]
+    clean = utils.clean_directory
+    utils.clean_directory = lambda path: path  # as the plugin does during its loop
+    try:
+        for lang in languages:
+            i18n.current_language = lang
+            build(config, dirty=dirty)
+    finally:
+        utils.clean_directory = clean
+
+
+@dataclass
+class Worker:
+    pid: int
+    reader: int
+    languages: list[str]
+
+
+@dataclass
+class LanguageWorkers:
+    """The languages this process builds and the workers building the others."""
+
+    own: list[str]
+    workers: list[Worker] = field(default_factory=list)
+    own_done: bool = False  # this process has built its share; the workers are joined next
+
+    @classmethod
+    def fork(cls, config: Any, languages: list[str], shares: list[list[str]], collect: Any) -> LanguageWorkers:
+        """Start one worker per share after the first. `collect()` is called in a worker
+        after its builds and returns what it must send back (picklable)."""
+        workers = []
+        for share in shares[1:]:
+            if not share:
+                continue
+            reader, writer = os.pipe()
+            sys.stdout.flush()
+            sys.stderr.flush()
+            pid = os.fork()
+            if pid == 0:  # the worker
+                os.close(reader)
+                _work(config, share, writer, collect)
+            os.close(writer)
+            workers.append(Worker(pid, reader, share))
+        own = [lang for lang in shares[0] if lang != languages[0]]
+        if workers:
+            log.info("hub: building " + "; ".join(
+                [f"{', '.join(shares[0])} here"] + [f"{', '.join(w.languages)} in process {w.pid}" for w in workers]
+            ))
+        return cls(own=own, workers=workers)
+
+    def build_own_share(self, config: Any) -> None:
+        """Instead of the plugin's loop over every language: this process's share only."""
+        config.plugins["i18n"].building = True  # the plugin's own loop then does nothing
+        build_languages(config, self.own)
+        self.own_done = True
+
+    def join(self, config: Any) -> list[Any]:
+        """Wait for every worker; what each sent back, or Abort if any failed."""
+        config.plugins["i18n"].building = False
+        self.own_done = False
+        results, failed = [], []
+        for worker in self.workers:
+            with os.fdopen(worker.reader, "rb") as pipe:
+                data = pipe.read()
+            _, status = os.waitpid(worker.pid, 0)
+            if os.waitstatus_to_exitcode(status) != 0 or not data:
+                failed.extend(worker.languages)
+                continue
+            results.append(pickle.loads(data))
+        self.workers = []
+        if failed:
+            raise Abort(f"Aborted: the build of {', '.join(failed)} failed (see the messages above).")
+        return results
+
+    def abandon(self) -> None:
+        """After an error here: stop the workers, never leave them running."""
+        for worker in self.workers:
+            try:
+                os.kill(worker.pid, 15)
+                os.waitpid(worker.pid, 0)
+                os.close(worker.reader)
+            except OSError:
+                pass
+        self.workers = []
+
+
+def _work(config: Any, languages: list[str], writer: int, collect: Any) -> None:
+    """The worker's whole life: build, send back, exit without running the parent's
+    clean-up (atexit handlers, the rest of the parent's build)."""
+    code = 1
+    try:
+        config.plugins["i18n"].building = True
+        build_languages(config, languages)
+        with os.fdopen(writer, "wb") as pipe:
+            pipe.write(pickle.dumps(collect(), protocol=pickle.HIGHEST_PROTOCOL))
+        code = 0
+    except Abort as error:
+        log.error(str(error))
+    except BaseException:
+        log.error("hub: the build of " + ", ".join(languages) + " failed:\n" + traceback.format_exc())
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def merge_collected(mine: Any, theirs: Any, name: str) -> Any:
+    """`mine` with what a worker collected in `theirs` added (one field of HubBuild)."""
+    if theirs is None or theirs is mine or theirs == mine:
+        return mine
+    if mine is None:
+        return theirs
+    if isinstance(mine, Counter):
+        mine.update(theirs)
+        return mine
+    if isinstance(mine, dict):
+        for key, value in theirs.items():
+            mine[key] = merge_collected(mine[key], value, f"{name}[{key!r}]") if key in mine else value
+        return mine
+    if isinstance(mine, list):
+        return [*mine, *theirs]
+    if isinstance(mine, set):
+        return mine | theirs
+    if is_dataclass(mine) and not type(mine).__dataclass_params__.frozen:
+        for item in fields(mine):
+            setattr(mine, item.name, merge_collected(
+                getattr(mine, item.name), getattr(theirs, item.name), f"{name}.{item.name}"
+            ))
+        return mine
+    raise TypeError(
+        f"HubBuild.{name} differs between language builds run in different processes and hub.parallel."
+        f"merge_collected cannot merge a {type(mine).__name__}: add a rule there, or list the field in "
+        "HubBuild.LANGUAGE_INDEPENDENT if it does not depend on the language"
+    )

@@ -1,0 +1,59 @@
+"""Languages built side by side (hub.parallel) give the very site that one process gives.
+
+`mkdocs build` forks a worker for part of the languages when the machine has two cores;
+every other test reads a site built that way. Here the same project is built both ways
+and every published file is compared byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from sitebuild import BuiltSite, build
+
+pytestmark = pytest.mark.slow
+
+# Pagefind writes its list of languages in no fixed order; the entries themselves are compared.
+UNORDERED_JSON = {"pagefind/pagefind-entry.json"}
+
+
+def _contents(site: BuiltSite) -> dict[str, bytes]:
+    return {name: (site.dir / name).read_bytes() for name in site.files()}
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: every build runs in one process")
+def test_parallel_build_equals_sequential_build(minimal_project: Path, tmp_path: Path) -> None:
+    parallel = build(minimal_project, tmp_path / "parallel", HUB_BUILD_WORKERS="2", SOURCE_DATE_EPOCH="1745000000")
+    assert parallel.result.returncode == 0, parallel.result.output
+    assert "in process" in parallel.result.output  # the languages really were shared out
+    sequential = build(minimal_project, tmp_path / "sequential", HUB_BUILD_WORKERS="1",
+                       SOURCE_DATE_EPOCH="1745000000")
+    assert sequential.result.returncode == 0, sequential.result.output
+    assert "in process" not in sequential.result.output
+
+    ours, theirs = _contents(parallel), _contents(sequential)
+    assert sorted(ours) == sorted(theirs)
+    for name in UNORDERED_JSON & ours.keys():
+        assert json.loads(ours.pop(name)) == json.loads(theirs.pop(name)), name
+    different = [name for name in ours if ours[name] != theirs[name]]
+    assert different == []
+    # Every language is there, with its own 404 page and its pages in the sitemap.
+    for lang in ("en", "fr", "ja"):
+        assert f"{lang}/404.html" in ours and f"{lang}/index.html" in ours
+    sitemap = ours["sitemap.xml"].decode("utf-8")
+    assert all(f"/hub/{lang}/" in sitemap for lang in ("en", "fr", "ja"))
+
+
+def test_failing_language_build_in_a_worker_fails_the_build(minimal_project: Path, tmp_path: Path) -> None:
+    """A strict warning in a language built by the worker stops the whole build and no
+    site is published."""
+    page = minimal_project / "docs" / "ja" / "about" / "index.md"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text("---\ntitle: 概要\n---\n\n[壊れたリンク](missing-page.md)\n", encoding="utf-8")
+    built = build(minimal_project, tmp_path / "site", HUB_BUILD_WORKERS="2")
+    assert built.result.returncode != 0
+    assert "missing-page.md" in built.result.output
+    assert not (tmp_path / "site").exists()
