@@ -69,10 +69,6 @@
     return out;
   }
 
-  function plainText(html) {
-    return new DOMParser().parseFromString(html, "text/html").body.textContent || "";
-  }
-
   function render(results, total) {
     var items = results.map(function (result) {
       var item = document.createElement("li");
@@ -81,7 +77,8 @@
       link.href = result.url;
       var title = document.createElement("span");
       title.className = "hub-search__title";
-      title.textContent = plainText((result.meta && result.meta.title) || result.url);
+      // Pagefind keeps titles as plain text (excerpts as escaped HTML).
+      title.textContent = (result.meta && result.meta.title) || result.url;
       var excerpt = document.createElement("span");
       excerpt.className = "hub-search__excerpt";
       excerpt.append.apply(excerpt, excerptNodes(result.excerpt || ""));

@@ -3,11 +3,16 @@ the keyboard only; results are pages of the reader's language and nothing else."
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from browser_support import PHONE, PREFIX, Tab, TabFactory
-from playwright.sync_api import expect
+from browser_support import DESKTOP, PHONE, PREFIX, Tab, TabFactory
+from playwright.sync_api import Browser, expect
+from sitebuild import BuiltSite, build, copy_project
+from siteserver import SiteServer, serving
 
 pytestmark = pytest.mark.browser
 
@@ -137,3 +142,46 @@ def test_phone_opens_the_box_from_the_header_button(new_tab: TabFactory) -> None
     expect(box).to_be_hidden()
     expect(button).to_be_focused()
     expect(button).to_have_attribute("aria-expanded", "false")
+
+
+# -- text from content is shown as text in the results -------------------------------------
+
+MINIMAL = Path(__file__).resolve().parents[1] / "fixtures" / "minimal"
+HOSTILE_TITLE = 'Zebra <img src=x onerror="window.hubHacked=1"> & <b>bold</b>'
+HOSTILE_CODE = "<script>window.hubHacked=2</script>"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    project = copy_project(tmp_path_factory.mktemp("search-project"), content_from=MINIMAL)
+    article = project / "docs" / "en" / "news" / "2025" / "first-article.md"
+    article.write_text(
+        f"---\ntitle: {json.dumps(HOSTILE_TITLE)}\nsummary: A test summary.\n---\n\n"
+        f"A zebra wrote `{HOSTILE_CODE}` here.\n",
+        encoding="utf-8",
+    )
+    built = build(project, tmp_path_factory.mktemp("search-site") / "site")
+    assert built.result.returncode == 0, built.result.output
+    return built
+
+
+@pytest.fixture
+def hostile_tab(browser: Browser, hostile_site: BuiltSite) -> Iterator[Tab]:
+    with serving(SiteServer(hostile_site.dir, "/hub/")) as server:
+        context = browser.new_context(viewport=DESKTOP)
+        yield Tab(context.new_page(), server.url)
+        context.close()
+
+
+def test_titles_and_excerpts_are_shown_as_text(hostile_tab: Tab) -> None:
+    page = hostile_tab.page
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    hostile_tab.open("en/")
+    type_query(hostile_tab, "zebra")
+    result = page.locator(RESULT).first
+    expect(result.locator(".hub-search__title")).to_have_text(HOSTILE_TITLE)
+    expect(result.locator(".hub-search__excerpt")).to_contain_text(HOSTILE_CODE)
+    assert page.locator(f"{PANEL} img, {PANEL} script, {PANEL} b").count() == 0
+    assert page.evaluate("window.hubHacked") is None
+    assert dialogs == []
