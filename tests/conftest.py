@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitebuild import ROOT, BuiltSite, build, copy_project
-
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+from sitebuild import MINIMAL, ROOT, BuiltSite, build, copy_project
 
 
 @pytest.fixture(scope="session")

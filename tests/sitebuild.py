@@ -13,6 +13,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+# A small valid project: fixture sites start from it and change one thing.
+MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 HUB_CLI = [sys.executable, "-m", "hub"]
 # A fixed build date makes opportunity and event statuses predictable: on 20 April 2025

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import Tag
-from sitebuild import BuiltSite, build, copy_project
+from sitebuild import MINIMAL, BuiltSite, build, copy_project
 
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 BEFORE = "2025-04-20"  # the build date of most assertions
 AFTER = "2025-05-06"  # two weeks later: some have closed, some events are over
 

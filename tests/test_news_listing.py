@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitebuild import BuiltSite, build
+from sitebuild import MINIMAL, BuiltSite, build, copy_project
 
 ARTICLES = 23  # with 10 a page: pages of 10, 10 and 3
 
@@ -28,9 +28,6 @@ def add_articles(project: Path, count: int) -> list[str]:
 
 @pytest.fixture(scope="module")
 def paged_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, list[str]]:
-    from conftest import MINIMAL
-    from sitebuild import copy_project
-
     project = copy_project(tmp_path_factory.mktemp("paged"), content_from=MINIMAL)
     slugs = add_articles(project, ARTICLES)
     built = build(project, tmp_path_factory.mktemp("paged-site") / "site")
