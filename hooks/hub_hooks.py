@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from hub.assets import drop_template_sources
 from hub.build import HubBuild
 from hub.parallel import LanguageWorkers, share_languages
 from hub.sanitize import PageSanitizer
@@ -54,6 +55,7 @@ def on_config(config: Any) -> Any:
 
 @event_priority(100)
 def _files_as_on_disk(files: Any, config: Any) -> Any:
+    drop_template_sources(files)
     _build.remember_files(files)
     if _outer(config):
         _start_workers(config)  # the site folder is clean now; nothing was written yet

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -251,3 +252,14 @@ def test_deadlines_calendar_holds_open_deadlines_as_all_day_events(changed_site:
         title = {"zh": "测试资助", "en": "Test grant", "fr": "Test grant", "ja": "Test grant"}[lang]
         assert title in str(deadline["SUMMARY"])
         assert str(deadline["URL"]) == f"{TEST_SITE_URL}{PREFIX[lang]}opportunities/test-grant/"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_event_page_links_to_its_calendar_file_in_its_language(site: BuiltSite, lang: str):
+    base = urlsplit(TEST_SITE_URL).path
+    for event_id in event_ids():
+        soup = site.soup(f"{PREFIX[lang]}events/{event_id}/")
+        links = [a["href"] for a in soup.select("article a[href$='.ics']")]
+        assert links == [f"{base}{PREFIX[lang]}calendars/events/{event_id}.ics"], f"{lang} {event_id}"
+        calendar = parse(site.path(links[0].removeprefix(base)))
+        assert list(vevents(calendar)) == [f"event-{event_id}@{ID_DOMAIN}"]

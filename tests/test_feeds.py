@@ -4,16 +4,26 @@ a subscriber's reader app and a browser see them in the built site."""
 from __future__ import annotations
 
 import re
+import socket
+import subprocess
+import time
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit
+from urllib.request import urlopen
 
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import ROOT, TEST_SITE_URL, BuiltSite, build, copy_project
+from hub.feed_html import ArticleHtml, MarkdownOptions
+from hub.settings import HubSettings
+from ical.calendar_stream import IcsCalendarStream
+from mkdocs.config import load_config
+from sitebuild import MKDOCS, ROOT, TEST_SITE_URL, BuiltSite, build, copy_project, hub_env
 
 LANGS = ("zh", "en", "fr", "ja")
 PREFIX = {"zh": "", "en": "en/", "fr": "fr/", "ja": "ja/"}
@@ -217,7 +227,10 @@ def test_content_links_are_absolute_and_resolved_like_the_page(site: BuiltSite):
     entry = next(e for e in parsed.entries if e.id.endswith("/foreign-investment-measures-2025"))
     hrefs = [a["href"] for a in BeautifulSoup(entry.content[0].value, "html.parser").find_all("a")]
     assert TEST_SITE_URL + "policies/foreign-rd-centres-2025/" in hrefs
-    assert "¶" not in entry.content[0].value, "heading permalinks are noise in a reader"
+    content = BeautifulSoup(entry.content[0].value, "html.parser")
+    assert "¶" not in content.get_text(), "heading permalinks are noise in a reader"
+    assert content.find("h1") is None and content.select(".hub-byline") == [], "the item has its own title and dates"
+    assert content.find("h2") is not None
 
 
 def feed_urls(site: BuiltSite, path: str) -> list[str]:
@@ -355,6 +368,10 @@ def test_opml_lists_every_feed_of_its_language_once(site: BuiltSite, lang: str):
 # -- stable ids and reproducible bytes (the minimal fixture, built three times) ------------
 
 EPOCH = "1745000000"  # 2025-04-19 02:13:20 in Shanghai
+PNG = bytes.fromhex(  # one transparent pixel
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082"
+)
 SYNDICATED = ("*.xml", "*.ics", "*.opml")
 
 
@@ -367,8 +384,19 @@ def syndicated_files(built: BuiltSite) -> dict[str, bytes]:
     return files
 
 
+@dataclass
+class Rebuilt:
+    first: BuiltSite
+    second: BuiltSite  # the same content again
+    edited: BuiltSite  # after the edits
+    project: Path  # as edited
+
+    def all(self) -> tuple[BuiltSite, BuiltSite, BuiltSite]:
+        return self.first, self.second, self.edited
+
+
 @pytest.fixture(scope="module")
-def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, BuiltSite, BuiltSite]:
+def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Rebuilt:
     """The minimal fixture built twice as it is, then once after its titles were edited;
     SOURCE_DATE_EPOCH pins the build moment and no HUB_BUILD_DATE is given."""
     project = copy_project(tmp_path_factory.mktemp("feeds-project"), content_from=ROOT / "tests/fixtures/minimal")
@@ -387,13 +415,18 @@ def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, BuiltS
         text = file.read_text(encoding="utf-8")
         assert old in text, path
         file.write_text(text.replace(old, new, 1), encoding="utf-8")
-    edited = build(project, tmp_path_factory.mktemp("feeds-edited") / "site", **env)
+    # An image that only the Chinese folder has, and raw HTML the page's allowlist refuses
+    # (which is why this build is not strict: strict mode stops at the refusal).
+    (project / "docs/zh/news/2025/map.png").write_bytes(PNG)
+    with open(project / "docs/en/news/2025/first-article.md", "a", encoding="utf-8") as article:
+        article.write('\n![Map](map.png)\n\n<script>alert("x")</script>\n<iframe src="https://example.com/"></iframe>\n')
+    edited = build(project, tmp_path_factory.mktemp("feeds-edited") / "site", strict=False, **env)
     assert edited.result.returncode == 0, edited.result.output
-    return first, second, edited
+    return Rebuilt(first, second, edited, project)
 
 
 def test_two_builds_of_the_same_content_give_the_same_bytes(rebuilt):
-    first, second, _ = rebuilt
+    first, second = rebuilt.first, rebuilt.second
     one, two = syndicated_files(first), syndicated_files(second)
     assert len(one) > 50
     assert one.keys() == two.keys()
@@ -406,7 +439,7 @@ def ids_and_titles(built: BuiltSite, path: str) -> dict[str, str]:
 
 
 def test_ids_stay_when_titles_are_edited(rebuilt):
-    first, _, edited = rebuilt
+    first, edited = rebuilt.first, rebuilt.edited
     for path in ("feeds/all.atom.xml", "en/feeds/all.rss.xml", "en/feeds/all.atom.xml"):
         before, after = ids_and_titles(first, path), ids_and_titles(edited, path)
         assert before.keys() == after.keys(), path
@@ -416,14 +449,99 @@ def test_ids_stay_when_titles_are_edited(rebuilt):
     assert after[f"tag:{ID_DOMAIN},2025:en/news/first-article"].startswith("Edited ")
     assert after[f"tag:{ID_DOMAIN},2025:en/event/test-event"] == "Renamed event"
     for path in ("en/calendars/events.ics", "calendars/events/test-event.ics", "fr/calendars/deadlines.ics"):
-        uids = [re.findall(rb"^UID:(.*)\r$", built.path(path).read_bytes(), re.MULTILINE) for built in rebuilt]
+        uids = [re.findall(rb"^UID:(.*)\r$", built.path(path).read_bytes(), re.MULTILINE) for built in rebuilt.all()]
         assert uids[0] == uids[2] and uids[0], path
 
 
 def test_a_feed_without_items_is_dated_by_source_date_epoch(rebuilt):
-    first, _, _ = rebuilt
+    first = rebuilt.first
     feed = atom_root(first, "fr/feeds/news.atom.xml")  # no article is written in French
     assert feed.findall(f"{ATOM}entry") == []
     assert datetime.fromisoformat(feed.findtext(f"{ATOM}updated")).timestamp() == int(EPOCH)
     dtstamps = re.findall(rb"^DTSTAMP:(.*)\r$", first.path("calendars/events.ics").read_bytes(), re.MULTILINE)
     assert dtstamps == [b"20250418T181320Z"]
+
+
+def test_feed_content_is_cleaned_like_the_page_and_images_are_absolute(rebuilt):
+    edited = rebuilt.edited
+    parsed = feedparser.parse(edited.path("en/feeds/news.atom.xml").read_bytes())
+    content = BeautifulSoup(parsed.entries[0].content[0].value, "html.parser")
+    assert content.find("script") is None and content.find("iframe") is None
+    assert "alert" not in str(content)
+    image = content.find("img")
+    # Only docs/zh/ has the file: it is served at the default language's address.
+    assert image["src"] == TEST_SITE_URL + "news/2025/map.png"
+    assert served(edited, image["src"])
+    hrefs = [a["href"] for a in content.find_all("a")]
+    assert TEST_SITE_URL + "en/policies/test-policy/" in hrefs
+
+
+def test_articles_rendered_for_feeds_alone_match_their_pages(rebuilt, monkeypatch: pytest.MonkeyPatch):
+    """When a language was not built in the run (a one-language preview), its articles are
+    rendered from Markdown for the feeds: same text, same absolute links and images as the
+    page's own HTML, which a full build reuses."""
+    monkeypatch.setenv("HUB_SITE_URL", TEST_SITE_URL)
+    config = load_config(str(rebuilt.project / "mkdocs.yml"))
+    settings = HubSettings(root=rebuilt.project, site_url=TEST_SITE_URL, languages=LANGS, language_names={},
+                           site_names={})
+    articles = ArticleHtml(settings, rebuilt.project / "docs", MarkdownOptions.from_config(config))
+    for lang, feed, src_uri in (
+        ("zh", "feeds/news.atom.xml", "news/2025/first-article.md"),
+        ("en", "en/feeds/news.atom.xml", "news/2025/first-article.md"),
+        ("en", "en/feeds/policies.atom.xml", "policies/test-policy.md"),
+    ):
+        entry = feedparser.parse(rebuilt.edited.path(feed).read_bytes()).entries[0]
+        page = BeautifulSoup(entry.content[0].value, "html.parser")
+        alone = BeautifulSoup(articles.render(lang=lang, src_uri=src_uri), "html.parser")
+        assert alone.get_text(" ", strip=True) in page.get_text(" ", strip=True), feed
+        assert {a["href"] for a in alone.find_all("a")} <= {a["href"] for a in page.find_all("a")}, feed
+        assert [i["src"] for i in alone.find_all("img")] == [i["src"] for i in page.find_all("img")], feed
+        assert alone.find("script") is None and "¶" not in alone.get_text()
+
+
+# -- under `mkdocs serve` ----------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _fetch(url: str) -> bytes | None:
+    try:
+        with urlopen(url, timeout=10) as response:
+            return response.read()
+    except (HTTPError, URLError, ConnectionError):
+        return None
+
+
+@pytest.mark.slow
+def test_feeds_and_calendars_are_served_by_mkdocs_serve(tmp_path: Path):
+    """The files are not pages: the preview server must still have them."""
+    project = copy_project(tmp_path / "project", content_from=ROOT / "tests/fixtures/minimal")
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/hub/"
+    server = subprocess.Popen(
+        [*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=hub_env(HUB_SITE_URL=base),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 300  # a readiness wait, not a measurement
+        while _fetch(base) is None:
+            assert server.poll() is None, "mkdocs serve stopped"
+            assert time.monotonic() < deadline, "mkdocs serve did not start"
+            time.sleep(0.5)
+        atom = _fetch(base + "en/feeds/all.atom.xml")
+        assert atom is not None and not feedparser.parse(atom).bozo
+        assert f"{base}en/news/2025/first-article/".encode() in atom
+        rss = _fetch(base + "feeds/news.rss.xml")
+        assert rss is not None and feedparser.parse(rss).version == "rss20"
+        calendar = _fetch(base + "fr/calendars/events/test-event.ics")
+        assert calendar is not None
+        IcsCalendarStream.calendar_from_ics(calendar.decode("utf-8"))
+        opml = _fetch(base + "ja/feeds/subscriptions.opml")
+        assert opml is not None and ET.fromstring(opml).tag == "opml"
+    finally:
+        server.terminate()
+        server.wait(timeout=60)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 THIRD_PARTY_SCRIPT = re.compile(r"""(["'])https://unpkg\.com/[^"']+\1""")
 EMPTY_SCRIPT = '"data:text/javascript,"'
@@ -33,3 +34,11 @@ def keep_scripts_on_site(site_dir: Path) -> list[str]:
         text = ALTERNATE_LOOKUP.sub(NO_LINKS, THIRD_PARTY_SCRIPT.sub(EMPTY_SCRIPT, text))
         script.write_text(text, encoding="utf-8")
     return replaced
+
+
+def drop_template_sources(files: Any) -> None:
+    """MkDocs publishes every non-template file of the theme folder; the hub's own
+    templates and UI strings (overrides/hub/) are build inputs, not part of the site."""
+    for file in [f for f in files if f.src_uri.startswith("hub/") and not f.is_documentation_page()]:
+        if file.abs_src_path and "overrides" in Path(file.abs_src_path).parts:
+            files.remove(file)

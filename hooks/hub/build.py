@@ -48,6 +48,7 @@ class HubBuild:
     raw_files: dict[str, File] = field(default_factory=dict)
     generated_uris: set[str] = field(default_factory=set)
     syndication: Syndication | None = None
+    feed_pages: dict[str, str] = field(default_factory=dict)  # article HTML the feeds reuse
 
     @classmethod
     def start(cls, config: Any) -> HubBuild:
@@ -139,6 +140,9 @@ class HubBuild:
                 "link_text": self.ui.t("fallback_original", lang),
                 "href": versions.canonical,
             }
+        if self.syndication is not None and not versions.is_fallback:
+            norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
+            self.feed_pages.update(self.syndication.page_for_feeds(lang, norm, page.content))
         context["hub"] = {
             "versions": versions,
             "notice": notice,
@@ -209,7 +213,7 @@ class HubBuild:
             self._write_search_index(site_dir)
         if self.syndication is not None:
             with timing.stage("finish: feeds and calendars"):
-                self.syndication.write(site_dir)
+                self.syndication.write(site_dir, self.feed_pages)
         timing.report()
 
     def _write_search_index(self, site_dir: Path) -> None:

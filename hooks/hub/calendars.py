@@ -23,6 +23,7 @@ writes CRLF line ends and folds lines at 75 octets, and escapes text values.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -40,6 +41,7 @@ from .status import opportunity_status
 from .subscriptions import CalendarFile, Subscriptions, calendar_path, event_calendar_path
 
 _UTC = ZoneInfo("UTC")
+_END = b"END:VCALENDAR\r\n"
 # The site is rebuilt every day; clients that honour these refresh as often.
 _REFRESH = timedelta(days=1)
 
@@ -48,35 +50,36 @@ _REFRESH = timedelta(days=1)
 class CalendarWriter:
     renderer: Renderer
     subscriptions: Subscriptions
-    _zones: dict[str, Timezone] = field(default_factory=dict)
+    _zones: dict[str, bytes] = field(default_factory=dict)
 
     @property
     def settings(self) -> HubSettings:
         return self.renderer.settings
 
     def write_language(self, site_dir: Path, lang: str) -> list[Path]:
-        """Every calendar of `lang`; the paths written."""
+        """Every calendar of `lang`; the paths written. Each event is serialised once and
+        goes into both the calendar of all events and its own file."""
         root = site_dir / self.settings.lang_prefix(lang)
         catalog = self.renderer.catalog
-        events = {event_id: self.event_component(event_id, event, lang)
+        events = {event_id: self.event_component(event_id, event, lang).to_ical()
                   for event_id, event in sorted(catalog.events.items())}
+        deadlines = [component.to_ical() for component in self.deadline_components(lang)]
         files = {item.name: item for item in self.subscriptions.calendars(lang)}
         zones = {event.timezone for event in catalog.events.values()}
         written = [
-            self._write(root / calendar_path("events"),
-                        self.calendar(lang, files["events"], list(events.values()), zones)),
-            self._write(root / calendar_path("deadlines"),
-                        self.calendar(lang, files["deadlines"], self.deadline_components(lang), set())),
+            self._write(root / calendar_path("events"), self.calendar(lang, files["events"], events.values(), zones)),
+            self._write(root / calendar_path("deadlines"), self.calendar(lang, files["deadlines"], deadlines, set())),
         ]
-        for event_id, component in events.items():
-            single = self.calendar(lang, None, [component], {catalog.events[event_id].timezone})
+        for event_id, event in events.items():
+            single = self.calendar(lang, None, [event], {catalog.events[event_id].timezone})
             written.append(self._write(root / event_calendar_path(event_id), single))
         return written
 
-    def calendar(self, lang: str, about: CalendarFile | None, components: list[VEvent], zones: set[str]) -> Calendar:
-        """A VCALENDAR holding `components` and a VTIMEZONE for Asia/Shanghai and each of
-        `zones` (the events' own, all-day events included); `about` names a subscription
-        (None: one event to import, which should not become a calendar of its own)."""
+    def calendar(self, lang: str, about: CalendarFile | None, events: Iterable[bytes], zones: set[str]) -> bytes:
+        """A VCALENDAR holding `events` (serialised VEVENTs) and a VTIMEZONE for
+        Asia/Shanghai and each of `zones` (the events' own, all-day events included);
+        `about` names a subscription (None: one event to import, which should not become a
+        calendar of its own in the reader's app)."""
         calendar = Calendar()
         calendar.add("prodid", f"-//{self.settings.id_domain}//Chengdu Global Hub//{lang.upper()}")
         calendar.add("version", "2.0")
@@ -94,13 +97,12 @@ class CalendarWriter:
             calendar.add("source", url, parameters={"VALUE": "URI"})
             calendar.add("refresh-interval", _REFRESH, parameters={"VALUE": "DURATION"})
             calendar.add("x-published-ttl", vDuration(_REFRESH))
-        for tzid in sorted({self.settings.timezone, *zones}, key=lambda tzid: (tzid != self.settings.timezone, tzid)):
-            calendar.add_component(self._zone(tzid))
-        for component in components:
-            calendar.add_component(component)
-        # Every TZID used has its VTIMEZONE: the zones passed in are the events' own.
-        assert not calendar.get_missing_tzids(), calendar.get_missing_tzids()
-        return calendar
+        shell = calendar.to_ical(sorted=False)
+        assert shell.endswith(_END)
+        ordered = sorted({self.settings.timezone, *zones}, key=lambda tzid: (tzid != self.settings.timezone, tzid))
+        # Components are serialised once each and joined in the place icalendar would put
+        # them (before END:VCALENDAR): the same bytes as adding them, without re-encoding.
+        return b"".join([shell[: -len(_END)], *(self._zone(tzid) for tzid in ordered), *events, _END])
 
     def event_component(self, event_id: str, event: Event, lang: str) -> VEvent:
         fallbacks = self.settings.fallbacks(lang)
@@ -194,15 +196,15 @@ class CalendarWriter:
             years = [self.settings.build_date.year]
         return date(min(years), 1, 1), date(max(years) + 2, 1, 1)
 
-    def _zone(self, tzid: str) -> Timezone:
-        """One VTIMEZONE per zone and build, shared by every calendar that needs it."""
+    def _zone(self, tzid: str) -> bytes:
+        """One VTIMEZONE per zone and build, serialised once for every calendar."""
         if tzid not in self._zones:
             first, last = self._zone_span
-            self._zones[tzid] = Timezone.from_tzid(tzid, first_date=first, last_date=last)
+            self._zones[tzid] = Timezone.from_tzid(tzid, first_date=first, last_date=last).to_ical()
         return self._zones[tzid]
 
     @staticmethod
-    def _write(path: Path, calendar: Calendar) -> Path:
+    def _write(path: Path, data: bytes) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(calendar.to_ical(sorted=False))
+        path.write_bytes(data)
         return path

@@ -1,13 +1,21 @@
 """An article's text as HTML that can be read outside the site (in a feed reader).
 
-The Markdown is rendered with the extensions and settings of mkdocs.yml, as on the page,
-except the heading permalinks ("¶"), which mean nothing in a reader. Every link and image
-is then made absolute: a reader resolves relative URLs against the feed's address, not the
-article's, so `../../policies/x.md` or `img/map.png` would break there.
+Every link and image is made absolute: a reader resolves relative URLs against the
+feed's address, not the article's, so `../../policies/x/` or `map.png` would break there.
+Raw HTML is rewritten too (MkDocs leaves it alone; a reader cannot).
 
-Links are resolved the way MkDocs resolves them on the page: relative to the source file,
-`.md` targets to their page URL (directory URLs), other files to where they are served.
-Raw HTML in the Markdown is rewritten too (MkDocs leaves it alone; a reader cannot).
+The HTML is the page's own whenever the language build rendered it (`from_page`): the
+page body as MkDocs made it and the hub's allowlist cleaned it, without what frames it on
+the site (the <h1>, the byline of dates and topics, the "¶" heading permalinks). Its
+links are relative to the page's URL and resolved against it. Reusing it keeps feeds
+equal to pages and renders nothing twice (at 2,000 articles, rendering them again for
+the feeds took longer than the whole rest of the finishing work).
+
+When the page was not built in this run (`make serve LANG_ONLY=en` builds one language),
+the article is rendered here (`render`) with the extensions and settings of mkdocs.yml,
+cleaned with the same allowlist (sanitize.clean_html), and its links resolved the way
+MkDocs resolves them: relative to the source file, `.md` targets to their page URL
+(directory URLs), other files to where they are served.
 """
 
 from __future__ import annotations
@@ -23,9 +31,16 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 import lxml.html
 import markdown
 
+from .sanitize import clean_html
 from .settings import HubSettings
 from .yamlsafe import split_front_matter
 
+# What frames an article on its page and means nothing in a reader: the title (the
+# item's own), the byline (the item's dates and categories) and heading permalinks.
+_PAGE_FRAME = (
+    ".//h1 | .//*[contains(concat(' ', normalize-space(@class), ' '), ' hub-byline ')]"
+    " | .//a[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]"
+)
 # Attributes that hold one URL, and the one that holds a list of them.
 _URL_ATTRIBUTES = ("href", "src", "poster", "cite", "action", "data")
 _SRCSET = "srcset"
@@ -71,9 +86,16 @@ class ArticleHtml:
         _front, body, _line = split_front_matter(text.replace("\r\n", "\n"))
         converter = self.converter()
         converter.reset()
-        html = converter.convert(body)
+        # Cleaned before the links are made absolute: the allowlist refuses absolute
+        # image addresses (images come from the site itself), which these then are.
+        html, _removed = clean_html(converter.convert(body))
         page_url = self.settings.url(lang, md_url_path(src_uri))
         return absolutize(html, lambda href: self.resolve(href, lang=lang, src_uri=src_uri, page_url=page_url))
+
+    def from_page(self, html: str, *, lang: str, src_uri: str) -> str:
+        """The body of the built page of docs/<lang>/<src_uri>, as absolute HTML."""
+        page_url = self.settings.url(lang, md_url_path(src_uri))
+        return absolutize(html, lambda href: urljoin(page_url, href.strip()), drop=_PAGE_FRAME)
 
     def resolve(self, href: str, *, lang: str, src_uri: str, page_url: str) -> str:
         """The absolute URL a link on the page at `src_uri` in `lang` leads to."""
@@ -107,11 +129,15 @@ def md_url_path(src_uri: str) -> str:
     return stem + "/"
 
 
-def absolutize(html: str, resolve: Callable[[str], str]) -> str:
-    """`html` with every URL attribute passed through `resolve`."""
+def absolutize(html: str, resolve: Callable[[str], str], *, drop: str | None = None) -> str:
+    """`html` with every URL attribute passed through `resolve`, and the elements the
+    XPath `drop` selects removed (their tail text stays)."""
     if not html.strip():
         return html
     root = lxml.html.fragment_fromstring(html, create_parent="div")
+    if drop:
+        for element in root.xpath(drop):
+            element.drop_tree()
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue  # comments and processing instructions

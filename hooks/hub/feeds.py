@@ -50,6 +50,7 @@ from typing import Any
 from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from .amounts import format_amount
@@ -226,6 +227,8 @@ class FeedWriter:
     renderer: Renderer
     subscriptions: Subscriptions
     content: ItemContent
+    # One entry per item and language, added to every feed that carries the item.
+    _entries: dict[tuple[str, str, str], FeedEntry] = field(default_factory=dict)
 
     def write_language(self, site_dir: Path, lang: str, buckets: dict[str, list[FeedItem]]) -> list[Path]:
         """Every feed of `lang`, both formats, with the items `distribute` gave each; the
@@ -258,16 +261,23 @@ class FeedWriter:
         generator.link(href=settings.url(lang, feed.page_path), rel="alternate", type="text/html")
         generator.updated(max((item.updated for item in items), default=settings.build_time))
         for item in items:
-            self._add_entry(generator, item, site=site, home=home)
+            generator.add_entry(self._entry(item, site=site, home=home), order="append")  # newest first already
         if fmt == "atom":
             return generator.atom_str(pretty=True, encoding="UTF-8")
         return generator.rss_str(pretty=True, encoding="UTF-8")
 
-    def _add_entry(self, generator: FeedGenerator, item: FeedItem, *, site: str, home: str) -> None:
+    def _entry(self, item: FeedItem, *, site: str, home: str) -> FeedEntry:
+        key = (item.kind, item.key, item.lang)
+        if key not in self._entries:
+            self._entries[key] = self._new_entry(item, site=site, home=home)
+        return self._entries[key]
+
+    def _new_entry(self, item: FeedItem, *, site: str, home: str) -> FeedEntry:
         settings = self.renderer.settings
         catalog = self.renderer.catalog
         fallbacks = settings.fallbacks(item.lang)
-        entry = generator.add_entry(order="append")  # the items come newest first already
+        entry = FeedEntry()
+        entry.load_extension("dc", atom=False, rss=True)  # as the feeds load it (add_entry skips it then)
         entry.id(entry_id(settings, item.lang, item.kind, item.key))
         entry.title(item.title)
         entry.link(href=settings.url(item.lang, item.page_path), rel="alternate", type="text/html")
@@ -283,3 +293,4 @@ class FeedWriter:
         for topic in item.topics:
             label = catalog.topics[topic].pick(item.lang, fallbacks)[0] if topic in catalog.topics else topic
             entry.category(term=topic, label=label)
+        return entry

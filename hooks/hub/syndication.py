@@ -1,21 +1,25 @@
 """Feeds, calendars and OPML files for one build: what HubBuild asks of them.
 
-Pages ask, once each, which feeds to announce in their head (cheap look-ups). The files
-are written once, after all language builds (HubBuild.finish), straight into the built
-site: they are not pages, and `mkdocs serve` serves its build directory as it is, so they
-exist there too. Each item is rendered once per language however many feeds carry it.
+Pages ask, once each, which feeds to announce in their head (cheap look-ups), and whether
+their HTML is wanted for a feed item (`wants_page`: an article that some feed of its
+language carries); HubBuild keeps that HTML. The files are written once, after all
+language builds (HubBuild.finish), straight into the built site: they are not pages, and
+`mkdocs serve` serves its build directory as it is, so they exist there too. Which items
+each feed carries is worked out once per language; each item's HTML is made once.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from .calendars import CalendarWriter
+from .catalog import Article
 from .feed_html import ArticleHtml, MarkdownOptions
-from .feeds import FeedWriter, ItemContent, language_items
+from .feeds import FeedItem, FeedWriter, ItemContent, distribute, language_items, page_key
 from .opml import opml_bytes
 from .render import Renderer
 from .subscriptions import OPML_PATH, FeedLink, Subscriptions
@@ -40,15 +44,44 @@ class Syndication:
     def page_feeds(self, lang: str, url_path: str) -> list[FeedLink]:
         return self.subscriptions.page_feeds(lang, url_path)
 
-    def write(self, site_dir: Path) -> None:
+    def wants_page(self, lang: str, src_uri: str) -> bool:
+        """True when the page of `src_uri` built in `lang` is an item of one of its feeds."""
+        return src_uri in self._wanted_pages.get(lang, ())
+
+    def page_for_feeds(self, lang: str, src_uri: str, html: str | None) -> dict[str, str]:
+        """{page_key: html} for a page built in its own language that a feed carries, else
+        {}: what HubBuild keeps for `write`, so that no article is rendered twice."""
+        if html and self.wants_page(lang, src_uri):
+            return {page_key(lang, src_uri): html}
+        return {}
+
+    @cached_property
+    def _plans(self) -> dict[str, tuple[list[FeedItem], dict[str, list[FeedItem]]]]:
+        """Per language: every item (newest first) and the items of each feed."""
+        plans = {}
+        for lang in self.renderer.settings.languages:
+            items = language_items(self.renderer.catalog, self.renderer, lang)
+            plans[lang] = (items, distribute(self.subscriptions.feeds(lang), items))
+        return plans
+
+    @cached_property
+    def _wanted_pages(self) -> dict[str, set[str]]:
+        return {
+            lang: {item.record.src_uri for bucket in buckets.values() for item in bucket
+                   if isinstance(item.record, Article)}
+            for lang, (_items, buckets) in self._plans.items()
+        }
+
+    def write(self, site_dir: Path, pages: dict[str, str] | None = None) -> None:
+        """Every feed, calendar and OPML file; `pages`: article page HTML by page_key."""
         settings = self.renderer.settings
-        content = ItemContent(self.renderer, ArticleHtml(settings, self.docs_dir, self.markdown))
+        content = ItemContent(self.renderer, ArticleHtml(settings, self.docs_dir, self.markdown), pages or {})
         feeds = FeedWriter(self.renderer, self.subscriptions, content)
         calendars = CalendarWriter(self.renderer, self.subscriptions)
         counts = [0, 0]
         for lang in settings.languages:
-            items = language_items(self.renderer.catalog, self.renderer, lang)
-            counts[0] += len(feeds.write_language(site_dir, lang, items))
+            items, buckets = self._plans[lang]
+            counts[0] += len(feeds.write_language(site_dir, lang, buckets))
             counts[1] += len(calendars.write_language(site_dir, lang))
             newest = max((item.updated for item in items), default=settings.build_time)
             opml = opml_bytes(
