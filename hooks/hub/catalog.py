@@ -5,10 +5,8 @@ every problem is collected, so an editor sees all of them in one run.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,7 +14,6 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import ContentError, ContentErrors, display_path, language_label
 from .models import (
-    LANGUAGES,
     ArticleOriginal,
     ArticleTranslation,
     City,
@@ -29,15 +26,13 @@ from .models import (
     PolicyTranslation,
     Taxonomy,
 )
+from .placeholders import placeholder_lines, placeholders_in
 from .pydantic_errors import describe
+from .references import check_references
 from .slugs import SLUG_RULE, is_slug, slugify
 from .yamlsafe import LoadedYaml, YamlProblem, decode, load_yaml, split_front_matter
 
 GENERATED_MARKER = "hub_generated"
-# What `hub new` writes where an editor or translator still has to write something. A stub
-# is valid in every other respect, and the check names each placeholder left, so a stub
-# cannot be published by accident.
-PLACEHOLDER = "TODO"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -139,18 +134,16 @@ class _Collector:
     ) -> Any | None:
         """The value checked against `model`; `prefix` names where it sits in its file."""
         value = loaded.value if loaded.value is not None else {}
-        placeholders = list(_placeholders(value, ()))
-        for where in placeholders:
-            named = (*prefix, *where)
-            self.add(path, loaded.line_of(where), _dotted(named), f"the placeholder {_show_text(_at(value, where))}",
-                     f"write {_what(named)} in its place")
+        placeholders = placeholders_in(value, prefix=prefix)
+        for left in placeholders:
+            self.add(path, loaded.line_of(left.where), left.field, left.found, left.expected)
         try:
             check = model.validate_python if isinstance(model, TypeAdapter) else model.model_validate
             result = check(value)
         except ValidationError as error:
             for item in error.errors():
                 loc = tuple(item["loc"])
-                if any(loc[: len(where)] == where for where in placeholders):
+                if any(loc[: len(left.where)] == left.where for left in placeholders):
                     continue  # already reported as a placeholder
                 where, found, expected = describe(item, model)
                 where = ".".join(filter(None, [*prefix, where]))
@@ -171,7 +164,7 @@ def load_catalog(root: Path, languages: tuple[str, ...], default_language: str) 
     catalog.opportunities = _load_folder(collect, data / "opportunities", Opportunity)
     catalog.events = _load_folder(collect, data / "events", Event)
     _load_pages(collect, catalog)
-    _check_references(collect, catalog)
+    check_references(catalog, report=collect.add, invalid=collect.invalid_ids)
     if collect.errors:
         raise ContentErrors(collect.errors)
     return catalog
@@ -248,39 +241,6 @@ def _load_folder(collect: _Collector, folder: Path, model: type[M]) -> dict[str,
         else:
             collect.invalid_ids.add((folder.name, path.stem))
     return records
-
-
-def _placeholders(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[str | int, ...]]:
-    if isinstance(value, str) and value.strip().startswith(PLACEHOLDER):
-        yield path
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _placeholders(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _placeholders(item, (*path, index))
-
-
-def _at(value: Any, path: tuple[str | int, ...]) -> Any:
-    for part in path:
-        value = value[part]
-    return value
-
-
-def _dotted(path: tuple[str | int, ...]) -> str:
-    return ".".join(str(part) for part in path)
-
-
-def _what(path: tuple[str | int, ...]) -> str:
-    names = [str(part) for part in path if not isinstance(part, int)]
-    if names and names[-1] in LANGUAGES and len(names) > 1:
-        return f"the {names[-2]} in {language_label(names[-1])}"
-    return f"the real {names[-1]}" if names else "the real value"
-
-
-def _show_text(value: str) -> str:
-    text = value.strip()
-    return repr(text if len(text) <= 60 else text[:57] + "…")
 
 
 def _slug_hint(path: Path) -> str:
@@ -365,10 +325,8 @@ def _load_pages(collect: _Collector, catalog: Catalog) -> None:
 
 def _check_body(collect: _Collector, path: Path, body: str, first_line: int) -> None:
     """Text that `hub new` left for an editor to write."""
-    for number, line in enumerate(body.split("\n"), start=first_line):
-        if line.strip().startswith(PLACEHOLDER + ":"):
-            collect.add(path, number, "text", f"the placeholder {_show_text(line)}",
-                        "write the text of the page in its place")
+    for number, found, expected in placeholder_lines(body, first_line):
+        collect.add(path, number, "text", found, expected)
 
 
 def _without_facts(
@@ -451,69 +409,3 @@ def _assemble_articles(
         (catalog.news if kind == "news" else catalog.policies).append(article)
     for articles in (catalog.news, catalog.policies):
         articles.sort(key=lambda a: (a.date, a.slug), reverse=True)
-
-
-def _check_references(collect: _Collector, catalog: Catalog) -> None:
-    """Every city, topic, sector and policy that content points at must exist."""
-    data = catalog.root / "data"
-    docs = catalog.root / "docs" / catalog.default_language
-    policy_slugs = {a.slug for a in catalog.policies}
-
-    default = catalog.default_language
-    kinds: dict[str, tuple[dict[str, Any] | set[str], str, str]] = {
-        # kind: (what exists, what it is called, where a new one is added)
-        "cities": (catalog.cities, "partner city", "add data/cities/{value}.yml"),
-        "topics": (catalog.topics, "topic", "add it to data/topics.yml"),
-        "sectors": (catalog.sectors, "sector", "add it to data/sectors.yml"),
-        "policies": (policy_slugs, "policy explainer", f"add docs/{default}/policies/{{value}}.md"),
-    }
-
-    def check(path: Path, field_name: str, values: list[str], kind: str) -> None:
-        known, what, add = kinds[kind]
-        for index, value in enumerate(values):
-            # Something that exists but is broken is reported where it is, not at every mention.
-            if value in known or (kind, value) in collect.invalid_ids or (kind, "*") in collect.invalid_ids:
-                continue
-            close = get_close_matches(value, list(known), n=1)
-            fix = f"did you mean {close[0]}? Otherwise " if close else ""
-            collect.add(path, _line_of_list_item(path, field_name, index), field_name,
-                        f"'{value}' is not a known {what}",
-                        f"{fix}use one of {_sample(known)}, or {add.format(value=value)}")
-
-    for kind_folder, records in (("opportunities", catalog.opportunities), ("events", catalog.events)):
-        for record_id, record in records.items():
-            path = data / kind_folder / f"{record_id}.yml"
-            check(path, "cities", record.cities, "cities")
-            check(path, "topics", record.topics, "topics")
-            if isinstance(record, Opportunity):
-                check(path, "sector", [record.sector], "sectors")
-                if record.policy is not None:
-                    check(path, "policy", [record.policy], "policies")
-    for article in catalog.articles():
-        path = docs / article.src_uri
-        check(path, "cities", article.meta.cities, "cities")
-        check(path, "topics", article.meta.topics, "topics")
-
-
-def _line_of_list_item(path: Path, field_name: str, index: int) -> int:
-    """Find the line again: reference checks run after the models were built."""
-    try:
-        text = decode(path.read_bytes())
-        if path.suffix == ".md":
-            yaml_text, _, _ = split_front_matter(text)
-            loaded = load_yaml(yaml_text or "", first_line=2)
-        else:
-            loaded = load_yaml(text)
-    except YamlProblem:
-        return 0
-    if isinstance(loaded.value, dict) and isinstance(loaded.value.get(field_name), list):
-        return loaded.line_of((field_name, index))
-    return loaded.line_of((field_name,))
-
-
-def _sample(known: dict[str, Any] | set[str]) -> str:
-    names = sorted(known)
-    if not names:
-        return "(none defined yet)"
-    shown = ", ".join(names[:8])
-    return shown + (", …" if len(names) > 8 else "")

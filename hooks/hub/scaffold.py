@@ -17,9 +17,9 @@ from typing import Any, Literal, get_args
 
 import jinja2
 
-from .catalog import PLACEHOLDER
 from .errors import language_label
 from .models import City, Opportunity
+from .placeholders import PLACEHOLDER
 from .settings import HubSettings
 from .slugs import SLUG_RULE, is_slug, slugify
 from .yamlsafe import YamlProblem, decode, load_yaml
