@@ -112,6 +112,12 @@ CASES = [
         "data/events/test-event.yml:7: lists or mappings nested more than 32 levels deep; flatten the structure",
     ),
     Case(
+        "empty-file",
+        write("data/events/empty.yml", "# an event, one day\n"),
+        "data/events/empty.yml:1: an empty file; write the fields of the record, or delete the file; `make new` "
+        "writes a record to start from",
+    ),
+    Case(
         "top-level-list",
         write("data/cities/lyon.yml", "- name: Lyon\n"),
         "data/cities/lyon.yml:1: a list; fields written as `name: value`, one per line",

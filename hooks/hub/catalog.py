@@ -176,6 +176,11 @@ def _load_one(collect: _Collector, path: Path, model: type[M] | TypeAdapter[Any]
         return None
     text = collect.read(path)
     loaded = collect.parse(path, text) if text is not None else None
+    if loaded is not None and loaded.value is None:
+        # One message, not one per required field.
+        hint = "`make new` writes a record to start from" if path.parent.name != "data" else "restore its fields"
+        collect.add(path, 1, "", "an empty file", f"write the fields of the record, or delete the file; {hint}")
+        return None
     return collect.validate(path, loaded, model) if loaded is not None else None
 
 
