@@ -32,6 +32,13 @@ EXCLUDED_SELECTORS = (".hub-cards", ".hub-pager", ".hub-byline", ".headerlink", 
 # by EXCLUDED_SELECTORS.
 LISTING_PREFIXES = ("news/page/", "news/archive/", "news/topics/", "opportunities/closed/", "events/past/")
 
+# Pagefind also writes its ready-made interfaces (some 400 KB). The hub's own box
+# (assets/hub-search.js) uses only pagefind.js, its worker, the wasm and the index.
+UNUSED_UI_FILES = (
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+    "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js",
+)
+
 
 @dataclass(frozen=True)
 class SearchIndex:
@@ -70,5 +77,7 @@ def build_search_index(site_dir: Path) -> SearchIndex:
     done = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"Pagefind failed ({done.returncode}):\n{done.stdout}{done.stderr}")
+    for name in UNUSED_UI_FILES:
+        (bundle / name).unlink(missing_ok=True)
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     return SearchIndex({lang: int(info["page_count"]) for lang, info in entry["languages"].items()})
