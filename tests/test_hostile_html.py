@@ -119,3 +119,13 @@ def test_hub_check_reports_what_the_build_removes(vectors: BuiltSite) -> None:
         for removed in vector.removed:
             assert f"{vector.path}:{VECTOR_LINE}: html: {removed}" in lines
     assert "Traceback" not in checked.output
+
+
+def test_the_real_site_has_nothing_that_can_run(site: BuiltSite) -> None:
+    """The repository's own content and every template, in all four languages."""
+    problems = [
+        problem
+        for path in site.html_files()
+        for problem in executable_content(path.read_text(encoding="utf-8"), path.relative_to(site.dir).as_posix())
+    ]
+    assert problems == []

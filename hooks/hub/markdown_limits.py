@@ -51,7 +51,7 @@ _ANGLE = re.compile(r"<[A-Za-z]|[<>]")
 
 @dataclass(frozen=True)
 class LimitProblem:
-    line: int  # 1-based, in the file
+    line: int  # 1-based, in the file; 0 for the page as a whole
     found: str
     expected: str
 
@@ -60,7 +60,7 @@ def check_body(body: str, *, first_line: int = 1) -> list[LimitProblem]:
     """Problems with the shape of a Markdown body that starts on line `first_line`."""
     size = len(body.encode("utf-8"))
     if size > MAX_BODY_BYTES:
-        return [LimitProblem(first_line, f"a page of {size:,} bytes",
+        return [LimitProblem(0, f"a page of {size:,} bytes",
                              f"pages are limited to {MAX_BODY_BYTES:,} bytes; split it into several pages")]
     problems: list[LimitProblem] = []
     lines = body.split("\n")

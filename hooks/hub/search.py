@@ -79,5 +79,10 @@ def build_search_index(site_dir: Path) -> SearchIndex:
         raise RuntimeError(f"Pagefind failed ({done.returncode}):\n{done.stdout}{done.stderr}")
     for name in UNUSED_UI_FILES:
         (bundle / name).unlink(missing_ok=True)
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    # Pagefind lists the languages in whatever order its threads finished: sorted, two
+    # builds of the same commit give the same bytes (the readers' scripts look them up by key).
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return SearchIndex({lang: int(info["page_count"]) for lang, info in entry["languages"].items()})
