@@ -9,18 +9,21 @@ import subprocess
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit
 from urllib.request import urlopen
+from zoneinfo import ZoneInfo
 
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from hub.feed_html import ArticleHtml, MarkdownOptions
+from hub.feeds import FeedItem, distribute
 from hub.settings import HubSettings
+from hub.subscriptions import Feed
 from ical.calendar_stream import IcsCalendarStream
 from mkdocs.config import load_config
 from sitebuild import MKDOCS, ROOT, TEST_SITE_URL, BuiltSite, build, copy_project, hub_env
@@ -33,6 +36,7 @@ SECTION_PAGES = {"all": "", "news": "news/", "opportunities": "opportunities/", 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$")
 FEED_LIMIT = 50
+CITY_FEED_LIMIT = 20
 ID_DOMAIN = "chengdu-global-hub.github.io"
 
 
@@ -114,7 +118,7 @@ def test_atom_feeds_have_what_rfc_4287_requires(site: BuiltSite):
         assert self_links == [TEST_SITE_URL + path], path
         assert feed.find(f"{ATOM}author/{ATOM}name") is not None, path
         entries = feed.findall(f"{ATOM}entry")
-        assert len(entries) <= FEED_LIMIT
+        assert len(entries) <= (CITY_FEED_LIMIT if "/cities/" in path else FEED_LIMIT)
         ids = [entry.findtext(f"{ATOM}id") for entry in entries]
         assert len(set(ids)) == len(ids), f"{path}: duplicate entry ids"
         for entry in entries:
@@ -263,6 +267,25 @@ def test_every_url_in_every_feed_is_absolute_and_under_the_site_url(site: BuiltS
                 assert served(site, url), f"{path}: {url} does not exist in the built site"
                 checked += 1
     assert checked > 500
+
+
+def test_each_feed_keeps_its_newest_items_up_to_its_limit():
+    shanghai = ZoneInfo("Asia/Shanghai")
+    items = [
+        FeedItem("news", f"a{day:03d}", "en", "t", "s", f"news/2025/a{day:03d}/",
+                 datetime(2025, 1, 1, tzinfo=shanghai) + timedelta(days=day),
+                 datetime(2025, 1, 1, tzinfo=shanghai) + timedelta(days=day), (), ("x",), None)
+        for day in range(80)
+    ]
+    items.sort(key=FeedItem.sort_key, reverse=True)
+    feeds = [Feed("en", "all", "t", "d", ""), Feed("en", "news", "t", "d", "news/"),
+             Feed("en", "events", "t", "d", "events/"), Feed("en", "cities/x", "t", "d", "cities/x/", city="x")]
+    buckets = distribute(feeds, items)
+    newest = [f"a{day:03d}" for day in range(79, -1, -1)]
+    assert [item.key for item in buckets["all"]] == newest[:FEED_LIMIT]
+    assert [item.key for item in buckets["news"]] == newest[:FEED_LIMIT]
+    assert [item.key for item in buckets["cities/x"]] == newest[:CITY_FEED_LIMIT]
+    assert buckets["events"] == []
 
 
 # -- autodiscovery -----------------------------------------------------------------------

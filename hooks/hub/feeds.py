@@ -18,9 +18,12 @@ Items
     opportunity: published = updated = `published`, midnight Asia/Shanghai;
     event: published = updated = its start, in its own time zone (midnight there for an
     all-day event) — events carry no announcement date of their own.
-    Newest first (by published date, then updated, then id); at most FEED_LIMIT items per
-    feed. Content never depends on the build date, so a feed changes only when its content
-    does.
+    Newest first (by published date, then updated, then id); at most FEED_LIMIT items in
+    the feed of everything and in each section's, CITY_FEED_LIMIT in each partner city's
+    (250 cities × 4 languages × 2 formats make city feeds the bulk of the output: with
+    full text, 50 items each would come to some 470 MB once every city had that many). The
+    limits are told to readers on the Feeds page. Content never depends on the build
+    date, so a feed changes only when its content does.
 
 Ids
     tag:<id_domain>,<id_year>:<lang>/<kind>/<slug or record id>, e.g.
@@ -63,6 +66,7 @@ from .render import Renderer
 from .subscriptions import FORMATS, Feed, Subscriptions, event_calendar_path
 
 FEED_LIMIT = 50
+CITY_FEED_LIMIT = 20
 # Ties on the same date: a stable order, articles before records.
 _KIND_ORDER = {"news": 3, "policy": 2, "opportunity": 1, "event": 0}
 _SECTIONS = {"news": "news", "policy": "policies", "opportunity": "opportunities", "event": "events"}
@@ -137,14 +141,20 @@ def language_items(catalog: Catalog, renderer: Renderer, lang: str) -> list[Feed
     return items
 
 
-def distribute(feeds: Iterable[Feed], items: list[FeedItem], limit: int = FEED_LIMIT) -> dict[str, list[FeedItem]]:
-    """The items of each feed (by feed name), newest first, at most `limit` each: one pass
+def feed_limit(feed: Feed) -> int:
+    return CITY_FEED_LIMIT if feed.city else FEED_LIMIT
+
+
+def distribute(feeds: Iterable[Feed], items: list[FeedItem]) -> dict[str, list[FeedItem]]:
+    """The items of each feed (by feed name), newest first, up to its limit: one pass
     over the items, whatever the number of cities."""
+    feeds = list(feeds)
     buckets: dict[str, list[FeedItem]] = {feed.name: [] for feed in feeds}
+    limits = {feed.name: feed_limit(feed) for feed in feeds}
     for item in items:
         for name in ("all", item.section, *(f"cities/{city}" for city in item.cities)):
             bucket = buckets.get(name)
-            if bucket is not None and len(bucket) < limit:
+            if bucket is not None and len(bucket) < limits[name]:
                 bucket.append(item)
     return buckets
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .feeds import FEED_LIMIT
+from .feeds import CITY_FEED_LIMIT, FEED_LIMIT
 from .render import Renderer
 from .subscriptions import FORMAT_NAMES, FORMATS, OPML_PATH, Subscriptions
 
@@ -31,5 +31,6 @@ def render_feeds_page(renderer: Renderer, markdown: str, src_uri: str, lang: str
         url=lambda path: renderer.settings.url(lang, path),
         opml_path=OPML_PATH,
         limit=FEED_LIMIT,
+        city_limit=CITY_FEED_LIMIT,
     )
     return f"{markdown}\n\n{listing}\n"

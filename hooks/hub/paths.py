@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from .catalog import GENERATED_MARKER
 from .errors import ContentError, display_path
 
 CONTENT_FOLDERS = ("docs", "data")
@@ -82,3 +83,35 @@ def _name_problem(name: str) -> str | None:
     if _RESERVED.match(name):
         return "a name Windows reserves"
     return None
+
+
+def stray_generated(docs_dir: Path, languages: tuple[str, ...], generated: set[str],
+                    generated_folders: tuple[str, ...]) -> list[ContentError]:
+    """Pages that carry the generated marker but that the hub did not generate.
+
+    The marker makes the content checks skip a page (the hub wrote it from checked data),
+    so an editor's page that carries it would be published unchecked. Inside the folders
+    of generated pages such a file is removed when the pages are written; anywhere else it
+    is an error. `generated`: paths like zh/about/translations.md."""
+    marker = f"---\n{GENERATED_MARKER}: true\n".encode()
+    errors = []
+    for lang in languages:
+        top = docs_dir / lang
+        for current, dirs, files in os.walk(top, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                path = Path(current) / name
+                rel = path.relative_to(top).as_posix()
+                if not name.endswith(".md") or path.is_symlink() or f"{lang}/{rel}" in generated:
+                    continue
+                if rel.rsplit("/", 1)[0] in generated_folders:
+                    continue
+                with open(path, "rb") as handle:
+                    head = handle.read(len(marker) + 3).removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n")
+                if head.startswith(marker):
+                    errors.append(ContentError(
+                        display_path(path, docs_dir.parent), 2, GENERATED_MARKER,
+                        "a page marked as generated that the hub does not generate",
+                        f"remove the line `{GENERATED_MARKER}: true`; only the hub writes such pages",
+                    ))
+    return errors
