@@ -9,6 +9,7 @@ them sooner, together with every other problem.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown
@@ -17,6 +18,25 @@ from .errors import ContentError, display_path
 from .markdown_limits import check_body, editor_pages
 from .sanitize import clean_html, removal_lines
 from .settings import HubSettings
+
+# What can make the sanitiser remove anything: raw HTML, attribute lists, entities (which
+# can spell a scheme), link addresses with another scheme than http(s), mailto or tel, and
+# absolute image addresses. A page with none of these is not converted at all (most pages).
+_RAW_HTML = re.compile(r"<[A-Za-z!?/]")
+_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ ]{0,3}\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
+_ABSOLUTE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
+_SAFE_SCHEME = re.compile(r"^(?:https?|mailto|tel):", re.IGNORECASE)
+
+
+def might_lose_something(body: str) -> bool:
+    if "{" in body or "&" in body or _RAW_HTML.search(body):
+        return True
+    has_images = "![" in body
+    for match in _TARGET.finditer(body):
+        target = match.group(1) if match.group(1) is not None else match.group(2)
+        if _ABSOLUTE.match(target) and (has_images or not _SAFE_SCHEME.match(target)):
+            return True
+    return False
 
 
 def markdown_options(config_file: Path) -> tuple[list[object], dict[str, dict[str, object]]]:
@@ -34,6 +54,8 @@ def audit_pages(
     converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
     errors: list[ContentError] = []
     for page in editor_pages(settings.root, settings.languages):
+        if not might_lose_something(page.body):
+            continue
         if check_body(page.body, first_line=page.body_line):
             continue  # refused before conversion; converting it could take minutes
         html = converter.reset().convert(page.body)
