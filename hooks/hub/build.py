@@ -26,8 +26,9 @@ from .catalog import Catalog
 from .content import load_content
 from .dates import language_name
 from .errors import ContentErrors
-from .generate import GeneratedPage, generate_all, write_pages
+from .generate import GENERATED_FOLDERS, GeneratedPage, generate_all, write_pages
 from .parallel import merge_collected
+from .paths import stray_generated
 from .render import Renderer
 from .settings import HubSettings, settings_from_config
 from .syndication import Syndication
@@ -61,6 +62,10 @@ class HubBuild:
         renderer = Renderer(settings, catalog, ui)
         with timing.stage("generated pages"):
             generated = generate_all(renderer, sections.GENERATORS)
+        own = {f"{page.lang}/{page.src_uri}" for page in generated}
+        stray = stray_generated(Path(config.docs_dir), settings.languages, own, GENERATED_FOLDERS)
+        if stray:
+            raise PluginError("The content has problems; nothing was built.\n" + ContentErrors(stray).report())
         try:
             with timing.stage("generated pages: write"):
                 written, removed = write_pages(Path(config.docs_dir), generated, settings.languages)
