@@ -18,8 +18,11 @@ setup-dev: ## Install what the fast tests need (Python packages only, no browser
 setup-test: ## Install what the tests need too (Debian chromium and fonts, Java, npm tools)
 	@bash scripts/setup.sh --test
 
-serve: setup ## Build and preview the site at http://127.0.0.1:8000/ (LANG_ONLY=en previews one language)
-	HUB_SITE_URL=http://127.0.0.1:8000/ $(if $(LANG_ONLY),HUB_ONLY_LANGUAGE=$(LANG_ONLY)) $(VENV)/bin/mkdocs serve -a 127.0.0.1:8000
+# LANG_ONLY=en is the fast path: one language, and only the pages that changed are rebuilt
+# (--dirty: listings, search, feeds and calendars stay as the first build made them; MkDocs
+# warns about that, hence --no-strict there).
+serve: setup ## Build and preview the site at http://127.0.0.1:8000/ (LANG_ONLY=en: one language, fast)
+	HUB_SITE_URL=http://127.0.0.1:8000/ $(if $(LANG_ONLY),HUB_ONLY_LANGUAGE=$(LANG_ONLY)) $(VENV)/bin/mkdocs serve -a 127.0.0.1:8000 $(if $(LANG_ONLY),--dirty --no-strict)
 
 # Timestamps in the output come from the last commit, so that two builds of one commit give
 # the same bytes; statuses (open, closing soon, upcoming) follow the day of the build in the

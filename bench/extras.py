@@ -19,6 +19,7 @@ import json
 import os
 import re
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -126,10 +127,13 @@ def search_bytes(site: Path, lang: str, query: str) -> dict:
 
 def preview_latency(project: Path, env: dict[str, str], *, lang: str = "en", edits: int = 3) -> dict:
     """`mkdocs serve` on the fast path; seconds from saving an edit to seeing it served."""
-    port = 8765
+    with socket.socket() as probe:  # a free port: never another server's
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     env = {**env, "HUB_ONLY_LANGUAGE": lang, "HUB_SITE_URL": f"http://127.0.0.1:{port}/"}
     log = open(project.parent / "logs" / "serve.log", "wb")  # noqa: SIM115 - open while the server runs
-    args = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-livereload", "-a", f"127.0.0.1:{port}"]
+    args = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
+            "-a", f"127.0.0.1:{port}"]
     start = time.perf_counter()
     server = subprocess.Popen(args, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT,
                               start_new_session=True)
@@ -181,7 +185,7 @@ def _wait_for(url: str, token: str | None, *, timeout: float) -> None:
 
 
 def measure_all(folder: Path, env: dict[str, str]) -> dict:
-    site = folder / "site-hub"
+    site = (folder / "site-hub").resolve()
     result: dict = {"page_weight": page_weight(site, sample_article(site))}
     result["search"] = [search_bytes(site, lang, query) for lang, query in QUERIES.items()]
     for item in result["search"]:

@@ -161,7 +161,7 @@ def summarise(runs: list[dict]) -> dict[str, dict]:
             "max_process_rss": statistics.median(r["max_process_rss"] for r in mine),
             "bytes": statistics.median(r["bytes"] for r in mine),
             "files": statistics.median(r["files"] for r in mine),
-            "load": statistics.median(r["load_before"] for r in mine),
+            "load": statistics.median(r.get("load_before", 0.0) for r in mine),
         }
         if variant.startswith("hub"):
             names = {name for r in mine for name in r.get("stages", {})}
@@ -190,7 +190,9 @@ def table(n: int, summary: dict[str, dict]) -> str:
     if hub:
         ratios = [f"(a)/({k}) {hub['wall'] / summary[v]['wall']:.2f}"
                   for k, v in (("b", "bare"), ("c", "floor"), ("d", "hugo")) if v in summary]
-        lines += ["", "Ratios of wall medians: " + ", ".join(ratios)]
+        cpu = [f"(a)/({k}) {hub['cpu'] / summary[v]['cpu']:.2f}"
+               for k, v in (("b", "bare"), ("c", "floor"), ("d", "hugo")) if v in summary]
+        lines += ["", "Ratios of wall medians: " + ", ".join(ratios), "Ratios of CPU medians: " + ", ".join(cpu)]
         if hub.get("stages"):
             lines += ["", "Hub stages (median seconds): " + ", ".join(
                 f"{name} {seconds:.2f}" for name, seconds in hub["stages"].items())]
@@ -204,7 +206,16 @@ def main() -> None:
     parser.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=(*VARIANTS, *OPTIONAL))
     parser.add_argument("--regenerate", action="store_true", help="write the synthetic hub again")
     parser.add_argument("--extras", action="store_true", help="also page weight, search bytes, preview time")
+    parser.add_argument("--report", action="store_true",
+                        help="only print the table of the runs already recorded for --sizes")
     args = parser.parse_args()
+    if args.report:
+        for n in args.sizes:
+            candidates = [OUT / f"results-n{n}.json", OUT / f"results-n{n}.partial.json"]
+            latest = max((p for p in candidates if p.exists()), key=lambda p: p.stat().st_mtime)
+            recorded = json.loads(latest.read_text(encoding="utf-8"))
+            print(table(n, summarise(recorded["runs"])) + "\n")
+        return
     for n in args.sizes:
         folder = OUT / f"n{n}"
         prepare(folder, n, args.regenerate)
@@ -221,6 +232,9 @@ def main() -> None:
                 rest = order[shift:] + order[:shift]
             for variant in rest:
                 runs.append(build_once(variant, folder, round_no))
+                # Kept as it goes: a long run that is stopped still leaves its figures.
+                partial = OUT / f"results-n{n}.partial.json"
+                partial.write_text(json.dumps({"n": n, "runs": runs}, indent=2, default=str), encoding="utf-8")
         summary = summarise(runs)
         result = {"n": n, "date": time.strftime("%Y-%m-%d"), "cores": os.cpu_count(), "summary": summary,
                   "runs": runs}

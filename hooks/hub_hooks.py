@@ -48,7 +48,7 @@ def on_config(config: Any) -> Any:
     global _build, _sanitizer
     if _outer(config):
         _staging.redirect(config)
-        _build = HubBuild.start(config)
+        _build = HubBuild.start(config, preview=_invocation.get("command") == "serve")
         _sanitizer = PageSanitizer(root=_build.settings.root, languages=_build.settings.languages)
     return config
 
@@ -124,7 +124,8 @@ def _finish(config: Any) -> None:
         for state in _workers.join(config):
             _build.merge_language_state(state)
     if _outer(config):
-        _build.finish(Path(config.site_dir))
+        preview = _invocation.get("command") == "serve" and bool(_invocation.get("dirty"))
+        _build.finish(Path(config.site_dir), keep_search_and_feeds=preview)
         _staging.complete()
 
 

@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import search, sections, seo, timing
+from . import preview_cache, search, sections, seo, timing
 from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
 from .assets import keep_scripts_on_site
 from .catalog import Catalog
@@ -27,7 +27,7 @@ from .content import load_content
 from .dates import language_name
 from .errors import ContentErrors
 from .generate import GENERATED_FOLDERS, GeneratedPage, generate_all, write_pages
-from .parallel import merge_collected
+from .parallel import alongside, merge_collected
 from .paths import stray_generated
 from .render import Renderer
 from .settings import HubSettings, settings_from_config
@@ -52,26 +52,33 @@ class HubBuild:
     feed_pages: dict[str, str] = field(default_factory=dict)  # article HTML the feeds reuse
 
     @classmethod
-    def start(cls, config: Any) -> HubBuild:
+    def start(cls, config: Any, *, preview: bool = False) -> HubBuild:
+        """`preview`: under `mkdocs serve`, content loaded for the last rebuild is used
+        again while only page texts changed (hub.preview_cache)."""
         settings = settings_from_config(config)
+        key = (settings.root, settings.languages, settings.checked_languages, settings.build_date, settings.site_url)
         try:
             with timing.stage("load and check content"):
-                ui, catalog = load_content(settings)
+                kept = preview_cache.reuse(settings.root, key) if preview else None
+                ui, catalog = kept[:2] if kept else load_content(settings)
         except ContentErrors as errors:
             raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
         renderer = Renderer(settings, catalog, ui)
         with timing.stage("generated pages"):
-            generated = generate_all(renderer, sections.GENERATORS)
+            generated = kept[2] if kept else generate_all(renderer, sections.GENERATORS)
         own = {f"{page.lang}/{page.src_uri}" for page in generated}
         stray = stray_generated(Path(config.docs_dir), settings.languages, own, GENERATED_FOLDERS)
         if stray:
             raise PluginError("The content has problems; nothing was built.\n" + ContentErrors(stray).report())
         try:
             with timing.stage("generated pages: write"):
-                written, removed = write_pages(Path(config.docs_dir), generated, settings.languages)
+                # Kept content generates the very same pages, already on disk.
+                written, removed = (0, 0) if kept else write_pages(Path(config.docs_dir), generated, settings.languages)
         except FileExistsError as error:
             raise PluginError(str(error)) from None
         log.info(f"hub: {len(generated)} generated pages ({written} written, {removed} removed)")
+        if preview and not kept:
+            preview_cache.keep(settings.root, key, (ui, catalog, generated))
         build = cls(settings, catalog, ui, renderer, generated)
         build.generated_uris = {page.src_uri for page in generated}
         build.syndication = Syndication.from_config(renderer, config)
@@ -153,13 +160,13 @@ class HubBuild:
             "notice": notice,
             "base_path": self.settings.base_path,
             "search_indexed": search.is_indexed(versions.url_path, is_fallback=versions.is_fallback),
-            # <link rel="alternate"> to the feeds of this language and section (and city).
-            "feeds": self.syndication.page_feeds(lang, versions.url_path) if self.syndication else [],
             # OpenGraph and JSON-LD (overrides/partials/hub-seo.html).
             "seo": seo.page_seo(
                 self.renderer, src_uri=getattr(page.file, "norm_src_uri", page.file.src_uri), lang=lang,
                 versions=versions,
             ),
+            # <link rel="alternate"> to the feeds of this language and section (and city).
+            "feeds": self.syndication.page_feeds(lang, versions.url_path) if self.syndication else [],
         }
         return context
 
@@ -203,7 +210,10 @@ class HubBuild:
 
     # -- end of all language builds ----------------------------------------------------------
 
-    def finish(self, site_dir: Path) -> None:
+    def finish(self, site_dir: Path, *, keep_search_and_feeds: bool = False) -> None:
+        """`keep_search_and_feeds`: a `mkdocs serve --dirty` rebuild keeps the search index,
+        feeds and calendars of the session's first build; they take seconds on a large hub
+        and a preview is about the page being edited."""
         with timing.stage("finish: scripts and 404 pages"):
             keep_scripts_on_site(site_dir)
             self._write_not_found_pages(site_dir)
@@ -214,16 +224,21 @@ class HubBuild:
                 filename="", fileobj=raw, mode="wb", mtime=0
             ) as gz:
                 gz.write(sitemap.encode("utf-8"))
-        with timing.stage("search index"):
-            self._write_search_index(site_dir)
-        if self.syndication is not None:
-            with timing.stage("finish: feeds and calendars"):
-                self.syndication.write(site_dir, self.feed_pages)
+        if keep_search_and_feeds and (site_dir / search.BUNDLE_DIR / "pagefind-entry.json").is_file():
+            timing.report()
+            return
+        # Pagefind indexes in its own process while the feeds and calendars are written here:
+        # the two take about as long, and a second core is there.
+        with alongside(lambda: self._write_search_index(site_dir)):
+            if self.syndication is not None:
+                with timing.stage("finish: feeds and calendars"):
+                    self.syndication.write(site_dir, self.feed_pages)
         timing.report()
 
     def _write_search_index(self, site_dir: Path) -> None:
         try:
-            index = search.build_search_index(site_dir)
+            with timing.stage("search index"):
+                index = search.build_search_index(site_dir)
         except RuntimeError as error:
             raise PluginError(str(error)) from None
         log.info(f"hub: search index ({index.describe()} pages)")

@@ -15,17 +15,18 @@ def load_content(settings: HubSettings) -> tuple[UiStrings, Catalog]:
     """The UI strings and the catalog; raise ContentErrors listing every problem in both."""
     errors: list[ContentError] = []
     ui = catalog = None
+    languages = settings.checked_languages  # every language, even in a one-language preview
     try:
-        ui = load_ui(settings.root / "overrides" / "hub" / "ui.yml", settings.root, settings.languages)
+        ui = load_ui(settings.root / "overrides" / "hub" / "ui.yml", settings.root, languages)
     except ContentErrors as problems:
         errors.extend(problems.errors)
     try:
-        catalog = load_catalog(settings.root, settings.languages, settings.default_language)
+        catalog = load_catalog(settings.root, languages, languages[0])
     except ContentErrors as problems:
         errors.extend(problems.errors)
     # Links out of the folders, unusable names, and Markdown shaped to crash or stall the build.
     errors.extend(check_paths(settings.root))
-    errors.extend(check_pages(settings.root, settings.languages))
+    errors.extend(check_pages(settings.root, languages))
     if errors or ui is None or catalog is None:
         raise ContentErrors(errors)
     return ui, catalog

@@ -22,14 +22,20 @@ import logging
 import os
 import pickle
 import sys
+import threading
+import time
 import traceback
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 from mkdocs import utils
 from mkdocs.commands.build import build
 from mkdocs.exceptions import Abort
+
+from . import timing
 
 log = logging.getLogger("mkdocs.hooks.hub")
 
@@ -76,6 +82,7 @@ class LanguageWorkers:
     own: list[str]
     workers: list[Worker] = field(default_factory=list)
     own_done: bool = False  # this process has built its share; the workers are joined next
+    started: float = field(default_factory=time.perf_counter)
 
     @classmethod
     def fork(cls, config: Any, languages: list[str], shares: list[list[str]], collect: Any) -> LanguageWorkers:
@@ -106,12 +113,14 @@ class LanguageWorkers:
         config.plugins["i18n"].building = True  # the plugin's own loop then does nothing
         build_languages(config, self.own)
         self.own_done = True
+        timing.add("language builds: this process", time.perf_counter() - self.started)
 
     def join(self, config: Any) -> list[Any]:
         """Wait for every worker; what each sent back, or Abort if any failed."""
         config.plugins["i18n"].building = False
         self.own_done = False
         results, failed = [], []
+        waiting = time.perf_counter()
         for worker in self.workers:
             with os.fdopen(worker.reader, "rb") as pipe:
                 data = pipe.read()
@@ -119,7 +128,10 @@ class LanguageWorkers:
             if os.waitstatus_to_exitcode(status) != 0 or not data:
                 failed.extend(worker.languages)
                 continue
-            results.append(pickle.loads(data))
+            state, seconds = pickle.loads(data)
+            results.append(state)
+            timing.add(f"language builds: worker ({', '.join(worker.languages)})", seconds)
+        timing.add("language builds: waiting for the workers", time.perf_counter() - waiting)
         self.workers = []
         if failed:
             raise Abort(f"Aborted: the build of {', '.join(failed)} failed (see the messages above).")
@@ -141,11 +153,13 @@ def _work(config: Any, languages: list[str], writer: int, collect: Any) -> None:
     """The worker's whole life: build, send back, exit without running the parent's
     clean-up (atexit handlers, the rest of the parent's build)."""
     code = 1
+    started = time.perf_counter()
     try:
         config.plugins["i18n"].building = True
         build_languages(config, languages)
+        payload = (collect(), time.perf_counter() - started)
         with os.fdopen(writer, "wb") as pipe:
-            pipe.write(pickle.dumps(collect(), protocol=pickle.HIGHEST_PROTOCOL))
+            pipe.write(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
         code = 0
     except Abort as error:
         log.error(str(error))
@@ -185,3 +199,25 @@ def merge_collected(mine: Any, theirs: Any, name: str) -> Any:
         f"merge_collected cannot merge a {type(mine).__name__}: add a rule there, or list the field in "
         "HubBuild.LANGUAGE_INDEPENDENT if it does not depend on the language"
     )
+
+
+@contextmanager
+def alongside(task: Callable[[], None]) -> Iterator[None]:
+    """Run `task` in a thread while the body runs; its exception, if any, is raised after.
+    Meant for work that waits on another process (Pagefind), so the GIL is free."""
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            task()
+        except BaseException as error:
+            errors.append(error)
+
+    thread = threading.Thread(target=run, name="hub-alongside")
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
+    if errors:
+        raise errors[0]

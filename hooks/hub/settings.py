@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 class HubSettings:
     root: Path
     site_url: str  # always ends with "/"
-    languages: tuple[str, ...]  # default first
+    languages: tuple[str, ...]  # the languages built, default first
     language_names: dict[str, str]
     site_names: dict[str, str]
     fallback: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -36,6 +36,13 @@ class HubSettings:
     # What an article not yet translated shows in fr or ja: "summary" (its summary in the
     # fallback language and a link to the full text there) or "full" (the whole text).
     fallback_pages: str = "summary"
+    # The languages of the content, its source language first: all of them even when only
+    # one is built (HUB_ONLY_LANGUAGE), so that a preview checks what a full build checks.
+    content_languages: tuple[str, ...] = ()
+
+    @property
+    def checked_languages(self) -> tuple[str, ...]:
+        return self.content_languages or self.languages
 
     @property
     def default_language(self) -> str:
@@ -123,6 +130,9 @@ def settings_from_config(config: Any) -> HubSettings:
         root=Path(config.config_file_path).resolve().parent,
         site_url=site_url,
         languages=languages,
+        # mkdocs-static-i18n makes the one language it builds the default: the source
+        # language is then the first listed in mkdocs.yml.
+        content_languages=tuple(lang.locale for lang in (ordered if not i18n.build_only_locale else i18n.languages)),
         language_names={lang.locale: lang.name for lang in ordered},
         site_names={lang.locale: lang.site_name or config.site_name for lang in ordered},
         fallback={lang: tuple(order) for lang, order in (hub.get("fallback") or {}).items()},
