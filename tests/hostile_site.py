@@ -19,9 +19,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from sitebuild import BuiltSite, build, copy_project
+from sitebuild import MINIMAL, BuiltSite, build, copy_project
 
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 MARKER = "HUBXSS"
 VECTOR_LINE = 7
 NO_WRAP = {"COLUMNS": "0"}

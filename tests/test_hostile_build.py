@@ -16,9 +16,8 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from sitebuild import BuiltSite, build, copy_project
+from sitebuild import MINIMAL, BuiltSite, build, copy_project
 
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 ARTICLE = "docs/zh/news/2025/first-article.md"
 CITY = "data/cities/montpellier.yml"
 EPOCH = {"SOURCE_DATE_EPOCH": "1745150400", "HUB_BUILD_DATE": "", "COLUMNS": "0"}
