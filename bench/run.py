@@ -35,9 +35,9 @@ ROOT = BENCH.parent
 BIN = Path(sys.executable).parent
 SITE_URL = "https://example.org/hub/"
 VARIANTS = ("hub", "bare", "floor", "hugo")
-# For the decisions in bench/README.md: the hub in one process, and with whole copies of
-# untranslated articles instead of their summaries.
-OPTIONAL = ("hub-seq", "hub-full")
+# For the decisions in bench/README.md: the hub in one process, and with each mode of
+# extra.hub.fallback_pages whatever mkdocs.yml sets.
+OPTIONAL = ("hub-seq", "hub-full", "hub-summary")
 # The hub's build as `make build` runs it; the timing wrapper only switches its stage log on.
 HUB_COMMAND = ["mkdocs", "build", "--strict"]
 
@@ -63,10 +63,11 @@ def command(variant: str, folder: Path, site: Path) -> tuple[list[str], Path]:
         return [python, str(BENCH / "timed.py"), *HUB_COMMAND, "-d", str(site)], folder / "hub"
     if variant == "hub-seq":
         return [python, str(BENCH / "timed.py"), *HUB_COMMAND, "-d", str(site)], folder / "hub"
-    if variant == "hub-full":
-        config = folder / "hub" / "mkdocs.fallback-full.yml"
+    if variant in ("hub-full", "hub-summary"):
+        mode = variant.removeprefix("hub-")
+        config = folder / "hub" / f"mkdocs.fallback-{mode}.yml"
         text = (folder / "hub" / "mkdocs.yml").read_text(encoding="utf-8")
-        config.write_text(text.replace("fallback_pages: summary", "fallback_pages: full"), encoding="utf-8")
+        config.write_text(re.sub(r"(?m)^(\s*fallback_pages:) *\w+", rf"\1 {mode}", text), encoding="utf-8")
         return [python, str(BENCH / "timed.py"), *HUB_COMMAND, "-f", str(config), "-d", str(site)], folder / "hub"
     if variant == "bare":
         return [python, "-m", "mkdocs", "build", "-d", str(site)], folder / "bare"
