@@ -17,6 +17,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built
 
 
+@pytest.fixture(scope="session")
+def vectors(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The hostile-input fixture site (tests/hostile_site.py), built once per run for the
+    HTML, data and browser tests that read it."""
+    from hostile_site import vector_site
+
+    built = vector_site(tmp_path_factory.mktemp("hostile"))
+    assert built.result.returncode == 0, built.result.output
+    return built
+
+
 @pytest.fixture
 def minimal_project(tmp_path: Path) -> Path:
     """A small valid project (tests/fixtures/minimal) to change and check or build."""

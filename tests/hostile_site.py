@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup, Tag
 from sitebuild import MINIMAL, BuiltSite, build, copy_project
 
@@ -270,16 +269,6 @@ def vector_site(base: Path) -> BuiltSite:
     project = copy_project(base / "project", content_from=MINIMAL)
     write_vectors(project)
     return build(project, base / "site", strict=False, **NO_WRAP)
-
-
-_shared: list[BuiltSite] = []
-
-
-def shared_vector_site(factory: pytest.TempPathFactory) -> BuiltSite:
-    """The vector site, built once per test run for every module that reads it."""
-    if not _shared:
-        _shared.append(vector_site(factory.mktemp("hostile")))
-    return _shared[0]
 
 
 # -- what "no script reaches a reader" means in a built page ------------------------------

@@ -31,18 +31,9 @@ from hostile_site import (
     TOPIC,
     article,
     executable_content,
-    shared_vector_site,
 )
 from lxml import etree
 from sitebuild import BuiltSite
-
-
-@pytest.fixture(scope="module")
-def vectors(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    built = shared_vector_site(tmp_path_factory)
-    assert built.result.returncode == 0, built.result.output
-    return built
-
 
 # (field, its value, the English pages it must appear on as text)
 LANDINGS = [

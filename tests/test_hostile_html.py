@@ -23,16 +23,8 @@ from hostile_site import (
     Vector,
     body,
     executable_content,
-    shared_vector_site,
 )
 from sitebuild import HUB_CLI, BuiltSite, run
-
-
-@pytest.fixture(scope="module")
-def vectors(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    built = shared_vector_site(tmp_path_factory)
-    assert built.result.returncode == 0, built.result.output
-    return built
 
 
 def _warnings(site: BuiltSite, path: str) -> list[str]:

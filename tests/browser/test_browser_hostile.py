@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser_support import DESKTOP, Tab, same_origin
-from hostile_site import MARKER, VECTORS, shared_vector_site
+from hostile_site import MARKER, VECTORS
 from playwright.sync_api import Browser, Dialog, Route
 from sitebuild import BuiltSite
 from siteserver import SiteServer, serving
@@ -24,16 +24,9 @@ PAGES = [vector.url for vector in VECTORS] + [prefix + path for prefix in ("", "
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    built = shared_vector_site(tmp_path_factory)
-    assert built.result.returncode == 0, built.result.output
-    return built
-
-
-@pytest.fixture(scope="module")
-def hostile_reader(browser: Browser, hostile: BuiltSite) -> Iterator[tuple[Tab, list[str]]]:
+def hostile_reader(browser: Browser, vectors: BuiltSite) -> Iterator[tuple[Tab, list[str]]]:
     """One tab on the hostile site that records dialogs and refuses other hosts."""
-    with serving(SiteServer(hostile.dir, urlsplit(hostile.site_url).path)) as server:
+    with serving(SiteServer(vectors.dir, urlsplit(vectors.site_url).path)) as server:
         context = browser.new_context(viewport=DESKTOP, service_workers="block")
         tab = Tab(context.new_page(), server.url)
         dialogs: list[str] = []
