@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from functools import cache
 
 from babel import Locale
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date
 
 
 @cache
@@ -23,10 +23,6 @@ def long_date(day: date, lang: str) -> str:
 
 def medium_date(day: date, lang: str) -> str:
     return format_date(day, format="medium", locale=_locale(lang))
-
-
-def long_datetime(moment: datetime, lang: str) -> str:
-    return format_datetime(moment, format="long", locale=_locale(lang))
 
 
 def language_name(code: str, in_lang: str) -> str:

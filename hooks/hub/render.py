@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -63,7 +62,3 @@ class Renderer:
 
     def article_text(self, article: Article, lang: str) -> Any:
         return article.text(lang, self.settings.fallbacks(lang))
-
-
-def template_dir(root: Path) -> Path:
-    return root / "overrides" / "hub"
