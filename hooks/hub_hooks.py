@@ -88,10 +88,19 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return _build.page_markdown(markdown, page, _lang(config))
 
 
+# First of all page_content handlers: the others see a generated page's own HTML.
+@event_priority(100)
+def _generated_body(html: str, page: Any, config: Any, files: Any) -> str:
+    return _build.page_content(html, page)
+
+
 # Last of all page_content handlers: whatever they add is sanitised too.
 @event_priority(-1000)
-def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+def _sanitized(html: str, page: Any, config: Any, files: Any) -> str:
     return _sanitizer.page_content(html, page)
+
+
+on_page_content = CombinedEvent(_generated_body, _sanitized)
 
 
 @event_priority(-200)

@@ -21,7 +21,7 @@ import yaml
 from babel import Locale
 from babel.dates import format_date
 from bs4 import Tag
-from sitebuild import BUILD_DATE, ROOT, TEST_SITE_URL, BuiltSite
+from sitebuild import BUILD_DATE, ROOT, TEST_SITE_URL, BuiltSite, build
 
 LANGS = ("zh", "en", "fr", "ja")
 PREFIX = {"zh": "", "en": "en/", "fr": "fr/", "ja": "ja/"}
@@ -393,3 +393,26 @@ def test_headings_do_not_skip_levels(site: BuiltSite, lang: str) -> None:
         assert levels and levels[0] == 1, url_path
         for previous, level in pairwise(levels):
             assert level <= previous + 1, (url_path, levels)
+
+
+def test_links_to_anchors_of_generated_pages_are_checked(minimal_project: Path, tmp_path: Path) -> None:
+    """A generated page's HTML skips Markdown; its anchors still count when MkDocs checks
+    a link into it: a real one passes, a wrong one is reported."""
+    config = minimal_project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  links:\n", "  anchors: warn\n  links:\n", 1), encoding="utf-8"
+    )
+    first = build(minimal_project, tmp_path / "first")
+    assert first.result.returncode == 0, first.result.output
+    anchors = [tag["id"] for tag in first.soup("en/cities/montpellier/").select("article [id]")]
+    assert anchors, "the city page has no anchor to link to"
+    links = f"\n[Real](../../cities/montpellier.md#{anchors[0]}) [wrong](../../cities/montpellier.md#no-such-part)\n"
+    for lang in LANGS:
+        article = minimal_project / "docs" / lang / "news" / "2025" / "first-article.md"
+        if article.is_file():
+            article.write_text(article.read_text(encoding="utf-8") + links, encoding="utf-8")
+    second = build(minimal_project, tmp_path / "second", strict=False)
+    assert second.result.returncode == 0, second.result.output
+    output = second.result.output
+    assert "#no-such-part" in output
+    assert f"#{anchors[0]}'" not in output and f"#{anchors[0]}\"" not in output, output
