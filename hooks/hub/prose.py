@@ -6,7 +6,7 @@ only safe schemes, and headings start below the page's own sections.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from functools import cache
+from functools import cache, lru_cache
 
 import markdown
 import nh3
@@ -42,8 +42,11 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=["tables", _NoRawHtml()], output_format="html")
 
 
+@lru_cache(maxsize=4096)
 def safe_markdown(text: str) -> Markup:
-    """Render `text` and keep only plain prose tags (nh3 checks what Markdown produced)."""
+    """Render `text` and keep only plain prose tags (nh3 checks what Markdown produced).
+    Cached: a record's text is shown on its page and in its feed items, and languages
+    without their own translation show the same fallback text."""
     converter = _converter()
     converter.reset()
     html = converter.convert(text)

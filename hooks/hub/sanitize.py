@@ -149,22 +149,37 @@ class PageReport:
 def clean_html(content: str) -> tuple[str, list[Removal]]:
     """The sanitised HTML of one page and everything that was removed from it."""
     report = PageReport()
-    cleaned = nh3.clean(
-        content,
-        tags=set(TAGS),
-        clean_content_tags=set(CONTENT_REMOVED),
-        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
-        attribute_filter=lambda tag, name, value: _filter_attribute(report, tag, name, value),
-        strip_comments=True,
-        link_rel=None,
-        generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES),
-        url_schemes=set(URL_SCHEMES),
-    )
+    _current_report.append(report)
+    try:
+        cleaned = _cleaner().clean(content)
+    finally:
+        _current_report.pop()
     tags_in, attributes_in = _names(content)
     tags_out, attributes_out = _names(cleaned)
     if tags_in - tags_out or attributes_in - attributes_out:
         return cleaned, [*_inventory_removals(content, cleaned, report.dropped), *report.removals]
     return cleaned, report.removals
+
+
+# The report of the page being cleaned, for the attribute filter (a stack, so that a
+# clean_html inside another can never write into the outer page's report).
+_current_report: list[PageReport] = []
+
+
+@lru_cache(maxsize=1)
+def _cleaner() -> nh3.Cleaner:
+    """One cleaner for the whole build: nh3 would otherwise convert the allowlists on
+    every call, which took half of the sanitiser's time."""
+    return nh3.Cleaner(
+        tags=set(TAGS),
+        clean_content_tags=set(CONTENT_REMOVED),
+        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        attribute_filter=lambda tag, name, value: _filter_attribute(_current_report[-1], tag, name, value),
+        strip_comments=True,
+        link_rel=None,
+        generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES),
+        url_schemes=set(URL_SCHEMES),
+    )
 
 
 def _filter_attribute(report: PageReport, tag: str, name: str, value: str) -> str | None:
