@@ -48,6 +48,8 @@ def on_config(config: Any) -> Any:
     global _build, _sanitizer
     if _outer(config):
         _staging.redirect(config)
+        if _build is not None:
+            _build.close_search()  # the previous build of a `mkdocs serve` session
         _build = HubBuild.start(config, preview=_invocation.get("command") == "serve")
         _sanitizer = PageSanitizer(root=_build.settings.root, languages=_build.settings.languages)
     return config
@@ -72,7 +74,7 @@ def _start_workers(config: Any) -> None:
         return
     if workers < 2 or len(languages) < 2:
         return
-    shares = share_languages(languages, {}, workers)
+    shares = share_languages(languages, workers, here_first=_build.languages_by_indexed_pages())
     _workers = LanguageWorkers.fork(config, languages, shares, collect=_build.language_state)
 
 
@@ -106,6 +108,13 @@ on_page_content = CombinedEvent(_generated_body, _sanitized)
 @event_priority(-200)
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
     return _build.page_context(context, page, _lang(config))
+
+
+# Last of all post_page handlers: the search index gets the page as it is written.
+@event_priority(-1000)
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    _build.post_page(output, page)
+    return output
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:
@@ -144,6 +153,8 @@ on_post_build = CombinedEvent(_languages_here, _finish)
 def on_build_error(error: Exception) -> None:
     if _workers is not None:
         _workers.abandon()
+    if _build is not None:
+        _build.close_search()
     _staging.fail()
 
 

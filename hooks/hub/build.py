@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field, fields
 from html import escape
 from pathlib import Path
@@ -28,6 +29,7 @@ from .content import load_content
 from .dates import language_name
 from .errors import ContentErrors
 from .generate import GENERATED_FOLDERS, GeneratedPage, generate_all, write_pages
+from .pagefind_service import PagefindError, PagefindService
 from .parallel import alongside, merge_collected
 from .paths import stray_generated
 from .render import Renderer
@@ -55,6 +57,8 @@ class HubBuild:
     feed_pages: dict[str, str] = field(default_factory=dict)  # article HTML the feeds reuse
     # Bodies of generated pages between page_markdown and page_content (see there).
     verbatim: dict[str, str] = field(default_factory=dict)
+    search_pages: list[str] = field(default_factory=list)  # indexed pages (site paths), as built
+    search_service: PagefindService | None = None  # in the process that started it (hub.search)
 
     @classmethod
     def start(cls, config: Any, *, preview: bool = False) -> HubBuild:
@@ -87,7 +91,17 @@ class HubBuild:
         build = cls(settings, catalog, ui, renderer, generated)
         build.generated_uris = {page.src_uri for page in generated}
         build.syndication = Syndication.from_config(renderer, config)
+        try:
+            build.search_service = search.start_index()
+        except PagefindError as error:
+            raise PluginError(f"Pagefind could not start: {error}") from None
         return build
+
+    def languages_by_indexed_pages(self) -> list[str]:
+        """The languages, those with the most pages of their own first (what the search
+        index takes: fallback copies are not indexed)."""
+        own = Counter(lang for languages in self.catalog.page_languages.values() for lang in languages)
+        return sorted(self.settings.languages, key=lambda lang: -own[lang])
 
     # -- files ---------------------------------------------------------------------------
 
@@ -172,6 +186,9 @@ class HubBuild:
                 "link_text": self.ui.t("fallback_original", lang),
                 "href": versions.canonical,
             }
+        indexed = search.is_indexed(versions.url_path, is_fallback=versions.is_fallback)
+        if indexed:
+            self.search_pages.append(page.file.dest_uri)
         if self.syndication is not None and not versions.is_fallback:
             norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
             self.feed_pages.update(self.syndication.page_for_feeds(lang, norm, page.content))
@@ -179,7 +196,7 @@ class HubBuild:
             "versions": versions,
             "notice": notice,
             "base_path": self.settings.base_path,
-            "search_indexed": search.is_indexed(versions.url_path, is_fallback=versions.is_fallback),
+            "search_indexed": indexed,
             # OpenGraph and JSON-LD (overrides/partials/hub-seo.html).
             "seo": seo.page_seo(
                 self.renderer, src_uri=getattr(page.file, "norm_src_uri", page.file.src_uri), lang=lang,
@@ -189,6 +206,12 @@ class HubBuild:
             "feeds": self.syndication.page_feeds(lang, versions.url_path) if self.syndication else [],
         }
         return context
+
+    def post_page(self, output: str, page: Page) -> None:
+        """An indexed page, as written, goes to the search index now (page_context, run
+        just before for the same page, listed it last)."""
+        if self.search_service is not None and self.search_pages and self.search_pages[-1] == page.file.dest_uri:
+            self.search_service.add(page.file.dest_uri, output)
 
     # -- the 404 page --------------------------------------------------------------------
 
@@ -217,7 +240,8 @@ class HubBuild:
     # Made once by start() and the same in every process. Every other field is collected
     # by the language builds, and what a worker process collected is merged in here.
     LANGUAGE_INDEPENDENT = (
-        "settings", "catalog", "ui", "renderer", "generated", "generated_uris", "raw_files", "syndication"
+        "settings", "catalog", "ui", "renderer", "generated", "generated_uris", "raw_files", "syndication",
+        "search_service",
     )
 
     def language_state(self) -> dict[str, Any]:
@@ -245,10 +269,11 @@ class HubBuild:
             ) as gz:
                 gz.write(sitemap.encode("utf-8"))
         if keep_search_and_feeds and (site_dir / search.BUNDLE_DIR / "pagefind-entry.json").is_file():
+            self.close_search()
             timing.report()
             return
-        # Pagefind indexes in its own process while the feeds and calendars are written here:
-        # the two take about as long, and a second core is there.
+        # Pagefind takes the other processes' pages and writes the index in its own process
+        # while the feeds and calendars are written here.
         with alongside(lambda: self._write_search_index(site_dir)):
             if self.syndication is not None:
                 with timing.stage("finish: feeds and calendars"):
@@ -256,12 +281,19 @@ class HubBuild:
         timing.report()
 
     def _write_search_index(self, site_dir: Path) -> None:
+        if self.search_service is None:
+            return
         try:
-            with timing.stage("search index"):
-                index = search.build_search_index(site_dir)
-        except RuntimeError as error:
-            raise PluginError(str(error)) from None
+            with timing.stage("search index: the end"):
+                index = search.write_index(self.search_service, site_dir, self.search_pages)
+        except PagefindError as error:
+            raise PluginError(f"The search index could not be written: {error}") from None
         log.info(f"hub: search index ({index.describe()} pages)")
+
+    def close_search(self) -> None:
+        """Stop Pagefind without writing (a failed build, a preview that keeps its index)."""
+        if self.search_service is not None:
+            self.search_service.close()
 
     def _write_not_found_pages(self, site_dir: Path) -> None:
         """Each language gets its own 404.html; GitHub Pages serves only the root one, so

@@ -40,17 +40,17 @@ from . import timing
 log = logging.getLogger("mkdocs.hooks.hub")
 
 
-def share_languages(languages: list[str], weights: dict[str, float], workers: int) -> list[list[str]]:
-    """Split the languages after the first (already being built here) into `workers`
-    shares of about equal cost; share 0 is this process's and starts with the first."""
-    shares: list[list[str]] = [[] for _ in range(workers)]
-    loads = [0.0] * workers
-    shares[0].append(languages[0])
-    loads[0] = weights.get(languages[0], 1.0)
-    for lang in sorted(languages[1:], key=lambda code: -weights.get(code, 1.0)):
-        target = min(range(workers), key=lambda index: (loads[index], index))
-        shares[target].append(lang)
-        loads[target] += weights.get(lang, 1.0)
+def share_languages(languages: list[str], workers: int, *, here_first: list[str]) -> list[list[str]]:
+    """Split the languages into `workers` shares of about as many languages each (every
+    language has about as many pages: an untranslated page is a fallback copy). Share 0
+    is this process's: the first language, which it is already building, then those of
+    `here_first` in that order. This process gives its pages to the search index as it
+    writes them and the index reads the others' from disk at the end, so the languages
+    with the most pages to index belong here."""
+    size = -(-len(languages) // workers)
+    here = [languages[0], *[lang for lang in here_first if lang != languages[0]]][:size]
+    others = [lang for lang in languages if lang not in here]
+    shares = [here] + [others[index::workers - 1] for index in range(workers - 1)]
     return [[code for code in languages if code in share] for share in shares]
 
 

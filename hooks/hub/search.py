@@ -1,4 +1,10 @@
-"""Site search: a Pagefind index of the built site, made once after all language builds.
+"""Site search: a Pagefind index of the built site.
+
+Pagefind indexes while the languages are built: the process that builds a language hands
+each indexed page to Pagefind's service as soon as it is written (hub.pagefind_service),
+and at the end the pages built by other processes are read from disk and the bundle is
+written. Pages reach each language's index in the order they were built, whichever
+process built them, so the index is the same byte for byte however the build was split.
 
 Pagefind reads `<html lang>` and writes one index per language into site/pagefind/ (named
 in pagefind-entry.json, chunks prefixed with the language), so a reader searches only the
@@ -15,10 +21,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from .pagefind_service import PagefindService
 
 BUNDLE_DIR = "pagefind"
 
@@ -57,26 +63,21 @@ def is_indexed(url_path: str, *, is_fallback: bool) -> bool:
     return not url_path.startswith(LISTING_PREFIXES)
 
 
-def pagefind_command(site_dir: Path) -> list[str]:
-    """The bundled binary, run through the Python package that ships it."""
-    return [
-        sys.executable, "-m", "pagefind",
-        "--site", str(site_dir),
-        "--output-subdir", BUNDLE_DIR,
-        "--exclude-selectors", ", ".join(EXCLUDED_SELECTORS),
-        "--quiet",
-    ]
+def start_index() -> PagefindService:
+    return PagefindService(exclude_selectors=EXCLUDED_SELECTORS)
 
 
-def build_search_index(site_dir: Path) -> SearchIndex:
-    """Index the built site in place; raise RuntimeError with Pagefind's output on failure."""
+def write_index(service: PagefindService, site_dir: Path, pages: list[str]) -> SearchIndex:
+    """Add the `pages` (paths in the site, in the order built) that other processes built,
+    then write the bundle; PagefindError with what Pagefind said on failure."""
+    for path in pages:
+        if path not in service.added:
+            service.add(path, (site_dir / path).read_text(encoding="utf-8"))
     bundle = site_dir / BUNDLE_DIR
     # Chunk names are content hashes: an index left from an earlier build would stay
     # beside the new one under `mkdocs build --dirty`.
     shutil.rmtree(bundle, ignore_errors=True)
-    done = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"Pagefind failed ({done.returncode}):\n{done.stdout}{done.stderr}")
+    service.write(str(bundle))
     for name in UNUSED_UI_FILES:
         (bundle / name).unlink(missing_ok=True)
     entry_path = bundle / "pagefind-entry.json"
