@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from sitebuild import BuiltSite
 
 LANGS = ("zh", "en", "fr", "ja")
@@ -118,3 +119,20 @@ def test_indexed_pages_mark_one_body(site: BuiltSite, lang: str) -> None:
     assert len(bodies) == 1
     assert bodies[0].find("h1") is not None
     assert not bodies[0].find_parents(["header", "nav", "footer"])
+
+
+def test_pagefind_is_given_the_marked_body_lang_and_title_only(site: BuiltSite) -> None:
+    """The build hands Pagefind a cut of each page (hub.search.search_document): it must
+    hold every word of the marked body, and the page's language and title."""
+    from hub.search import search_document
+
+    html = site.text("en/news/")
+    document = search_document(html)
+    assert len(document) < len(html) / 2
+    soup = site.soup("en/news/")
+    cut = BeautifulSoup(document, "html.parser")
+    assert cut.html["lang"] == "en"
+    assert cut.title.get_text() == soup.title.get_text()
+    body = soup.select_one("[data-pagefind-body]")
+    assert cut.select_one("[data-pagefind-body]").get_text() == body.get_text()
+    assert "md-header" not in document and "md-footer" not in document

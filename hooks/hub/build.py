@@ -211,7 +211,7 @@ class HubBuild:
         """An indexed page, as written, goes to the search index now (page_context, run
         just before for the same page, listed it last)."""
         if self.search_service is not None and self.search_pages and self.search_pages[-1] == page.file.dest_uri:
-            self.search_service.add(page.file.dest_uri, output)
+            self.search_service.add(page.file.dest_uri, search.search_document(output))
 
     # -- the 404 page --------------------------------------------------------------------
 
@@ -284,7 +284,7 @@ class HubBuild:
         if self.search_service is None:
             return
         try:
-            with timing.stage("search index: the end"):
+            with timing.stage("search index: end of the build"):
                 index = search.write_index(self.search_service, site_dir, self.search_pages)
         except PagefindError as error:
             raise PluginError(f"The search index could not be written: {error}") from None

@@ -68,18 +68,21 @@ class PagefindService:
                     "file_contents": html}, path)
         self.added.add(path)
 
+    def wait_for_pages(self) -> None:
+        """Until Pagefind has indexed every page sent; PagefindError with every page it refused."""
+        with self._lock:
+            while len(self._sent) > len(self._waited):
+                if not self._reader.is_alive():
+                    raise PagefindError(f"Pagefind stopped while indexing:\n{self._output()}")
+                self._lock.wait(timeout=1)
+            errors = list(self._errors)
+        if errors:
+            raise PagefindError("\n".join(errors))
+
     def write(self, output_path: str) -> None:
-        """Wait for every page, write the bundle, stop the service; PagefindError with
-        everything the service refused."""
+        """Write the bundle once every page is indexed, then stop the service."""
         try:
-            with self._lock:
-                while len(self._sent) > len(self._waited):  # pages not answered yet
-                    if not self._reader.is_alive():
-                        raise PagefindError(f"Pagefind stopped while indexing:\n{self._output()}")
-                    self._lock.wait(timeout=1)
-                errors = list(self._errors)
-            if errors:
-                raise PagefindError("\n".join(errors))
+            self.wait_for_pages()
             self._wait(self._send({"type": "WriteFiles", "index_id": self._index_id, "output_path": output_path},
                                   "writing the index", wait=True))
         finally:
