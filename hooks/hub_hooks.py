@@ -13,6 +13,7 @@ from typing import Any
 
 from hub.assets import drop_template_sources
 from hub.build import HubBuild
+from hub.fragments import reach_material_templates
 from hub.parallel import LanguageWorkers, share_languages
 from hub.sanitize import PageSanitizer
 from hub.staging import SiteStaging
@@ -107,7 +108,7 @@ on_page_content = CombinedEvent(_generated_body, _sanitized)
 
 @event_priority(-200)
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
-    return _build.page_context(context, page, _lang(config))
+    return _build.page_context(context, page, _lang(config), nav)
 
 
 # Last of all post_page handlers: the search index gets the page as it is written.
@@ -115,6 +116,10 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
 def on_post_page(output: str, page: Any, config: Any) -> str:
     _build.post_page(output, page)
     return output
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    return reach_material_templates(env)
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:

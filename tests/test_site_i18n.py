@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from sitebuild import ROOT, TEST_SITE_URL, BuiltSite
 
 LANGS = ("zh", "en", "fr", "ja")
@@ -285,3 +286,34 @@ def test_zh_and_en_complete_for_articles() -> None:
     assert len([p for p in originals if p.parts[0] in ("news", "policies")]) >= 5
     for rel in originals:
         assert (ROOT / "docs" / "en" / rel).is_file(), f"docs/en/{rel} is missing"
+
+
+def test_navigation_and_tabs_lead_to_the_sections_from_every_page(site: BuiltSite) -> None:
+    """Material's navigation and tabs are rendered once per folder for the pages outside
+    the navigation (hub.fragments): from every page, each of their links must reach what
+    it reaches from the home page, and only a page in the navigation marks an item active."""
+
+    def targets(soup: BeautifulSoup, url_path: str, selector: str) -> list[str]:
+        return [urlsplit(urljoin(f"https://example.org/{url_path}", link["href"])).path.lstrip("/")
+                for link in soup.select(selector)]
+
+    tabs, navigation = ".md-tabs__link", ".md-nav--primary a.md-nav__link[href]"
+    expected, in_nav = {}, set()
+    for prefix in ("", "en/", "fr/", "ja/"):
+        home = site.soup(prefix)
+        expected[prefix] = (targets(home, prefix, tabs), targets(home, prefix, navigation))
+        in_nav |= set(expected[prefix][1])
+    checked = 0
+    for path in site.html_files():
+        url_path = path.relative_to(site.dir).as_posix().removesuffix("index.html")
+        if url_path.startswith(("pagefind/", "assets/")) or path.name == "404.html":
+            continue
+        first = url_path.split("/", 1)[0]
+        prefix = f"{first}/" if first in ("en", "fr", "ja") else ""
+        if url_path in in_nav:
+            continue  # Material's own rendering: the active item, the page's contents in the nav
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert (targets(soup, url_path, tabs), targets(soup, url_path, navigation)) == expected[prefix], url_path
+        assert not soup.select(".md-tabs__item--active, .md-nav__link--active"), url_path
+        checked += 1
+    assert checked > 100

@@ -28,6 +28,7 @@ from .catalog import GENERATED_MARKER, Catalog
 from .content import load_content
 from .dates import language_name
 from .errors import ContentErrors
+from .fragments import RenderedFragments, frame_key
 from .generate import GENERATED_FOLDERS, GeneratedPage, generate_all, write_pages
 from .pagefind_service import PagefindError, PagefindService
 from .parallel import alongside, merge_collected
@@ -59,6 +60,7 @@ class HubBuild:
     verbatim: dict[str, str] = field(default_factory=dict)
     search_pages: list[str] = field(default_factory=list)  # indexed pages (site paths), as built
     search_service: PagefindService | None = None  # in the process that started it (hub.search)
+    fragments: RenderedFragments = field(default_factory=RenderedFragments)  # hub.fragments
 
     @classmethod
     def start(cls, config: Any, *, preview: bool = False) -> HubBuild:
@@ -176,7 +178,7 @@ class HubBuild:
             return markdown
         return self.renderer.render("fallback_article.html", lang, article=article, text=article.texts[content_lang])
 
-    def page_context(self, context: dict[str, Any], page: Page, lang: str) -> dict[str, Any]:
+    def page_context(self, context: dict[str, Any], page: Page, lang: str, nav: Any) -> dict[str, Any]:
         versions = self.versions(page, lang)
         self.sitemap.add(versions)
         notice = None
@@ -204,6 +206,9 @@ class HubBuild:
             ),
             # <link rel="alternate"> to the feeds of this language and section (and city).
             "feeds": self.syndication.page_feeds(lang, versions.url_path) if self.syndication else [],
+            # Material's navigation and tabs, shared with the pages of the same frame.
+            "frame_key": frame_key(page, nav, lang),
+            "fragments": self.fragments,
         }
         return context
 
@@ -237,11 +242,12 @@ class HubBuild:
 
     # -- language builds in other processes (hub.parallel) -----------------------------------
 
-    # Made once by start() and the same in every process. Every other field is collected
-    # by the language builds, and what a worker process collected is merged in here.
+    # Made once by start() and the same in every process, or kept by each process for
+    # itself. Every other field is collected by the language builds, and what a worker
+    # process collected is merged in here.
     LANGUAGE_INDEPENDENT = (
         "settings", "catalog", "ui", "renderer", "generated", "generated_uris", "raw_files", "syndication",
-        "search_service",
+        "search_service", "fragments",
     )
 
     def language_state(self) -> dict[str, Any]:

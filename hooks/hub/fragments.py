@@ -1,0 +1,56 @@
+"""Pieces of Material's page frame rendered once and reused.
+
+Material renders its navigation and tabs for every page. A page outside the navigation
+(an article, a city, an event: nearly every page of a large hub) marks nothing in them
+as active, and their links, relative to the page, are the same for every page of one
+folder (`news/2024/a/` and `news/2024/b/` both reach the news section as `../../`).
+overrides/partials/nav.html and tabs.html render Material's own partial once per
+language and folder and reuse it; other pages are rendered as Material renders them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import material
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+
+# Material's own templates, reachable as "material/partials/nav.html" beside ours.
+MATERIAL_PREFIX = "material"
+
+
+def reach_material_templates(env: Environment) -> Environment:
+    """Let templates include Material's partial that one of ours replaces."""
+    material_templates = Path(material.__file__).parent / "templates"
+    env.loader = ChoiceLoader([env.loader, PrefixLoader({MATERIAL_PREFIX: FileSystemLoader(str(material_templates))})])
+    return env
+
+
+def frame_key(page: Any, nav: Any, lang: str) -> str | None:
+    """The key of the frame this page shares with the other pages of its folder, or None
+    when it has a frame of its own: it is in the navigation (something in it is active),
+    or a navigation link leads inside it (that link is relative to the page itself)."""
+    url = page.url or ""
+    if nav is None or not url.endswith("/"):
+        return None
+    for item in nav.pages:
+        if item is page or (item.url or "").startswith(url):
+            return None
+    folder = url[: url.rstrip("/").rfind("/") + 1]
+    return f"{lang}:{folder}"
+
+
+@dataclass
+class RenderedFragments:
+    """HTML by (partial, key), for one build."""
+
+    _html: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def get(self, partial: str, key: str) -> str | None:
+        return self._html.get((partial, key))
+
+    def put(self, partial: str, key: str, html: str) -> str:
+        self._html[(partial, key)] = html
+        return html
