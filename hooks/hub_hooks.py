@@ -94,7 +94,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 # First of all page_content handlers: the others see a generated page's own HTML.
 @event_priority(100)
 def _generated_body(html: str, page: Any, config: Any, files: Any) -> str:
-    return _build.page_content(html, page)
+    return _build.page_content(html, page, _lang(config))
 
 
 # Last of all page_content handlers: whatever they add is sanitised too.

@@ -160,13 +160,19 @@ class HubBuild:
             markdown = self._fallback_summary(markdown, norm, content_lang, lang)
         return sections.render_page(self.renderer, markdown, norm, lang, page.meta)
 
-    def page_content(self, html: str, page: Page) -> str:
+    def page_content(self, html: str, page: Page, lang: str) -> str:
         body = self.verbatim.pop(page.file.src_uri, None)
-        if body is None:
+        if body is not None:
+            # What MkDocs collects from raw HTML, so that links to these anchors are checked.
+            page.present_anchor_ids = set(_HTML_ID.findall(body))
+            return body
+        frame = sections.article_frame(self.renderer, getattr(page.file, "norm_src_uri", page.file.src_uri), lang)
+        if frame is None:
             return html
-        # What MkDocs collects from raw HTML, so that links to these anchors are checked.
-        page.present_anchor_ids = set(_HTML_ID.findall(body))
-        return body
+        above, below = (part.strip("\n") for part in frame)
+        title_end = html.find("</h1>") + len("</h1>")
+        html = f"{html[:title_end]}\n{above}\n{html[title_end:]}"
+        return f"{html}\n{below}" if below else html
 
     def _fallback_summary(self, markdown: str, norm: str, content_lang: str, lang: str) -> str:
         """An article not translated into `lang` shows its summary and a link to the full

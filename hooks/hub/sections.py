@@ -29,7 +29,19 @@ def _markdown_heading(text: str) -> str:
 
 
 def render_article(renderer: Renderer, markdown: str, src_uri: str, lang: str, meta: dict[str, Any]) -> str | None:
-    """News articles and policy explainers: title, dates, topics and cities above the text."""
+    """News articles and policy explainers: the title above the text. What goes around the
+    text in the reader's language (article_frame) is added to the HTML after conversion,
+    so that an untranslated article is the same Markdown in every language that shows it."""
+    article = renderer.catalog.article(src_uri)
+    if article is None:
+        return None
+    title = str(meta.get("title") or article.text(lang, renderer.settings.fallbacks(lang)).title)
+    return f"{_markdown_heading(title)}\n\n{markdown}\n"
+
+
+def article_frame(renderer: Renderer, src_uri: str, lang: str) -> tuple[str, str] | None:
+    """(HTML under an article's title, HTML after its text): dates, topics and cities;
+    for an explainer also the document it explains and the opportunities behind it."""
     article = renderer.catalog.article(src_uri)
     if article is None:
         return None
@@ -39,10 +51,8 @@ def render_article(renderer: Renderer, markdown: str, src_uri: str, lang: str, m
     ]
     cities = [(city, renderer.catalog.cities[city].name.pick(lang, fallbacks)[0]) for city in article.meta.cities]
     header = renderer.render("article_header.html", lang, article=article, topics=topics, cities=cities)
-    title = str(meta.get("title") or article.text(lang, fallbacks).title)
-    # Explainers also show the document they explain, and the opportunities behind it.
     facts, after = policy_parts(renderer, article, lang)
-    return f"{_markdown_heading(title)}\n\n{header}\n{facts}\n\n{markdown}\n\n{after}\n"
+    return f"{header}\n{facts}", after
 
 
 def render_news_index(renderer: Renderer, markdown: str, src_uri: str, lang: str, meta: dict[str, Any]) -> str | None:
