@@ -50,3 +50,28 @@ def test_the_site_shows_untranslated_articles_whole(site: BuiltSite) -> None:
     soup = site.soup("fr/news/2025/chengdu-penang-direct-flight/")
     english = site.soup("en/news/2025/chengdu-penang-direct-flight/").select_one(".md-content h2")
     assert english is not None and english.get_text(strip=True).rstrip("¶") in soup.get_text()
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_fr_and_ja_copies_of_an_untranslated_article_are_alike(
+    minimal_project: Path, tmp_path: Path, workers: str
+) -> None:
+    """fr and ja show the English text of an untranslated article; a build converts that
+    text once and both copies show it whole, in the reader's frame, contents escaped once."""
+    article = minimal_project / "docs" / "en" / "news" / "2025" / "first-article.md"
+    article.write_text(
+        article.read_text(encoding="utf-8") + "\n## R&D <b>and</b> trade\n\nThird paragraph [back](#a-subheading).\n",
+        encoding="utf-8",
+    )
+    site = build(minimal_project, tmp_path / "site", HUB_BUILD_WORKERS=workers)
+    assert site.result.returncode == 0, site.result.output
+    original = site.soup("en/news/2025/first-article/")
+    text = [p.get_text() for p in original.select(".md-content__inner > div > p:not(.hub-tags)")]
+    contents = [a.get_text(" ", strip=True) for a in original.select(".md-sidebar--secondary a")]
+    assert "R&D and trade" in contents  # escaped twice, it would read R&amp;D
+    for lang, published in (("fr", "Publié"), ("ja", "公開")):
+        copy = site.soup(f"{lang}/news/2025/first-article/")
+        assert [p.get_text() for p in copy.select(".md-content__inner > div > p:not(.hub-tags)")][1:] == text[1:]
+        assert [a.get_text(" ", strip=True) for a in copy.select(".md-sidebar--secondary a")] == contents
+        assert published in copy.select_one(".hub-byline").get_text()
+        assert copy.find("a", href="#a-subheading") is not None

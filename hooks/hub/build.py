@@ -8,7 +8,9 @@ things up.
 
 from __future__ import annotations
 
+import copy
 import gzip
+import hashlib
 import logging
 import re
 from collections import Counter
@@ -43,6 +45,15 @@ log = logging.getLogger("mkdocs.hooks.hub")
 _HTML_ID = re.compile(r"""<[^>]*?\sid=["']([^"']+)["']""")
 
 
+@dataclass(frozen=True)
+class Conversion:
+    """A fallback page's text as the first language build that showed it converted it."""
+
+    html: str
+    toc: Any
+    anchors: frozenset[str]
+
+
 @dataclass
 class HubBuild:
     settings: HubSettings
@@ -58,6 +69,10 @@ class HubBuild:
     feed_pages: dict[str, str] = field(default_factory=dict)  # article HTML the feeds reuse
     # Bodies of generated pages between page_markdown and page_content (see there).
     verbatim: dict[str, str] = field(default_factory=dict)
+    # Fallback pages: the same text converted once per process (page_markdown).
+    conversions: dict[tuple[str, bytes], Conversion] = field(default_factory=dict)
+    _reusing: dict[str, Conversion] = field(default_factory=dict)
+    _converting: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     search_pages: list[str] = field(default_factory=list)  # indexed pages (site paths), as built
     search_service: PagefindService | None = None  # in the process that started it (hub.search)
     fragments: RenderedFragments = field(default_factory=RenderedFragments)  # hub.fragments
@@ -158,7 +173,18 @@ class HubBuild:
         content_lang = getattr(page.file, "locale", lang) or lang
         if content_lang != lang and self.settings.fallback_pages == "summary":
             markdown = self._fallback_summary(markdown, norm, content_lang, lang)
-        return sections.render_page(self.renderer, markdown, norm, lang, page.meta)
+        markdown = sections.render_page(self.renderer, markdown, norm, lang, page.meta)
+        if content_lang != lang:
+            # A fallback copy: fr and ja readers of an untranslated article get the same
+            # text, at the same place in their folder, so the same HTML. The first build
+            # converts it; the next one of this process takes that conversion.
+            key = (norm, hashlib.blake2b(markdown.encode("utf-8"), digest_size=16).digest())
+            kept = self.conversions.get(key)
+            if kept is not None:
+                self._reusing[page.file.src_uri] = kept
+                return ""
+            self._converting[page.file.src_uri] = key
+        return markdown
 
     def page_content(self, html: str, page: Page, lang: str) -> str:
         body = self.verbatim.pop(page.file.src_uri, None)
@@ -166,6 +192,15 @@ class HubBuild:
             # What MkDocs collects from raw HTML, so that links to these anchors are checked.
             page.present_anchor_ids = set(_HTML_ID.findall(body))
             return body
+        kept = self._reusing.pop(page.file.src_uri, None)
+        if kept is not None:
+            html = kept.html
+            page.toc = copy.deepcopy(kept.toc)  # the sanitiser escapes each page's own copy
+            page.present_anchor_ids = set(kept.anchors)
+            # Its links to other pages' anchors were checked when the same text was converted.
+        key = self._converting.pop(page.file.src_uri, None)
+        if key is not None:
+            self.conversions[key] = Conversion(html, copy.deepcopy(page.toc), frozenset(page.present_anchor_ids or ()))
         frame = sections.article_frame(self.renderer, getattr(page.file, "norm_src_uri", page.file.src_uri), lang)
         if frame is None:
             return html
@@ -253,7 +288,7 @@ class HubBuild:
     # process collected is merged in here.
     LANGUAGE_INDEPENDENT = (
         "settings", "catalog", "ui", "renderer", "generated", "generated_uris", "raw_files", "syndication",
-        "search_service", "fragments",
+        "search_service", "fragments", "conversions",
     )
 
     def language_state(self) -> dict[str, Any]:
