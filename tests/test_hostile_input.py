@@ -169,3 +169,28 @@ def test_page_marked_generated_by_an_editor_is_refused(minimal_project: Path, tm
         "remove the line `hub_generated: true`; only the hub writes such pages"
     ) in built.result.output.splitlines()
     assert not site.exists()
+
+
+def test_planted_pages_in_every_language_are_reported_together(minimal_project: Path, tmp_path: Path) -> None:
+    # Generated pages are made for half of the languages in another process: one report all the same.
+    for lang in ("zh", "ja"):
+        planted = minimal_project / "docs" / lang / "about" / "planted.md"
+        planted.write_text("---\nhub_generated: true\ntitle: x\n---\n\nx\n", encoding="utf-8")
+    built = build(minimal_project, tmp_path / "site", **NO_WRAP)
+    assert built.result.returncode == 1, built.result.output
+    for lang in ("zh", "ja"):
+        assert f"docs/{lang}/about/planted.md:2: hub_generated: a page marked as generated" in built.result.output
+    assert "2 problems found in the content." in built.result.output
+    assert "Traceback" not in built.result.output
+    assert not (tmp_path / "site").exists()
+
+
+def test_an_editors_page_where_a_generated_page_goes_is_refused(minimal_project: Path, tmp_path: Path) -> None:
+    page = minimal_project / "docs" / "ja" / "cities" / "montpellier.md"
+    page.write_text("---\ntitle: モンペリエ\n---\n\n手書きのページ。\n", encoding="utf-8")
+    built = build(minimal_project, tmp_path / "site", **NO_WRAP)
+    assert built.result.returncode == 1, built.result.output
+    assert "cities/montpellier.md" in built.result.output, built.result.output
+    assert "Traceback" not in built.result.output
+    assert not (tmp_path / "site").exists()
+    assert page.read_text(encoding="utf-8").endswith("手書きのページ。\n")  # the editor's text is kept

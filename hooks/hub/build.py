@@ -29,11 +29,11 @@ from .assets import keep_scripts_on_site
 from .catalog import GENERATED_MARKER, Catalog
 from .content import load_content
 from .dates import language_name
-from .errors import ContentErrors
+from .errors import ContentError, ContentErrors
 from .fragments import RenderedFragments, frame_key
-from .generate import GENERATED_FOLDERS, GeneratedPage, generate_all, write_pages
+from .generate import GENERATED_FOLDERS, GeneratedPage, PagesMade, make_pages
 from .pagefind_service import PagefindError, PagefindService
-from .parallel import alongside, merge_collected
+from .parallel import alongside, forked, merge_collected
 from .paths import stray_generated
 from .render import Renderer
 from .settings import HubSettings, settings_from_config
@@ -90,16 +90,20 @@ class HubBuild:
         except ContentErrors as errors:
             raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
         renderer = Renderer(settings, catalog, ui)
-        with timing.stage("generated pages"):
-            generated = kept[2] if kept else generate_all(renderer, sections.GENERATORS)
-        own = {f"{page.lang}/{page.src_uri}" for page in generated}
-        stray = stray_generated(Path(config.docs_dir), settings.languages, own, GENERATED_FOLDERS)
-        if stray:
-            raise PluginError("The content has problems; nothing was built.\n" + ContentErrors(stray).report())
+        docs_dir = Path(config.docs_dir)
         try:
-            with timing.stage("generated pages: write"):
-                # Kept content generates the very same pages, already on disk.
-                written, removed = (0, 0) if kept else write_pages(Path(config.docs_dir), generated, settings.languages)
+            with timing.stage("generated pages"):
+                if kept:  # the very same pages, already on disk
+                    generated, written, removed = kept[2], 0, 0
+                    own = {f"{page.lang}/{page.src_uri}" for page in generated}
+                    stray = stray_generated(docs_dir, settings.languages, own, GENERATED_FOLDERS)
+                    if stray:
+                        raise ContentErrors(stray)
+                else:
+                    made = _make_pages(renderer, docs_dir, split=not preview and settings.build_workers > 1)
+                    generated, written, removed = made.pages, made.written, made.removed
+        except ContentErrors as errors:
+            raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
         except FileExistsError as error:
             raise PluginError(str(error)) from None
         log.info(f"hub: {len(generated)} generated pages ({written} written, {removed} removed)")
@@ -363,6 +367,32 @@ class HubBuild:
         )
         root_html = root_html.replace("</head>", script + "</head>", 1)
         (site_dir / "404.html").write_text(root_html, encoding="utf-8")
+
+
+def _make_pages(renderer: Renderer, docs_dir: Path, *, split: bool) -> PagesMade:
+    """Generated pages of every language, made and written; with `split`, the second half
+    of the languages in a forked process meanwhile (the build has not started yet, and the
+    other core is idle)."""
+    languages = renderer.settings.languages
+    if not split or len(languages) < 2:
+        return make_pages(renderer, docs_dir, sections.GENERATORS, languages)
+    here, there = languages[: len(languages) // 2], languages[len(languages) // 2 :]
+    other = forked(lambda: make_pages(renderer, docs_dir, sections.GENERATORS, there))
+    made: list[PagesMade] = []
+    problems: list[ContentError] = []
+    try:
+        made.append(make_pages(renderer, docs_dir, sections.GENERATORS, here))
+    except ContentErrors as errors:
+        problems += errors.errors
+    finally:
+        try:
+            made.append(other())  # always waited for, whatever happened here
+        except ContentErrors as errors:
+            problems += errors.errors
+    if problems:
+        raise ContentErrors(problems)
+    return PagesMade([page for part in made for page in part.pages], sum(part.written for part in made),
+                     sum(part.removed for part in made))
 
 
 def _js_string(value: str) -> str:

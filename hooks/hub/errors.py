@@ -35,6 +35,9 @@ class ContentErrors(Exception):
         self.errors = sorted(set(errors))
         super().__init__(self.report())
 
+    def __reduce__(self) -> tuple[type, tuple[list[ContentError]]]:
+        return (ContentErrors, (self.errors,))  # whole again after a trip between processes
+
     def report(self) -> str:
         count = len(self.errors)
         lines = [e.format() for e in self.errors]

@@ -19,6 +19,8 @@ from pathlib import Path
 import yaml
 
 from .catalog import GENERATED_MARKER
+from .errors import ContentErrors
+from .paths import stray_generated
 from .render import Renderer
 
 # Folders (inside docs/<lang>/) that may hold generated pages; only these are cleaned.
@@ -87,12 +89,38 @@ def news_archive(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
 GENERATORS: list[Generator] = [news_pages, news_archive]
 
 
-def generate_all(renderer: Renderer, generators: Iterable[Generator] = ()) -> list[GeneratedPage]:
+def generate_all(
+    renderer: Renderer, generators: Iterable[Generator] = (), languages: Iterable[str] | None = None
+) -> list[GeneratedPage]:
     pages: list[GeneratedPage] = []
+    languages = tuple(renderer.settings.languages if languages is None else languages)
     for generator in (*GENERATORS, *generators):
-        for lang in renderer.settings.languages:
+        for lang in languages:
             pages.extend(generator(renderer, lang))
     return pages
+
+
+@dataclass(frozen=True)
+class PagesMade:
+    """What make_pages did for some languages."""
+
+    pages: list[GeneratedPage]
+    written: int
+    removed: int
+
+
+def make_pages(
+    renderer: Renderer, docs_dir: Path, generators: Iterable[Generator], languages: tuple[str, ...]
+) -> PagesMade:
+    """Generate the pages of `languages` and write them into docs/; ContentErrors if an
+    editor's page carries the generated marker, FileExistsError if an editor's page
+    stands where a generated one goes. Nothing is written unless the check passes."""
+    pages = generate_all(renderer, generators, languages)
+    stray = stray_generated(docs_dir, languages, {f"{page.lang}/{page.src_uri}" for page in pages}, GENERATED_FOLDERS)
+    if stray:
+        raise ContentErrors(stray)
+    written, removed = write_pages(docs_dir, pages, languages)
+    return PagesMade(pages, written, removed)
 
 
 def write_pages(docs_dir: Path, pages: list[GeneratedPage], languages: Iterable[str]) -> tuple[int, int]:

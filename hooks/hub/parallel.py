@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from mkdocs import utils
 from mkdocs.commands.build import build
@@ -38,6 +38,7 @@ from mkdocs.exceptions import Abort
 from . import timing
 
 log = logging.getLogger("mkdocs.hooks.hub")
+T = TypeVar("T")
 
 
 def share_languages(languages: list[str], workers: int, *, here_first: list[str]) -> list[list[str]]:
@@ -169,6 +170,49 @@ def _work(config: Any, languages: list[str], writer: int, collect: Any) -> None:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
+
+
+def forked(task: Callable[[], T]) -> Callable[[], T]:
+    """Run `task` in a forked process now; the function returned waits for its result.
+    The result must pickle; if the task raised, the waiter raises the same exception when
+    it pickles, else RuntimeError with the traceback."""
+    reader, writer = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        os.close(reader)
+        code = 1
+        try:
+            try:
+                payload = pickle.dumps((True, task()), protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException as error:
+                try:
+                    payload = pickle.dumps((False, error), protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.loads(payload)
+                except Exception:
+                    payload = pickle.dumps((False, RuntimeError(traceback.format_exc())))
+            with os.fdopen(writer, "wb") as pipe:
+                pipe.write(payload)
+            code = 0
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+    os.close(writer)
+
+    def wait() -> T:
+        with os.fdopen(reader, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if not data:
+            raise RuntimeError(f"a forked process ended without a result ({os.waitstatus_to_exitcode(status)})")
+        done, value = pickle.loads(data)
+        if not done:
+            raise value
+        return value
+
+    return wait
 
 
 def merge_collected(mine: Any, theirs: Any, name: str) -> Any:
