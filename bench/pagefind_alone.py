@@ -1,0 +1,67 @@
+"""Pagefind alone on a built site: what indexing the pages of some languages costs, the way
+the build indexes them (hub.search.search_document through hub.pagefind_service), with no
+MkDocs beside it. Usage: pagefind_alone.py <site> [lang ...] (default: every language).
+
+Prints the pages indexed, the wall time, the CPU time and the peak resident memory of the
+Pagefind process; run under bench/measure.py's sampling, it is the floor of the build's
+memory for those languages.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path[:0] = [str(BENCH), str(BENCH.parent / "hooks")]
+
+from hub.pagefind_service import PagefindService  # noqa: E402
+from hub.search import BODY_START, EXCLUDED_SELECTORS, search_document  # noqa: E402
+from measure import tree_rss  # noqa: E402
+
+LANGUAGES = ("zh", "en", "fr", "ja")
+
+
+def language_of(path: str) -> str:
+    first = path.split("/", 1)[0]
+    return first if first in LANGUAGES[1:] else LANGUAGES[0]
+
+
+def main() -> None:
+    site = Path(sys.argv[1])
+    wanted = set(sys.argv[2:]) or set(LANGUAGES)
+    started = time.perf_counter()
+    service = PagefindService(exclude_selectors=EXCLUDED_SELECTORS)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.02):
+            peak[0] = max(peak[0], tree_rss(service._process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    pages = 0
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        if relative.startswith("pagefind/") or language_of(relative) not in wanted:
+            continue
+        html = path.read_text(encoding="utf-8")
+        if BODY_START in html:
+            service.add(relative, search_document(html))
+            pages += 1
+    with tempfile.TemporaryDirectory() as bundle:
+        service.write(bundle)
+    done.set()
+    sampler.join()
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(f"{', '.join(sorted(wanted))}: {pages} pages, {time.perf_counter() - started:.1f} s wall, "
+          f"Pagefind {usage.ru_utime + usage.ru_stime:.1f} s CPU, peak {peak[0] / 2**20:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
