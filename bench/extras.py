@@ -16,28 +16,19 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-sys.path.insert(0, str(BENCH.parent / "tests"))
+sys.path[:0] = [str(BENCH.parent / "tests"), str(BENCH.parent / "tests" / "browser")]
 
-from siteserver import SiteServer  # noqa: E402
+from browser_support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from siteserver import SiteServer, free_port, live_preview, wait_for  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 COMPRESSED_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".mjs")
 QUERIES = {"en": "cooperation", "zh": "合作"}
 
@@ -127,39 +118,27 @@ def search_bytes(site: Path, lang: str, query: str) -> dict:
 
 def preview_latency(project: Path, env: dict[str, str], *, lang: str = "en", edits: int = 3) -> dict:
     """`mkdocs serve` on the fast path; seconds from saving an edit to seeing it served."""
-    with socket.socket() as probe:  # a free port: never another server's
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     env = {**env, "HUB_ONLY_LANGUAGE": lang, "HUB_SITE_URL": f"http://127.0.0.1:{port}/"}
-    log = open(project.parent / "logs" / "serve.log", "wb")  # noqa: SIM115 - open while the server runs
-    args = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
-            "-a", f"127.0.0.1:{port}"]
-    start = time.perf_counter()
-    server = subprocess.Popen(args, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT,
-                              start_new_session=True)
+    args = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}"]
     article = sample_article_source(project, lang)
     url = f"http://127.0.0.1:{port}/" + article.relative_to(project / "docs" / lang).as_posix()[:-3] + "/"
     original = article.read_text(encoding="utf-8")
+    start = time.perf_counter()
     try:
-        _wait_for(url, None, timeout=1800)
-        first = time.perf_counter() - start
-        times = []
-        for number in range(edits):
-            time.sleep(2)  # let the watcher settle
-            token = f"bench-edit-{number}-{int(time.time())}"
-            article.write_text(original + f"\n\nEdited: {token}.\n", encoding="utf-8")
-            saved = time.perf_counter()
-            _wait_for(url, token, timeout=600)
-            times.append(time.perf_counter() - saved)
+        with live_preview(args, cwd=project, env=env, log=project.parent / "logs" / "serve.log"):
+            wait_for(url, None, timeout=1800, poll=0.05)
+            first = time.perf_counter() - start
+            times = []
+            for number in range(edits):
+                time.sleep(2)  # let the watcher settle
+                token = f"bench-edit-{number}-{int(time.time())}"
+                article.write_text(original + f"\n\nEdited: {token}.\n", encoding="utf-8")
+                saved = time.perf_counter()
+                wait_for(url, token, timeout=600, poll=0.05)
+                times.append(time.perf_counter() - saved)
     finally:
         article.write_text(original, encoding="utf-8")
-        os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
-        log.close()
     return {"command": " ".join(["HUB_ONLY_LANGUAGE=" + lang, "mkdocs", *args[3:]]), "page": url,
             "first_build_s": round(first, 1), "edit_to_visible_s": [round(t, 2) for t in times],
             "median_s": round(statistics.median(times), 2)}
@@ -169,19 +148,6 @@ def sample_article_source(project: Path, lang: str) -> Path:
     folder = project / "docs" / lang / "news"
     years = sorted(p for p in folder.iterdir() if p.name.isdigit())
     return sorted(years[len(years) // 2].glob("*.md"))[0]
-
-
-def _wait_for(url: str, token: str | None, *, timeout: float) -> None:
-    deadline = time.perf_counter() + timeout
-    while time.perf_counter() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=10) as response:
-                if token is None or token in response.read().decode("utf-8", "replace"):
-                    return
-        except OSError:
-            pass
-        time.sleep(0.05)
-    raise TimeoutError(f"{url} did not show {token!r} within {timeout} s")
 
 
 def measure_all(folder: Path, env: dict[str, str]) -> dict:

@@ -1,4 +1,5 @@
-"""Serving a built site over HTTP at a sub-path, the way GitHub Pages serves a project site.
+"""Serving a built site over HTTP at a sub-path, the way GitHub Pages serves a project site;
+and the editor's live preview (`mkdocs serve`), started, watched and stopped.
 
 `/hub/x/` maps to `<root>/x/index.html`; anything outside the sub-path, or missing, gets the
 site's 404.html with status 404 (Pages serves the project's own 404.html the same way), so a
@@ -7,20 +8,36 @@ link that forgot the sub-path is a broken link here as it would be on Pages.
 
 from __future__ import annotations
 
+import gzip
+import os
+import signal
+import socket
+import subprocess
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import partial
+from functools import cache, partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+# Sent gzip-compressed when the server compresses, as GitHub Pages sends text files.
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+
+
+@cache
+def _gzipped(path: Path, mtime: float) -> bytes:
+    return gzip.compress(path.read_bytes(), mtime=0)
+
 
 class _SubPathHandler(SimpleHTTPRequestHandler):
-    def __init__(self, *args, root: Path, prefix: str, **kwargs) -> None:
+    def __init__(self, *args, root: Path, prefix: str, compress: bool, **kwargs) -> None:
         self.root = root
         self.prefix = prefix
+        self.compress = compress
         super().__init__(*args, directory=str(root), **kwargs)
 
     def _inside(self) -> bool:
@@ -40,7 +57,20 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
             target = target / "index.html"
         if not target.is_file():
             return self._not_found()
+        if self.compress and target.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", ""):
+            return self._send_gzipped(target)
         return super().send_head()
+
+    def _send_gzipped(self, target: Path):
+        body = _gzipped(target, target.stat().st_mtime)
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", self.guess_type(str(target)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        return None
 
     def _not_found(self):
         body = (self.root / "404.html").read_bytes() if (self.root / "404.html").is_file() else b"not found"
@@ -56,6 +86,8 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
         # linkchecker throttles every host to ten requests a second unless the server
         # says it is one of its own test servers with this header.
         self.send_header("LinkChecker", "local test server")
+        if self.compress:
+            self.send_header("Cache-Control", "max-age=600")  # what GitHub Pages sends
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
@@ -65,17 +97,18 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
 class SiteServer:
     """A threaded HTTP server on 127.0.0.1 that serves `root` at `prefix` (e.g. "/hub/").
 
-    The port is bound when the server is made, so a site can be built for its URL first
-    and then served from `root`.
+    The port (a free one unless given) is bound when the server is made, so a site can be
+    built for its URL first and then served from `root`. `compress`: text files gzipped
+    and a cache header, as GitHub Pages serves them (for page-speed audits).
     """
 
-    def __init__(self, root: Path, prefix: str = "/") -> None:
+    def __init__(self, root: Path, prefix: str = "/", *, port: int = 0, compress: bool = False) -> None:
         if not (prefix.startswith("/") and prefix.endswith("/")):
             raise ValueError(f"prefix should start and end with '/', got {prefix!r}")
         self.root = root
         self.prefix = prefix
-        handler = partial(_SubPathHandler, root=root, prefix=prefix)
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        handler = partial(_SubPathHandler, root=root, prefix=prefix, compress=compress)
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
 
@@ -92,6 +125,9 @@ class SiteServer:
         self._thread = threading.Thread(target=self._server.serve_forever, name="site-server", daemon=True)
         self._thread.start()
 
+    def serve_forever(self) -> None:
+        self._server.serve_forever()
+
     def stop(self) -> None:
         self._server.shutdown()
         self._server.server_close()
@@ -106,3 +142,47 @@ def serving(server: SiteServer) -> Iterator[SiteServer]:
         yield server
     finally:
         server.stop()
+
+
+# -- the live preview ---------------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A port nothing listens on now (never another server's)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, text: str | None, *, timeout: float, poll: float = 0.1) -> str:
+    """The page at `url` once it answers (and shows `text`, if given); TimeoutError if it
+    does not within `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                page = response.read().decode("utf-8", "replace")
+            if text is None or text in page:
+                return page
+        except OSError:
+            pass
+        time.sleep(poll)
+    raise TimeoutError(f"{url} did not show {text!r} within {timeout} s")
+
+
+@contextmanager
+def live_preview(args: list[str], *, cwd: Path, env: dict[str, str], log: Path) -> Iterator[subprocess.Popen]:
+    """`args` (a `mkdocs serve` command) running in its own session, its output in `log`;
+    stopped as Ctrl-C stops it, killed if it does not stop within a minute."""
+    with open(log, "wb") as output:
+        server = subprocess.Popen(args, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT,
+                                  start_new_session=True)
+        try:
+            yield server
+        finally:
+            os.killpg(server.pid, signal.SIGINT)
+            try:
+                server.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait()

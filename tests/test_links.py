@@ -6,6 +6,7 @@ parsed here and every internal address in them is requested.
 
 from __future__ import annotations
 
+import gzip
 import html
 import re
 import subprocess
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urldefrag, urljoin, urlsplit
-from urllib.request import urlopen
+from urllib.request import Request, urlopen
 
 import pytest
 from bs4 import BeautifulSoup
@@ -268,3 +269,19 @@ def test_the_link_check_reports_broken_links_and_anchors(minimal_project, tmp_pa
     assert f"http://127.0.0.1:{server.port}/en/" in reported
     assert "no-such-heading" in reported
     assert "also-missing" in reported
+
+
+def test_page_speed_server_sends_text_gzipped_as_github_pages_does(site: BuiltSite) -> None:
+    """scripts/lighthouse_server.py serves with compress=True: text files gzipped with the
+    same bytes inside, the cache header Pages sends, other files and a missing page as usual."""
+    with serving(SiteServer(site.dir, urlsplit(site.site_url).path, compress=True)) as server:
+        with urlopen(Request(server.url + "en/", headers={"Accept-Encoding": "gzip"})) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert response.headers["Cache-Control"] == "max-age=600"
+            assert gzip.decompress(response.read()) == site.path("en/").read_bytes()
+        with urlopen(server.url + "en/") as response:  # a client that does not accept gzip
+            assert response.headers["Content-Encoding"] is None
+            assert response.read() == site.path("en/").read_bytes()
+        with pytest.raises(HTTPError) as missing:
+            urlopen(Request(server.url + "no-such-page/", headers={"Accept-Encoding": "gzip"}))
+        assert missing.value.code == 404

@@ -4,72 +4,33 @@ made from the content (the preview keeps the loaded content only while texts cha
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 from sitebuild import MKDOCS, hub_env
+from siteserver import free_port, live_preview, wait_for
 
 pytestmark = pytest.mark.slow
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _page(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, OSError):
-        return ""
-
-
-def _wait_for(url: str, text: str, timeout: float = 180) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        page = _page(url)
-        if text in page:
-            return page
-        time.sleep(0.2)
-    raise AssertionError(f"{url} never showed {text!r}")
-
-
 def test_preview_shows_edited_text_and_front_matter(minimal_project: Path, tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}/"
     env = hub_env(HUB_ONLY_LANGUAGE="en", HUB_SITE_URL=base)
     args = [*MKDOCS, "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}"]
-    with open(tmp_path / "serve.log", "wb") as log:
-        server = subprocess.Popen(args, cwd=minimal_project, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                  start_new_session=True)
     article = minimal_project / "docs" / "en" / "news" / "2025" / "first-article.md"
-    try:
-        _wait_for(base + "news/2025/first-article/", "First paragraph.")
-        archive = _wait_for(base + "news/archive/2025/", "First article")
+    with live_preview(args, cwd=minimal_project, env=env, log=tmp_path / "serve.log"):
+        wait_for(base + "news/2025/first-article/", "First paragraph.", timeout=180)
+        archive = wait_for(base + "news/archive/2025/", "First article", timeout=180)
 
         time.sleep(1.5)  # a change in the same second as the first build may go unseen
         article.write_text(article.read_text(encoding="utf-8").replace(
             "Second paragraph", "A paragraph written during the preview"), encoding="utf-8")
-        _wait_for(base + "news/2025/first-article/", "A paragraph written during the preview")
+        wait_for(base + "news/2025/first-article/", "A paragraph written during the preview", timeout=180)
 
         time.sleep(1.5)
         article.write_text(article.read_text(encoding="utf-8").replace(
             "title: First article", "title: A retitled article"), encoding="utf-8")
-        archive = _wait_for(base + "news/archive/2025/", "A retitled article")
+        archive = wait_for(base + "news/archive/2025/", "A retitled article", timeout=180)
         assert "First article" not in archive
-    finally:
-        os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()

@@ -15,6 +15,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field, fields
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ from .errors import ContentError, ContentErrors
 from .fragments import RenderedFragments, frame_key
 from .generate import GENERATED_FOLDERS, GeneratedPage, PagesMade, make_pages
 from .pagefind_service import PagefindError, PagefindService
-from .parallel import alongside, forked, merge_collected
+from .parallel import Forked, alongside, merge_collected
 from .paths import stray_generated
 from .render import Renderer
 from .settings import HubSettings, settings_from_config
@@ -377,7 +378,7 @@ def _make_pages(renderer: Renderer, docs_dir: Path, *, split: bool) -> PagesMade
     if not split or len(languages) < 2:
         return make_pages(renderer, docs_dir, sections.GENERATORS, languages)
     here, there = languages[: len(languages) // 2], languages[len(languages) // 2 :]
-    other = forked(lambda: make_pages(renderer, docs_dir, sections.GENERATORS, there))
+    other = Forked.start(partial(make_pages, renderer, docs_dir, sections.GENERATORS, there))
     made: list[PagesMade] = []
     problems: list[ContentError] = []
     try:
@@ -386,7 +387,7 @@ def _make_pages(renderer: Renderer, docs_dir: Path, *, split: bool) -> PagesMade
         problems += errors.errors
     finally:
         try:
-            made.append(other())  # always waited for, whatever happened here
+            made.append(other.result())  # always waited for, whatever happened here
         except ContentErrors as errors:
             problems += errors.errors
     if problems:

@@ -4,8 +4,9 @@ Material renders its navigation and tabs for every page. A page outside the navi
 (an article, a city, an event: nearly every page of a large hub) marks nothing in them
 as active, and their links, relative to the page, are the same for every page of one
 folder (`news/2024/a/` and `news/2024/b/` both reach the news section as `../../`).
-overrides/partials/nav.html and tabs.html render Material's own partial once per
-language and folder and reuse it; other pages are rendered as Material renders them.
+overrides/partials/nav.html and tabs.html (both through hub-frame.html) render Material's
+own partial once per language and folder and reuse it; other pages are rendered as
+Material renders them.
 """
 
 from __future__ import annotations

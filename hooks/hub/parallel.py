@@ -18,9 +18,11 @@ this off.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import pickle
+import signal
 import sys
 import threading
 import time
@@ -29,7 +31,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Any, TypeVar
+from functools import partial
+from typing import Any, Generic, TypeVar
 
 from mkdocs import utils
 from mkdocs.commands.build import build
@@ -70,9 +73,70 @@ def build_languages(config: Any, languages: list[str], *, dirty: bool = False) -
 
 
 @dataclass
-class Worker:
+class Forked(Generic[T]):
+    """A task running in a forked process, and the pipe its result comes back on."""
+
     pid: int
     reader: int
+
+    @classmethod
+    def start(cls, task: Callable[[], T]) -> Forked[T]:
+        """Run `task` in a forked process now. The child exits without running the
+        parent's clean-up (atexit handlers, the rest of the parent's build)."""
+        reader, writer = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            os.close(reader)
+            _run_child(task, writer)
+        os.close(writer)
+        return cls(pid, reader)
+
+    def result(self) -> T:
+        """Wait for the task: its value, or its exception raised here (RuntimeError with
+        the child's traceback when the exception does not pickle, or the child died)."""
+        with os.fdopen(self.reader, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(self.pid, 0)
+        if not data:
+            raise RuntimeError(f"a forked process ended without a result ({os.waitstatus_to_exitcode(status)})")
+        done, value = pickle.loads(data)
+        if not done:
+            raise value
+        return value
+
+    def stop(self) -> None:
+        """Never leave it running (after an error in the parent)."""
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGTERM)
+            os.waitpid(self.pid, 0)
+            os.close(self.reader)
+
+
+def _run_child(task: Callable[[], Any], writer: int) -> None:
+    code = 1
+    try:
+        try:
+            payload = pickle.dumps((True, task()), protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException as error:
+            try:
+                payload = pickle.dumps((False, error), protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.loads(payload)
+            except Exception:
+                payload = pickle.dumps((False, RuntimeError(traceback.format_exc())))
+        with os.fdopen(writer, "wb") as pipe:
+            pipe.write(payload)
+        code = 0
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+@dataclass
+class Worker:
+    task: Forked[tuple[Any, float]]
     languages: list[str]
 
 
@@ -89,24 +153,13 @@ class LanguageWorkers:
     def fork(cls, config: Any, languages: list[str], shares: list[list[str]], collect: Any) -> LanguageWorkers:
         """Start one worker per share after the first. `collect()` is called in a worker
         after its builds and returns what it must send back (picklable)."""
-        workers = []
-        for share in shares[1:]:
-            if not share:
-                continue
-            reader, writer = os.pipe()
-            sys.stdout.flush()
-            sys.stderr.flush()
-            pid = os.fork()
-            if pid == 0:  # the worker
-                os.close(reader)
-                _work(config, share, writer, collect)
-            os.close(writer)
-            workers.append(Worker(pid, reader, share))
+        workers = [
+            Worker(Forked.start(partial(_build_share, config, share, collect)), share) for share in shares[1:] if share
+        ]
         own = [lang for lang in shares[0] if lang != languages[0]]
         if workers:
-            log.info("hub: building " + "; ".join(
-                [f"{', '.join(shares[0])} here"] + [f"{', '.join(w.languages)} in process {w.pid}" for w in workers]
-            ))
+            elsewhere = [f"{', '.join(w.languages)} in process {w.task.pid}" for w in workers]
+            log.info("hub: building " + "; ".join([f"{', '.join(shares[0])} here", *elsewhere]))
         return cls(own=own, workers=workers)
 
     def build_own_share(self, config: Any) -> None:
@@ -123,13 +176,11 @@ class LanguageWorkers:
         results, failed = [], []
         waiting = time.perf_counter()
         for worker in self.workers:
-            with os.fdopen(worker.reader, "rb") as pipe:
-                data = pipe.read()
-            _, status = os.waitpid(worker.pid, 0)
-            if os.waitstatus_to_exitcode(status) != 0 or not data:
+            try:
+                state, seconds = worker.task.result()
+            except BaseException:  # the worker has said what went wrong
                 failed.extend(worker.languages)
                 continue
-            state, seconds = pickle.loads(data)
             results.append(state)
             timing.add(f"language builds: worker ({', '.join(worker.languages)})", seconds)
         timing.add("language builds: waiting for the workers", time.perf_counter() - waiting)
@@ -141,78 +192,24 @@ class LanguageWorkers:
     def abandon(self) -> None:
         """After an error here: stop the workers, never leave them running."""
         for worker in self.workers:
-            try:
-                os.kill(worker.pid, 15)
-                os.waitpid(worker.pid, 0)
-                os.close(worker.reader)
-            except OSError:
-                pass
+            worker.task.stop()
         self.workers = []
 
 
-def _work(config: Any, languages: list[str], writer: int, collect: Any) -> None:
-    """The worker's whole life: build, send back, exit without running the parent's
-    clean-up (atexit handlers, the rest of the parent's build)."""
-    code = 1
+def _build_share(config: Any, languages: list[str], collect: Callable[[], Any]) -> tuple[Any, float]:
+    """A worker's whole life: build its languages, then (what it collected, seconds). A
+    failure is told here, where its traceback is, and raised for the parent to see."""
     started = time.perf_counter()
     try:
         config.plugins["i18n"].building = True
         build_languages(config, languages)
-        payload = (collect(), time.perf_counter() - started)
-        with os.fdopen(writer, "wb") as pipe:
-            pipe.write(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
-        code = 0
+        return collect(), time.perf_counter() - started
     except Abort as error:
         log.error(str(error))
+        raise
     except BaseException:
         log.error("hub: the build of " + ", ".join(languages) + " failed:\n" + traceback.format_exc())
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-
-
-def forked(task: Callable[[], T]) -> Callable[[], T]:
-    """Run `task` in a forked process now; the function returned waits for its result.
-    The result must pickle; if the task raised, the waiter raises the same exception when
-    it pickles, else RuntimeError with the traceback."""
-    reader, writer = os.pipe()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:
-        os.close(reader)
-        code = 1
-        try:
-            try:
-                payload = pickle.dumps((True, task()), protocol=pickle.HIGHEST_PROTOCOL)
-            except BaseException as error:
-                try:
-                    payload = pickle.dumps((False, error), protocol=pickle.HIGHEST_PROTOCOL)
-                    pickle.loads(payload)
-                except Exception:
-                    payload = pickle.dumps((False, RuntimeError(traceback.format_exc())))
-            with os.fdopen(writer, "wb") as pipe:
-                pipe.write(payload)
-            code = 0
-        finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(code)
-    os.close(writer)
-
-    def wait() -> T:
-        with os.fdopen(reader, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(pid, 0)
-        if not data:
-            raise RuntimeError(f"a forked process ended without a result ({os.waitstatus_to_exitcode(status)})")
-        done, value = pickle.loads(data)
-        if not done:
-            raise value
-        return value
-
-    return wait
+        raise
 
 
 def merge_collected(mine: Any, theirs: Any, name: str) -> Any:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Page, Response
+from playwright.sync_api import Browser, BrowserContext, Page, Response, Route
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -79,6 +79,24 @@ class Tab:
 
     def foreign_requests(self) -> list[str]:
         return [url for url in self.requests if not same_origin(url, self.origin)]
+
+
+def open_tab(browser: Browser, base: str, viewport: dict[str, int]) -> tuple[BrowserContext, Tab]:
+    """A tab on the site at `base`, in a fresh browser context (no cache, no storage), that
+    records every request and refuses those to other hosts."""
+    context = browser.new_context(viewport=viewport, service_workers="block")
+    tab = Tab(context.new_page(), base)
+
+    def gate(route: Route) -> None:
+        if same_origin(route.request.url, tab.origin):
+            route.continue_()
+        else:
+            tab.refused.append(route.request.url)
+            route.abort()
+
+    context.on("request", lambda request: tab.requests.append(request.url))
+    context.route("**/*", gate)
+    return context, tab
 
 
 TabFactory = Callable[..., Tab]  # the `new_tab` fixture: new_tab(viewport=PHONE) -> Tab

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, Tab, TabFactory, same_origin
-from playwright.sync_api import Browser, BrowserContext, Route, sync_playwright
+from browser_support import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, Tab, TabFactory, open_tab
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
 from sitebuild import BuiltSite
 from siteserver import SiteServer, serving
 
@@ -29,31 +29,13 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-def _open_tab(browser: Browser, served: SiteServer, viewport: dict[str, int]) -> tuple[BrowserContext, Tab]:
-    """A tab in a fresh browser context (no cache, no storage) that records every request
-    and refuses those to other hosts."""
-    context = browser.new_context(viewport=viewport, service_workers="block")
-    tab = Tab(context.new_page(), served.url)
-
-    def gate(route: Route) -> None:
-        if same_origin(route.request.url, tab.origin):
-            route.continue_()
-        else:
-            tab.refused.append(route.request.url)
-            route.abort()
-
-    context.on("request", lambda request: tab.requests.append(request.url))
-    context.route("**/*", gate)
-    return context, tab
-
-
 @pytest.fixture
 def new_tab(browser: Browser, served: SiteServer) -> Iterator[TabFactory]:
     """Make tabs in fresh browser contexts: new_tab() on a desktop, new_tab(PHONE) on a phone."""
     contexts: list[BrowserContext] = []
 
     def make(viewport: dict[str, int] | None = None) -> Tab:
-        context, tab = _open_tab(browser, served, viewport or DESKTOP)
+        context, tab = open_tab(browser, served.url, viewport or DESKTOP)
         contexts.append(context)
         return tab
 
@@ -71,7 +53,7 @@ def tab(new_tab: TabFactory) -> Tab:
 def reader(browser: Browser, served: SiteServer) -> Iterator[Tab]:
     """One desktop tab kept for a module's tests that only look at pages (faster: the
     browser's cache and fonts stay warm); tests that change state use `tab`."""
-    context, tab = _open_tab(browser, served, DESKTOP)
+    context, tab = open_tab(browser, served.url, DESKTOP)
     yield tab
     context.close()
 
@@ -79,6 +61,6 @@ def reader(browser: Browser, served: SiteServer) -> Iterator[Tab]:
 @pytest.fixture(scope="module")
 def phone_reader(browser: Browser, served: SiteServer) -> Iterator[Tab]:
     """Like `reader`, on a 390×844 phone screen."""
-    context, tab = _open_tab(browser, served, PHONE)
+    context, tab = open_tab(browser, served.url, PHONE)
     yield tab
     context.close()

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import DESKTOP, Tab, same_origin
+from browser_support import DESKTOP, Tab, open_tab
 from hostile_site import MARKER, VECTORS
-from playwright.sync_api import Browser, Dialog, Route
+from playwright.sync_api import Browser, Dialog
 from sitebuild import BuiltSite
 from siteserver import SiteServer, serving
 
@@ -27,22 +27,13 @@ PAGES = [vector.url for vector in VECTORS] + [prefix + path for prefix in ("", "
 def hostile_reader(browser: Browser, vectors: BuiltSite) -> Iterator[tuple[Tab, list[str]]]:
     """One tab on the hostile site that records dialogs and refuses other hosts."""
     with serving(SiteServer(vectors.dir, urlsplit(vectors.site_url).path)) as server:
-        context = browser.new_context(viewport=DESKTOP, service_workers="block")
-        tab = Tab(context.new_page(), server.url)
+        context, tab = open_tab(browser, server.url, DESKTOP)
         dialogs: list[str] = []
-
-        def gate(route: Route) -> None:
-            if same_origin(route.request.url, tab.origin):
-                route.continue_()
-            else:
-                tab.refused.append(route.request.url)
-                route.abort()
 
         def dismiss(dialog: Dialog) -> None:
             dialogs.append(f"{dialog.type}: {dialog.message}")
             dialog.dismiss()
 
-        context.route("**/*", gate)
         tab.page.on("dialog", dismiss)
         yield tab, dialogs
         context.close()
