@@ -3,15 +3,14 @@ the build indexes them (hub.search.search_document through hub.pagefind_service)
 MkDocs beside it. Usage: pagefind_alone.py <site> [lang ...] (default: every language).
 
 Prints the pages indexed, the wall time, the CPU time and the peak resident memory of the
-Pagefind process; run under bench/measure.py's sampling, it is the floor of the build's
-memory for those languages.
+Pagefind process, the size of the bundle and the peak of this process (which receives it);
+it is the floor of the build's memory for those languages.
 """
 
 from __future__ import annotations
 
 import resource
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -54,13 +53,14 @@ def main() -> None:
         if BODY_START in html:
             service.add(relative, search_document(html))
             pages += 1
-    with tempfile.TemporaryDirectory() as bundle:
-        service.write(bundle)
+    files = service.files()
     done.set()
     sampler.join()
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(f"{', '.join(sorted(wanted))}: {pages} pages, {time.perf_counter() - started:.1f} s wall, "
-          f"Pagefind {usage.ru_utime + usage.ru_stime:.1f} s CPU, peak {peak[0] / 2**20:.0f} MiB")
+          f"Pagefind {usage.ru_utime + usage.ru_stime:.1f} s CPU, peak {peak[0] / 2**20:.0f} MiB; "
+          f"bundle {sum(map(len, files.values())) / 2**20:.1f} MiB in {len(files)} files, "
+          f"this process peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -54,6 +54,21 @@ def test_one_index_per_language(site: BuiltSite) -> None:
     assert site.path("pagefind/pagefind.js").is_file()
 
 
+def test_every_file_of_the_bundle_is_whole(site: BuiltSite) -> None:
+    """Each compressed chunk unpacks to its end (a file cut short by a write that had not
+    finished would not) and the scripts the readers load are there in full."""
+    bundle = site.path("pagefind")
+    chunks = [path for path in bundle.rglob("*") if path.suffix in {".pf_meta", ".pf_index", ".pf_fragment"}]
+    assert len(chunks) > 3 * len(LANGS)
+    for path in chunks:
+        assert gzip.decompress(path.read_bytes()).startswith(b"pagefind_dcd"), path
+    for lang in ("en", "fr", "unknown"):  # Pagefind ships no stemmer for zh or ja
+        wasm = gzip.decompress(site.path(f"pagefind/wasm.{lang}.pagefind").read_bytes())
+        assert wasm.startswith(b"pagefind_dcd\0asm"), lang
+    assert site.text("pagefind/pagefind.js").rstrip().endswith("search};")  # its last line: the exports
+    assert site.text("pagefind/pagefind-worker.js").rstrip().endswith("})();")
+
+
 def test_every_page_is_in_the_index_of_its_own_language(site: BuiltSite) -> None:
     indexed = fragments(site.dir)
     assert indexed

@@ -320,7 +320,7 @@ class HubBuild:
                 filename="", fileobj=raw, mode="wb", mtime=0
             ) as gz:
                 gz.write(sitemap.encode("utf-8"))
-        if keep_search_and_feeds and (site_dir / search.BUNDLE_DIR / "pagefind-entry.json").is_file():
+        if keep_search_and_feeds and (site_dir / search.BUNDLE_DIR / search.ENTRY_FILE).is_file():
             self.close_search()
             timing.report()
             return

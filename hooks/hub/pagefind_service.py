@@ -1,7 +1,7 @@
 """Pagefind's indexing service (`pagefind --service`), spoken to directly.
 
 The service takes pages one message at a time on its stdin and indexes them while the
-build goes on; at the end it writes the bundle. The protocol is the one Pagefind's own
+build goes on; at the end it hands back the bundle. The protocol is the one Pagefind's own
 Python and Node packages speak: each message is JSON, base64-encoded and followed by a
 comma, `{"message_id": n, "payload": {...}}`, and each answer comes back the same way on
 stdout. Pagefind's Python package is not used for the talking: its client reads one
@@ -79,14 +79,19 @@ class PagefindService:
         if errors:
             raise PagefindError("\n".join(errors))
 
-    def write(self, output_path: str) -> None:
-        """Write the bundle once every page is indexed, then stop the service."""
+    def files(self) -> dict[str, bytes]:
+        """Every file of the bundle (its path in the bundle -> its bytes) once every page is
+        indexed, then stop the service. The bundle comes back in the answer rather than
+        through Pagefind's WriteFiles: that answers before its writes reach the disk, and the
+        service exits at the end of its input without finishing them (seen: an empty
+        pagefind-entry.json in a finished build)."""
         try:
             self.wait_for_pages()
-            self._wait(self._send({"type": "WriteFiles", "index_id": self._index_id, "output_path": output_path},
-                                  "writing the index", wait=True))
+            answer = self._wait(self._send({"type": "GetFiles", "index_id": self._index_id},
+                                           "making the index", wait=True))
         finally:
             self.close()
+        return {file["path"]: base64.b64decode(file["content"]) for file in answer["files"]}
 
     def close(self) -> None:
         if self._closed or not self.here:
@@ -134,12 +139,14 @@ class PagefindService:
 
     def _read_answers(self) -> None:
         stream = self._process.stdout
-        pending = b""
+        parts: list[bytes] = []  # of the answer not yet ended; the bundle's answer is megabytes
         while chunk := stream.read1(1 << 16):
-            pending += chunk
-            *messages, pending = pending.split(b",")
-            for message in messages:
-                self._take(json.loads(base64.b64decode(message)))
+            *ended, rest = chunk.split(b",")
+            for piece in ended:
+                parts.append(piece)
+                self._take(json.loads(base64.b64decode(b"".join(parts))))
+                parts.clear()
+            parts.append(rest)
         with self._lock:
             self._lock.notify_all()
 

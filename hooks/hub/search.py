@@ -29,6 +29,7 @@ from . import timing
 from .pagefind_service import PagefindService
 
 BUNDLE_DIR = "pagefind"
+ENTRY_FILE = "pagefind-entry.json"  # in BUNDLE_DIR: the languages, their page counts and chunks
 
 # Parts of an indexed page that are not its own text: listings repeat other pages'
 # summaries (a search for a city would otherwise return every list that mentions it),
@@ -40,7 +41,7 @@ EXCLUDED_SELECTORS = (".hub-cards", ".hub-pager", ".hub-byline", ".headerlink", 
 # by EXCLUDED_SELECTORS.
 LISTING_PREFIXES = ("news/page/", "news/archive/", "news/topics/", "opportunities/closed/", "events/past/")
 
-# Pagefind also writes its ready-made interfaces (some 400 KB). The hub's own box
+# Pagefind also makes its ready-made interfaces (some 400 KB). The hub's own box
 # (assets/hub-search.js) uses only pagefind.js, its worker, the wasm and the index.
 UNUSED_UI_FILES = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
@@ -96,18 +97,22 @@ def write_index(service: PagefindService, site_dir: Path, pages: list[str]) -> S
             if path not in service.added:
                 service.add(path, search_document((site_dir / path).read_text(encoding="utf-8")))
         service.wait_for_pages()
+    with timing.stage("search index: make"):
+        files = service.files()
+    entry = json.loads(files.pop(ENTRY_FILE))
+    # Pagefind lists the languages in whatever order its threads finished: sorted, two
+    # builds of the same commit give the same bytes (the readers' scripts look them up by key).
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    files[ENTRY_FILE] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     bundle = site_dir / BUNDLE_DIR
     # Chunk names are content hashes: an index left from an earlier build would stay
     # beside the new one under `mkdocs build --dirty`.
     shutil.rmtree(bundle, ignore_errors=True)
     with timing.stage("search index: write"):
-        service.write(str(bundle))
-    for name in UNUSED_UI_FILES:
-        (bundle / name).unlink(missing_ok=True)
-    entry_path = bundle / "pagefind-entry.json"
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
-    # Pagefind lists the languages in whatever order its threads finished: sorted, two
-    # builds of the same commit give the same bytes (the readers' scripts look them up by key).
-    entry["languages"] = dict(sorted(entry["languages"].items()))
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        for name, content in files.items():
+            if name in UNUSED_UI_FILES:
+                continue
+            path = bundle / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
     return SearchIndex({lang: int(info["page_count"]) for lang, info in entry["languages"].items()})
