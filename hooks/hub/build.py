@@ -105,8 +105,6 @@ class HubBuild:
                     generated, written, removed = made.pages, made.written, made.removed
         except ContentErrors as errors:
             raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
-        except FileExistsError as error:
-            raise PluginError(str(error)) from None
         log.info(f"hub: {len(generated)} generated pages ({written} written, {removed} removed)")
         if preview and not kept:
             preview_cache.keep(settings.root, key, (ui, catalog, generated))

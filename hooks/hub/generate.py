@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from .catalog import GENERATED_MARKER
-from .errors import ContentErrors
+from .errors import ContentError, ContentErrors, display_path
 from .paths import stray_generated
 from .render import Renderer
 
@@ -112,40 +112,54 @@ class PagesMade:
 def make_pages(
     renderer: Renderer, docs_dir: Path, generators: Iterable[Generator], languages: tuple[str, ...]
 ) -> PagesMade:
-    """Generate the pages of `languages` and write them into docs/; ContentErrors if an
-    editor's page carries the generated marker, FileExistsError if an editor's page
-    stands where a generated one goes. Nothing is written unless the check passes."""
+    """Generate the pages of `languages` and write them into docs/. ContentErrors, with
+    nothing written, if an editor's page carries the generated marker or stands where a
+    generated page goes (it is never overwritten)."""
     pages = generate_all(renderer, generators, languages)
-    stray = stray_generated(docs_dir, languages, {f"{page.lang}/{page.src_uri}" for page in pages}, GENERATED_FOLDERS)
-    if stray:
-        raise ContentErrors(stray)
-    written, removed = write_pages(docs_dir, pages, languages)
-    return PagesMade(pages, written, removed)
+    wanted = {docs_dir / page.lang / page.src_uri: page for page in pages}
+    changed, in_the_way = _changed_pages(docs_dir, wanted)
+    problems = stray_generated(docs_dir, languages, {f"{page.lang}/{page.src_uri}" for page in pages},
+                               GENERATED_FOLDERS) + in_the_way
+    if problems:
+        raise ContentErrors(problems)
+    for path, text in changed.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return PagesMade(pages, len(changed), _remove_unwanted(docs_dir, wanted, languages))
 
 
-def write_pages(docs_dir: Path, pages: list[GeneratedPage], languages: Iterable[str]) -> tuple[int, int]:
-    """Write what changed, remove generated files no longer wanted; (written, removed)."""
-    wanted: dict[Path, str] = {docs_dir / page.lang / page.src_uri: page.text() for page in pages}
-    written = removed = 0
-    for path, text in wanted.items():
+def _changed_pages(docs_dir: Path, wanted: dict[Path, GeneratedPage]) -> tuple[dict[Path, str], list[ContentError]]:
+    """The texts to write (a file is rewritten only when its text changes, so that
+    `mkdocs serve` does not loop) and the editors' files where a generated page goes."""
+    changed: dict[Path, str] = {}
+    in_the_way: list[ContentError] = []
+    for path, page in wanted.items():
+        text = page.text()
         if path.is_file():
             current = path.read_text(encoding="utf-8")
             if current == text:
                 continue
             if not _is_generated(current):
-                raise FileExistsError(
-                    f"{path}: an editor's file stands where a generated page goes; rename or move it"
-                )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written += 1
+                in_the_way.append(ContentError(
+                    display_path(path, docs_dir.parent), 1, "",
+                    f"a page written by hand where the hub writes its page \"{page.title}\"",
+                    "rename or move it; the hub writes this page itself, from the data files and articles",
+                ))
+                continue
+        changed[path] = text
+    return changed, in_the_way
+
+
+def _remove_unwanted(docs_dir: Path, wanted: dict[Path, GeneratedPage], languages: Iterable[str]) -> int:
+    """Remove generated files no longer wanted (a file without the marker is never touched)."""
+    removed = 0
     for lang in languages:
         for folder in GENERATED_FOLDERS:
             for path in (docs_dir / lang / folder).glob("*.md"):
                 if path not in wanted and _is_generated(path.read_text(encoding="utf-8")):
                     path.unlink()
                     removed += 1
-    return written, removed
+    return removed
 
 
 def _is_generated(text: str) -> bool:
