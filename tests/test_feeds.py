@@ -191,6 +191,16 @@ def test_article_dates_are_in_shanghai_time(site: BuiltSite):
     assert conference.findtext(f"{ATOM}published") == "2025-04-16T00:00:00+08:00"
 
 
+def test_an_event_announced_ahead_is_dated_by_its_announcement(site: BuiltSite):
+    """data/events/japan-roadshows-2025.yml: published 2025-04-16, starts 2025-04-21 in Tokyo."""
+    for path in ("en/feeds/events.atom.xml", "ja/feeds/all.atom.xml"):
+        entry = {e.findtext(f"{ATOM}id"): e for e in atom_root(site, path).findall(f"{ATOM}entry")}
+        lang = path.split("/", 1)[0]
+        roadshows = entry[f"tag:{ID_DOMAIN},2025:{lang}/event/japan-roadshows-2025"]
+        assert roadshows.findtext(f"{ATOM}published") == "2025-04-16T00:00:00+08:00", path
+        assert roadshows.findtext(f"{ATOM}updated") == "2025-04-16T00:00:00+08:00", path
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_articles_appear_only_in_the_languages_they_are_written_in(site: BuiltSite, lang: str):
     for kind, section, id_kind in (("news", "news", "news"), ("policies", "policies", "policy")):
@@ -483,6 +493,13 @@ def test_a_feed_without_items_is_dated_by_source_date_epoch(rebuilt):
     assert datetime.fromisoformat(feed.findtext(f"{ATOM}updated")).timestamp() == int(EPOCH)
     dtstamps = re.findall(rb"^DTSTAMP:(.*)\r$", first.path("calendars/events.ics").read_bytes(), re.MULTILINE)
     assert dtstamps == [b"20250418T181320Z"]
+
+
+def test_an_event_without_an_announcement_day_is_dated_by_its_start(rebuilt):
+    """tests/fixtures/minimal/data/events/test-event.yml: no `published`, starts 09:30 in Paris."""
+    entries = atom_root(rebuilt.first, "en/feeds/events.atom.xml").findall(f"{ATOM}entry")
+    [event] = [e for e in entries if e.findtext(f"{ATOM}id") == f"tag:{ID_DOMAIN},2025:en/event/test-event"]
+    assert event.findtext(f"{ATOM}published") == "2025-05-10T09:30:00+02:00"
 
 
 def test_feed_content_is_cleaned_like_the_page_and_images_are_absolute(rebuilt):

@@ -16,8 +16,9 @@ Items
     summary, the topics as categories, the hub as author and publisher, and these dates:
     article: published = `date`, updated = `updated` or `date`, midnight Asia/Shanghai;
     opportunity: published = updated = `published`, midnight Asia/Shanghai;
-    event: published = updated = its start, in its own time zone (midnight there for an
-    all-day event) — events carry no announcement date of their own.
+    event: published = updated = `published` (the day it was announced), midnight
+    Asia/Shanghai; without it, its start in its own time zone (midnight there for an
+    all-day event), which puts an event months ahead at the top of every feed.
     Newest first (by published date, then updated, then id); at most FEED_LIMIT items in
     the feed of everything and in each section's, CITY_FEED_LIMIT in each partner city's
     (250 cities × 4 languages × 2 formats make city feeds the bulk of the output: with
@@ -132,10 +133,10 @@ def language_items(catalog: Catalog, renderer: Renderer, lang: str) -> list[Feed
             published, published, tuple(opportunity.topics), tuple(opportunity.cities), opportunity,
         ))
     for record_id, event in catalog.events.items():
-        start = event_start(event)
+        announced = _midnight(event.published, zone) if event.published else event_start(event)
         items.append(FeedItem(
             "event", record_id, lang, event.title.pick(lang, fallbacks)[0], event.summary.pick(lang, fallbacks)[0],
-            f"events/{record_id}/", start, start, tuple(event.topics), tuple(event.cities), event,
+            f"events/{record_id}/", announced, announced, tuple(event.topics), tuple(event.cities), event,
         ))
     items.sort(key=FeedItem.sort_key, reverse=True)
     return items

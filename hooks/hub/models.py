@@ -316,6 +316,9 @@ class Event(Strict):
     cities: list[Slug] = []
     topics: list[Slug] = []
     status: Literal["scheduled", "cancelled", "moved"] = "scheduled"
+    # Without it the feeds date the event by its start, which may be months ahead.
+    published: Annotated[Day | None, Field(description="the day it is announced on the site; the feeds list it "
+                                                        "from then")] = None
     sequence: Annotated[int, Field(ge=0, description="raise by one each time a published event changes")] = 0
 
     @field_validator("end")
