@@ -7,6 +7,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -55,6 +56,25 @@ def test_check_lists_every_problem_at_once(minimal_project: Path) -> None:
     ]
     assert lines[3] == "3 problems found in the content."
     assert "::error" not in result.stdout
+
+
+def test_check_refuses_a_page_written_where_git_would_never_take_it(minimal_project: Path) -> None:
+    """The folders of generated pages are in .gitignore: a page written there by hand would
+    show in the editor's preview and never reach the published site."""
+    shutil.copy2(ROOT / ".gitignore", minimal_project / ".gitignore")
+    subprocess.run(["git", "init", "-q", str(minimal_project)], check=True)
+    events = minimal_project / "docs/en/events"
+    (events / "my-notes.md").write_text("---\ntitle: Notes\n---\n\nWritten by hand.\n", encoding="utf-8")
+    (events / "test-event.md").write_text("---\nhub_generated: true\ntitle: Test event\n---\n\nx\n", encoding="utf-8")
+    result = hub(minimal_project, "check")
+    assert result.returncode == 1, result.output
+    assert result.stdout.splitlines()[:2] == [
+        "docs/en/events/my-notes.md: a page that git ignores, so it would never be published; move or rename it; "
+        ".gitignore leaves out the pages the hub writes itself (cities, opportunities, events, news listings)",
+        "1 problem found in the content.",
+    ]
+    (events / "my-notes.md").rename(minimal_project / "docs/en/about/my-notes.md")
+    assert hub(minimal_project, "check").returncode == 0
 
 
 def test_check_annotates_the_pull_request_inside_github_actions(minimal_project: Path) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .catalog import Catalog, load_catalog
 from .errors import ContentError, ContentErrors
 from .markdown_limits import check_pages
-from .paths import check_paths
+from .paths import check_paths, ignored_pages
 from .settings import HubSettings
 from .ui import UiStrings, load_ui
 
@@ -26,6 +26,7 @@ def load_content(settings: HubSettings) -> tuple[UiStrings, Catalog]:
         errors.extend(problems.errors)
     # Links out of the folders, unusable names, and Markdown shaped to crash or stall the build.
     errors.extend(check_paths(settings.root))
+    errors.extend(ignored_pages(settings.root))  # written by hand where git would never take them
     errors.extend(check_pages(settings.root, languages))
     if errors or ui is None or catalog is None:
         raise ContentErrors(errors)

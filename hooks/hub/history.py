@@ -37,7 +37,8 @@ def _mtime(root: Path, path: str) -> float:
         return 0.0
 
 
-def _git(root: Path, *args: str) -> str | None:
+def git(root: Path, *args: str) -> str | None:
+    """What a git command run in `root` prints; None outside a git checkout or on failure."""
     try:
         done = subprocess.run(
             ["git", "-c", "core.quotePath=false", "-C", str(root), *args],
@@ -52,12 +53,12 @@ def _git_history(root: Path) -> tuple[dict[str, float], set[str], bool] | None:
     """({path: last commit time}, paths with uncommitted changes, shallow?) for docs/,
     paths relative to `root`; None outside a git checkout. Three git processes in all,
     however many files there are."""
-    head = _git(root, "rev-parse", "--show-prefix", "--is-shallow-repository")
+    head = git(root, "rev-parse", "--show-prefix", "--is-shallow-repository")
     if head is None:
         return None
     prefix, shallow = [*head.split("\n"), "", ""][:2]
-    log = _git(root, "log", "--format=%x01%ct", "--name-only", "--no-renames", "--", "docs")
-    status = _git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--", "docs")
+    log = git(root, "log", "--format=%x01%ct", "--name-only", "--no-renames", "--", "docs")
+    status = git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--", "docs")
     if log is None or status is None:
         return None
     committed: dict[str, float] = {}

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .catalog import GENERATED_MARKER
 from .errors import ContentError, display_path
+from .history import git
 
 CONTENT_FOLDERS = ("docs", "data")
 _BAD_NAME = re.compile(r'[\x00-\x1f\x7f\\:*?"<>|]')
@@ -66,6 +67,37 @@ def _walk(root: Path, top: Path) -> Iterator[ContentError]:
             seen[folded] = name
 
 
+def ignored_pages(root: Path) -> list[ContentError]:
+    """Pages in docs/ written by hand that git ignores (the folders of generated pages are
+    ignored): the build here would show them, but they would never reach the repository,
+    so never the published site. Nothing to say outside a git checkout, or where the
+    checkout ignores the whole project."""
+    if git(root, "check-ignore", "-q", "docs") is not None:  # exit 0: docs/ itself is ignored
+        return []
+    listed = git(root, "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", "docs")
+    if listed is None:
+        return []
+    marker = f"---\n{GENERATED_MARKER}: true\n".encode()
+    errors = []
+    for name in sorted(filter(None, listed.split("\0"))):
+        path = root / name
+        if not name.endswith(".md") or path.is_symlink() or not path.is_file():
+            continue
+        if not _head(path, len(marker)).startswith(marker):
+            errors.append(ContentError(
+                display_path(path, root), 0, "", "a page that git ignores, so it would never be published",
+                "move or rename it; .gitignore leaves out the pages the hub writes itself (cities, "
+                "opportunities, events, news listings)",
+            ))
+    return errors
+
+
+def _head(path: Path, size: int) -> bytes:
+    """The first bytes of a file, as the generated marker is compared (BOM and CRLF aside)."""
+    with open(path, "rb") as handle:
+        return handle.read(size + 3).removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n")
+
+
 def _symlink_error(root: Path, path: Path) -> ContentError:
     target = os.readlink(path)
     return ContentError(display_path(path, root), 0, "", f"a symbolic link to {target}",
@@ -106,9 +138,7 @@ def stray_generated(docs_dir: Path, languages: tuple[str, ...], generated: set[s
                     continue
                 if rel.rsplit("/", 1)[0] in generated_folders:
                     continue
-                with open(path, "rb") as handle:
-                    head = handle.read(len(marker) + 3).removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n")
-                if head.startswith(marker):
+                if _head(path, len(marker)).startswith(marker):
                     errors.append(ContentError(
                         display_path(path, docs_dir.parent), 2, GENERATED_MARKER,
                         "a page marked as generated that the hub does not generate",
