@@ -124,6 +124,12 @@ PATHS = [
     Case("name-with-control-character", name("docs/zh/about/e\x01f.md"),
          "docs/zh/about/e\x01f.md: the name 'e\\x01f.md' (contains '\\x01'); rename it: letters, digits, hyphens, "
          "underscores and dots only"),
+    Case("page-ending-in-markdown", name("docs/zh/news/2025/notes.markdown"),
+         "docs/zh/news/2025/notes.markdown: a Markdown page named 'notes.markdown'; rename it to 'notes.md': only "
+         ".md pages are checked and published as pages"),
+    Case("page-ending-in-upper-case", name("docs/en/about/Notes.MD"),
+         "docs/en/about/Notes.MD: a Markdown page named 'Notes.MD'; rename it to 'Notes.md': only .md pages are "
+         "checked and published as pages"),
     Case("names-differing-in-case", name("docs/zh/about/Index.md"),
          "docs/zh/about/index.md: 'index.md' and 'Index.md' differ only in case; rename one of them; they collide "
          "on Windows and macOS"),

@@ -35,11 +35,11 @@ def check_paths(root: Path, folders: tuple[str, ...] = CONTENT_FOLDERS) -> list[
             errors.append(_symlink_error(root, top))
             continue
         if top.is_dir():
-            errors.extend(_walk(root, top))
+            errors.extend(_walk(root, top, pages=folder == "docs"))
     return errors
 
 
-def _walk(root: Path, top: Path) -> Iterator[ContentError]:
+def _walk(root: Path, top: Path, *, pages: bool) -> Iterator[ContentError]:
     for current, dirs, files in os.walk(top, followlinks=False):
         here = Path(current)
         for name in sorted(dirs):
@@ -55,6 +55,10 @@ def _walk(root: Path, top: Path) -> Iterator[ContentError]:
                 continue
             if name.startswith("."):
                 continue
+            if pages and name in files and _other_markdown(name):
+                yield ContentError(display_path(path, root), 0, "", f"a Markdown page named '{name}'",
+                                   f"rename it to '{name.rsplit('.', 1)[0]}.md': only .md pages are checked "
+                                   "and published as pages")
             problem = _name_problem(name)
             if problem:
                 yield ContentError(display_path(path, root), 0, "", f"the name {name!r} ({problem})",
@@ -102,6 +106,15 @@ def _symlink_error(root: Path, path: Path) -> ContentError:
     target = os.readlink(path)
     return ContentError(display_path(path, root), 0, "", f"a symbolic link to {target}",
                         "replace it with the file itself; content is never read through a link")
+
+
+# MkDocs builds these as pages too, but the content checks read `.md` pages only (and `.MD`
+# is no page at all: it would be published as a raw file).
+_OTHER_MARKDOWN_ENDINGS = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+
+
+def _other_markdown(name: str) -> bool:
+    return name.lower().endswith(_OTHER_MARKDOWN_ENDINGS) and not name.endswith(".md")
 
 
 def _name_problem(name: str) -> str | None:
