@@ -335,6 +335,18 @@ CASES = [
         write("data/cities/notes.txt", "notes\n"),
         "data/cities/notes.txt: 'notes.txt' in cities/; cities/ holds only <id>.yml records",
     ),
+    Case(
+        "record-in-a-folder-the-site-does-not-read",
+        write("data/event/test-event.yml", "title: {zh: 活动, en: Event}\n"),
+        "data/event: 'event/' in data/, which the site does not read; records go in data/cities/, data/events/ or "
+        "data/opportunities/, one <id>.yml each",
+    ),
+    Case(
+        "record-at-the-top-of-data",
+        write("data/montpellier.yml", "name: {zh: 蒙彼利埃, en: Montpellier}\n"),
+        "data/montpellier.yml: 'montpellier.yml' in data/, which the site does not read; records go in data/cities/, "
+        "data/events/ or data/opportunities/, one <id>.yml each",
+    ),
     # -- pages -------------------------------------------------------------------------------------
     Case(
         "translation-without-original",

@@ -163,11 +163,32 @@ def load_catalog(root: Path, languages: tuple[str, ...], default_language: str) 
     catalog.cities = _load_folder(collect, data / "cities", City)
     catalog.opportunities = _load_folder(collect, data / "opportunities", Opportunity)
     catalog.events = _load_folder(collect, data / "events", Event)
+    _refuse_unknown_data(collect, data)
     _load_pages(collect, catalog)
     check_references(catalog, report=collect.add, invalid=collect.invalid_ids)
     if collect.errors:
         raise ContentErrors(collect.errors)
     return catalog
+
+
+# What data/ holds; schema/ is written by `make schema` for editors' YAML tools.
+DATA_FILES = ("hub.yml", "topics.yml", "sectors.yml")
+DATA_FOLDERS = ("cities", "events", "opportunities", "schema")
+
+
+def _refuse_unknown_data(collect: _Collector, data: Path) -> None:
+    """A file or folder the hub would never read (data/event/x.yml, data/x.yml) is an error:
+    what an editor wrote there would silently never reach the site."""
+    if not data.is_dir():
+        return
+    for path in sorted(data.iterdir()):
+        if path.name.startswith("."):
+            continue
+        known = DATA_FOLDERS if path.is_dir() else DATA_FILES
+        if path.name not in known:
+            shown = f"{path.name}/" if path.is_dir() else path.name
+            collect.add(path, 0, "", f"'{shown}' in data/, which the site does not read",
+                        "records go in data/cities/, data/events/ or data/opportunities/, one <id>.yml each")
 
 
 def _load_one(collect: _Collector, path: Path, model: type[M] | TypeAdapter[Any]) -> Any | None:
