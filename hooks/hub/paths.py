@@ -81,13 +81,12 @@ def ignored_pages(root: Path) -> list[ContentError]:
     listed = git(root, "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", "docs")
     if listed is None:
         return []
-    marker = f"---\n{GENERATED_MARKER}: true\n".encode()
     errors = []
     for name in sorted(filter(None, listed.split("\0"))):
         path = root / name
         if not name.endswith(".md") or path.is_symlink() or not path.is_file():
             continue
-        if not _head(path, len(marker)).startswith(marker):
+        if not _marked_generated(path):
             errors.append(ContentError(
                 display_path(path, root), 0, "", "a page that git ignores, so it would never be published",
                 "move or rename it; .gitignore leaves out the pages the hub writes itself (cities, "
@@ -96,10 +95,14 @@ def ignored_pages(root: Path) -> list[ContentError]:
     return errors
 
 
-def _head(path: Path, size: int) -> bytes:
-    """The first bytes of a file, as the generated marker is compared (BOM and CRLF aside)."""
+_MARKER = f"---\n{GENERATED_MARKER}: true\n".encode()
+
+
+def _marked_generated(path: Path) -> bool:
+    """Whether a file starts with the generated marker (a BOM and CRLF line ends aside)."""
     with open(path, "rb") as handle:
-        return handle.read(size + 3).removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n")
+        head = handle.read(len(_MARKER) + 3)
+    return head.removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n").startswith(_MARKER)
 
 
 def _symlink_error(root: Path, path: Path) -> ContentError:
@@ -108,13 +111,13 @@ def _symlink_error(root: Path, path: Path) -> ContentError:
                         "replace it with the file itself; content is never read through a link")
 
 
-# MkDocs builds these as pages too, but the content checks read `.md` pages only (and `.MD`
-# is no page at all: it would be published as a raw file).
-_OTHER_MARKDOWN_ENDINGS = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+# Endings of Markdown files, in any case. MkDocs builds all but `.md` in another case as
+# pages too (`.MD` it publishes as a raw file), but the content checks read `.md` pages only.
+_MARKDOWN_ENDINGS = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 
 
 def _other_markdown(name: str) -> bool:
-    return name.lower().endswith(_OTHER_MARKDOWN_ENDINGS) and not name.endswith(".md")
+    return name.lower().endswith(_MARKDOWN_ENDINGS) and not name.endswith(".md")
 
 
 def _name_problem(name: str) -> str | None:
@@ -138,7 +141,6 @@ def stray_generated(docs_dir: Path, languages: tuple[str, ...], generated: set[s
     so an editor's page that carries it would be published unchecked. Inside the folders
     of generated pages such a file is removed when the pages are written; anywhere else it
     is an error. `generated`: paths like zh/about/translations.md."""
-    marker = f"---\n{GENERATED_MARKER}: true\n".encode()
     errors = []
     for lang in languages:
         top = docs_dir / lang
@@ -151,7 +153,7 @@ def stray_generated(docs_dir: Path, languages: tuple[str, ...], generated: set[s
                     continue
                 if rel.rsplit("/", 1)[0] in generated_folders:
                     continue
-                if _head(path, len(marker)).startswith(marker):
+                if _marked_generated(path):
                     errors.append(ContentError(
                         display_path(path, docs_dir.parent), 2, GENERATED_MARKER,
                         "a page marked as generated that the hub does not generate",
