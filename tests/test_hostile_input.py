@@ -177,6 +177,31 @@ def test_page_marked_generated_by_an_editor_is_refused(minimal_project: Path, tm
     assert not site.exists()
 
 
+def test_the_marker_further_down_the_front_matter_is_no_way_around_the_checks(minimal_project: Path) -> None:
+    # Only a page that starts with the marker is the hub's; anywhere else it is an unknown field.
+    page_path = minimal_project / "docs" / "en" / "about" / "planted.md"
+    page_path.write_text("---\ntitle: x\nhub_generated: true\ntemplate: 404.html\n---\n\nx\n", encoding="utf-8")
+    checked = run([*HUB_CLI, "check"], minimal_project)
+    assert checked.returncode == 1, checked.output
+    lines = checked.stdout.splitlines()
+    assert any(line.startswith("docs/en/about/planted.md:3: hub_generated: unknown field") for line in lines), lines
+    assert any(line.startswith("docs/en/about/planted.md:4: template: unknown field") for line in lines), lines
+
+
+def test_a_large_generated_page_left_by_the_last_build_is_no_problem(minimal_project: Path, tmp_path: Path) -> None:
+    # The translations report passes the 1 MB limit of editors' files at about 2,000 articles:
+    # a generated page is passed over before it is read, and written anew.
+    report = minimal_project / "docs" / "en" / "about" / "translations.md"
+    report.write_text("---\nhub_generated: true\ntitle: Translations\n---\n\n" + "<p>x</p>\n" * 150_000,
+                      encoding="utf-8")
+    assert report.stat().st_size > 1_000_000
+    built = build(minimal_project, tmp_path / "site", **NO_WRAP)
+    assert built.result.returncode == 0, built.result.output
+    assert report.stat().st_size < 1_000_000
+    assert "Translations" in (tmp_path / "site" / "en" / "about" / "translations" / "index.html").read_text(
+        encoding="utf-8")
+
+
 def test_planted_pages_in_every_language_are_reported_together(minimal_project: Path, tmp_path: Path) -> None:
     # Generated pages are made for half of the languages in another process: one report all the same.
     for lang in ("zh", "ja"):

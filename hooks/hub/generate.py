@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from .catalog import GENERATED_MARKER
+from .catalog import GENERATED_MARKER, is_generated_file, is_generated_text
 from .errors import ContentError, ContentErrors, display_path
 from .paths import stray_generated
 from .render import Renderer
@@ -139,7 +139,7 @@ def _changed_pages(docs_dir: Path, wanted: dict[Path, GeneratedPage]) -> tuple[d
             current = path.read_text(encoding="utf-8")
             if current == text:
                 continue
-            if not _is_generated(current):
+            if not is_generated_text(current):
                 in_the_way.append(ContentError(
                     display_path(path, docs_dir.parent), 1, "",
                     f"a page written by hand where the hub writes its page \"{page.title}\"",
@@ -156,11 +156,7 @@ def _remove_unwanted(docs_dir: Path, wanted: dict[Path, GeneratedPage], language
     for lang in languages:
         for folder in GENERATED_FOLDERS:
             for path in (docs_dir / lang / folder).glob("*.md"):
-                if path not in wanted and _is_generated(path.read_text(encoding="utf-8")):
+                if path not in wanted and is_generated_file(path):
                     path.unlink()
                     removed += 1
     return removed
-
-
-def _is_generated(text: str) -> bool:
-    return text.startswith(f"---\n{GENERATED_MARKER}: true\n")

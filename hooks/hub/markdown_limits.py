@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import GENERATED_MARKER
+from .catalog import is_generated_file
 from .errors import ContentError, display_path
 from .yamlsafe import YamlProblem, decode, split_front_matter
 
@@ -232,13 +232,11 @@ def editor_pages(root: Path, languages: tuple[str, ...]) -> Iterator[EditorPage]
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 path = Path(current) / name
-                if not name.endswith(".md") or name.startswith(".") or path.is_symlink():
+                if not name.endswith(".md") or name.startswith(".") or path.is_symlink() or is_generated_file(path):
                     continue
                 try:
                     text = decode(path.read_bytes())
                 except (OSError, YamlProblem):
-                    continue
-                if text.startswith(f"---\n{GENERATED_MARKER}: true\n"):
                     continue
                 _front, body, body_line = split_front_matter(text)
                 yield EditorPage(path, text, body, body_line)

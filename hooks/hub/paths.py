@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from .catalog import GENERATED_MARKER
+from .catalog import GENERATED_MARKER, is_generated_file
 from .errors import ContentError, display_path
 from .history import git
 
@@ -86,23 +86,13 @@ def ignored_pages(root: Path) -> list[ContentError]:
         path = root / name
         if not name.endswith(".md") or path.is_symlink() or not path.is_file():
             continue
-        if not _marked_generated(path):
+        if not is_generated_file(path):
             errors.append(ContentError(
                 display_path(path, root), 0, "", "a page that git ignores, so it would never be published",
                 "move or rename it; .gitignore leaves out the pages the hub writes itself (cities, "
                 "opportunities, events, news listings)",
             ))
     return errors
-
-
-_MARKER = f"---\n{GENERATED_MARKER}: true\n".encode()
-
-
-def _marked_generated(path: Path) -> bool:
-    """Whether a file starts with the generated marker (a BOM and CRLF line ends aside)."""
-    with open(path, "rb") as handle:
-        head = handle.read(len(_MARKER) + 3)
-    return head.removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n").startswith(_MARKER)
 
 
 def _symlink_error(root: Path, path: Path) -> ContentError:
@@ -153,7 +143,7 @@ def stray_generated(docs_dir: Path, languages: tuple[str, ...], generated: set[s
                     continue
                 if rel.rsplit("/", 1)[0] in generated_folders:
                     continue
-                if _marked_generated(path):
+                if is_generated_file(path):
                     errors.append(ContentError(
                         display_path(path, docs_dir.parent), 2, GENERATED_MARKER,
                         "a page marked as generated that the hub does not generate",
