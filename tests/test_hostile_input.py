@@ -167,13 +167,16 @@ def test_page_marked_generated_by_an_editor_is_refused(minimal_project: Path, tm
     # The marker makes the checks skip a page: on an editor's page it would publish it unchecked.
     page_path = minimal_project / "docs" / "zh" / "about" / "planted.md"
     page_path.write_text("---\nhub_generated: true\ntitle: x\nicon: ../../x\n---\n\n<b>x</b>\n", encoding="utf-8")
+    message = (
+        "docs/zh/about/planted.md:2: hub_generated: a page marked as generated that the hub does not generate; "
+        "remove the line `hub_generated: true`; only the hub writes such pages"
+    )
+    checked = run([*HUB_CLI, "check"], minimal_project)
+    assert checked.returncode == 1 and message in checked.stdout.splitlines(), checked.output
     site = tmp_path / "site"
     built = build(minimal_project, site, **NO_WRAP)
     assert built.result.returncode == 1, built.result.output
-    assert (
-        "docs/zh/about/planted.md:2: hub_generated: a page marked as generated that the hub does not generate; "
-        "remove the line `hub_generated: true`; only the hub writes such pages"
-    ) in built.result.output.splitlines()
+    assert message in built.result.output.splitlines()
     assert not site.exists()
 
 

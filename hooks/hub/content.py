@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from .catalog import Catalog, load_catalog
 from .errors import ContentError, ContentErrors
+from .generate import GENERATED_FOLDERS
 from .markdown_limits import check_pages
-from .paths import check_paths, ignored_pages
+from .paths import check_paths, ignored_pages, stray_generated
 from .settings import HubSettings
+from .translations import PAGE_PATH as TRANSLATIONS_PAGE
 from .ui import UiStrings, load_ui
 
 
@@ -27,6 +29,10 @@ def load_content(settings: HubSettings) -> tuple[UiStrings, Catalog]:
     # Links out of the folders, unusable names, and Markdown shaped to crash or stall the build.
     errors.extend(check_paths(settings.root))
     errors.extend(ignored_pages(settings.root))  # written by hand where git would never take them
+    # Pages that claim to be generated would be published unchecked. The only page the hub
+    # generates outside its folders of generated pages is the translations report.
+    reports = {f"{lang}/{TRANSLATIONS_PAGE}" for lang in languages}
+    errors.extend(stray_generated(settings.root / "docs", languages, reports, GENERATED_FOLDERS))
     errors.extend(check_pages(settings.root, languages))
     if errors or ui is None or catalog is None:
         raise ContentErrors(errors)

@@ -20,7 +20,6 @@ import yaml
 
 from .catalog import GENERATED_MARKER, is_generated_file, is_generated_text
 from .errors import ContentError, ContentErrors, display_path
-from .paths import stray_generated
 from .render import Renderer
 
 # Folders (inside docs/<lang>/) that may hold generated pages; only these are cleaned.
@@ -113,15 +112,14 @@ def make_pages(
     renderer: Renderer, docs_dir: Path, generators: Iterable[Generator], languages: tuple[str, ...]
 ) -> PagesMade:
     """Generate the pages of `languages` and write them into docs/. ContentErrors, with
-    nothing written, if an editor's page carries the generated marker or stands where a
-    generated page goes (it is never overwritten)."""
+    nothing written, if an editor's page stands where a generated page goes (it is never
+    overwritten). Pages that only claim to be generated are refused with the content
+    (hub.content)."""
     pages = generate_all(renderer, generators, languages)
     wanted = {docs_dir / page.lang / page.src_uri: page for page in pages}
     changed, in_the_way = _changed_pages(docs_dir, wanted)
-    problems = stray_generated(docs_dir, languages, {f"{page.lang}/{page.src_uri}" for page in pages},
-                               GENERATED_FOLDERS) + in_the_way
-    if problems:
-        raise ContentErrors(problems)
+    if in_the_way:
+        raise ContentErrors(in_the_way)
     for path, text in changed.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
