@@ -33,8 +33,8 @@ HUB_BUILD_DATE ?= today
 build: setup ## Build the site into site/ (strict; HUB_SITE_URL sets the address it is published at)
 	$(if $(SOURCE_DATE_EPOCH),SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH)) HUB_BUILD_DATE=$(HUB_BUILD_DATE) $(VENV)/bin/mkdocs build --strict
 
-check: setup ## Check all content without building; lists every problem
-	PYTHONPATH=hooks $(PY) -m hub check
+check: setup ## Check all content without building; lists every problem (BASE=origin/main: also events subscribers hold)
+	PYTHONPATH=hooks $(PY) -m hub check $(if $(BASE),--base "$(BASE)")
 
 # The title goes through the environment ("$$TITLE"), so quotes in it stay text.
 new: setup ## Start content: KIND=article|policy|opportunity|event|city TITLE="…" [TITLE_LANG= DATE= SLUG=]

@@ -77,6 +77,53 @@ def test_check_refuses_a_page_written_where_git_would_never_take_it(minimal_proj
     assert hub(minimal_project, "check").returncode == 0
 
 
+def published(project: Path) -> None:
+    """The project as a git checkout whose last commit is what is published."""
+    git = ["git", "-C", str(project), "-c", "user.name=Hub", "-c", "user.email=hub@example.org"]
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "published"], check=True)
+
+
+def test_check_against_what_is_published_wants_a_higher_sequence_for_a_new_schedule(minimal_project: Path) -> None:
+    published(minimal_project)
+    event = minimal_project / "data/events/test-event.yml"
+    text = event.read_text(encoding="utf-8")
+    event.write_text(text.replace("Test event", "Renamed test event"), encoding="utf-8")
+    assert hub(minimal_project, "check", "--base", "HEAD").returncode == 0  # a new title: no new version needed
+    event.write_text(text.replace('start: "2025-05-10 09:30"', 'start: "2025-05-10 10:00"')
+                     .replace("Europe/Paris", "Europe/London"), encoding="utf-8")
+    result = hub(minimal_project, "check", "--base", "HEAD")
+    assert result.returncode == 1, result.output
+    assert result.stdout.splitlines()[0] == (
+        "data/events/test-event.yml: sequence: 0, as in HEAD, although start, timezone changed; raise it to 1, so "
+        "that subscribed calendars take the new version"
+    )
+    assert hub(minimal_project, "check").returncode == 0  # without --base, nothing to compare with
+    with open(event, "a", encoding="utf-8") as record:
+        record.write("sequence: 1\n")
+    assert hub(minimal_project, "check", "--base", "HEAD").returncode == 0
+
+
+def test_check_against_what_is_published_refuses_a_deleted_event(minimal_project: Path) -> None:
+    published(minimal_project)
+    (minimal_project / "data/events/test-event.yml").unlink()
+    result = hub(minimal_project, "check", "--base", "HEAD")
+    assert result.returncode == 1, result.output
+    assert (
+        "data/events/test-event.yml: a published event deleted (it is in HEAD); restore the file and set "
+        "`status: cancelled`, with `sequence` raised by one: a subscribed calendar keeps a deleted event for good"
+    ) in result.stdout.splitlines()
+
+
+def test_check_against_a_ref_that_is_not_there_says_what_to_do(minimal_project: Path) -> None:
+    published(minimal_project)
+    result = hub(minimal_project, "check", "--base", "origin/main")
+    assert result.returncode == 1
+    assert result.stderr == ("error: --base: 'origin/main' is not a commit of this checkout; fetch it first "
+                             "(git fetch origin main)\n")
+
+
 def test_check_annotates_the_pull_request_inside_github_actions(minimal_project: Path) -> None:
     event = minimal_project / "data/events/test-event.yml"
     event.write_text(event.read_text(encoding="utf-8").replace("Europe/Paris", "Paris"), encoding="utf-8")

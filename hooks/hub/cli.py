@@ -1,8 +1,10 @@
 """The editors' commands. Run from the repository root:
 
-    PYTHONPATH=hooks python -m hub check
+    PYTHONPATH=hooks python -m hub check [--base origin/main]
         Check all content as the build does, without building; every problem as
-        `file:line: field: found; expected`. Exit 1 when there are problems.
+        `file:line: field: found; expected`. Exit 1 when there are problems. With --base,
+        also what subscribers already hold: no published event deleted, and `sequence`
+        raised when an event's schedule changed since that git ref.
     PYTHONPATH=hooks python -m hub new {article,policy,opportunity,event,city} "Title"
             [--lang zh|en|fr|ja] [--date YYYY-MM-DD] [--slug SLUG]
         Start a new piece of content: today's date, a slug from the title, every text an
@@ -66,6 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", parents=[common], help="check all content without building the site")
+    check.add_argument("--base", metavar="REF",
+                       help="also compare the events with this git ref of the published content (e.g. origin/main): "
+                            "none deleted, sequence raised when the schedule changes")
     check.set_defaults(run=_check)
 
     new = commands.add_parser("new", parents=[common], help="start a new article, policy, opportunity, event or city")
@@ -113,17 +118,23 @@ def load_settings(config_file: Path) -> HubSettings:
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     from .content import load_content
     from .html_audit import audit_pages, markdown_options
+    from .published_events import BaseNotFound, check_published_events
 
     settings = load_settings(args.config_file)
     extensions, configs = markdown_options(args.config_file)
     # What the build's sanitiser would remove from the HTML of each page (hub/sanitize.py).
-    html_problems = audit_pages(settings, extensions=extensions, configs=configs)
+    more_problems = audit_pages(settings, extensions=extensions, configs=configs)
     try:
         _, catalog = load_content(settings)
-        if html_problems:
+        if args.base:
+            try:
+                more_problems += check_published_events(settings.root, args.base, catalog.events)
+            except BaseNotFound as error:
+                raise CommandError(f"--base: {error}") from None
+        if more_problems:
             raise ContentErrors([])
     except ContentErrors as found:
-        problems = ContentErrors([*found.errors, *html_problems])
+        problems = ContentErrors([*found.errors, *more_problems])
         print(problems.report(), file=out)
         if in_github_actions():
             for problem in problems.errors:
