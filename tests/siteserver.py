@@ -63,19 +63,18 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
 
     def _send_gzipped(self, target: Path):
         body = _gzipped(target, target.stat().st_mtime)
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", self.guess_type(str(target)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-        return None
+        return self._send(HTTPStatus.OK, self.guess_type(str(target)), body, encoding="gzip")
 
     def _not_found(self):
         body = (self.root / "404.html").read_bytes() if (self.root / "404.html").is_file() else b"not found"
-        self.send_response(HTTPStatus.NOT_FOUND)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        return self._send(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", body)
+
+    def _send(self, status: HTTPStatus, content_type: str, body: bytes, *, encoding: str | None = None) -> None:
+        """Answer with `body` whole (send_head's callers then have nothing left to copy)."""
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if self.command != "HEAD":

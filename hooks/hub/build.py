@@ -32,10 +32,9 @@ from .content import load_content
 from .dates import language_name
 from .errors import ContentError, ContentErrors
 from .fragments import RenderedFragments, frame_key
-from .generate import GENERATED_FOLDERS, GeneratedPage, PagesMade, make_pages
+from .generate import GeneratedPage, PagesMade, make_pages
 from .pagefind_service import PagefindError, PagefindService
 from .parallel import Forked, alongside, merge_collected
-from .paths import stray_generated
 from .render import Renderer
 from .settings import HubSettings, settings_from_config
 from .syndication import Syndication
@@ -94,12 +93,8 @@ class HubBuild:
         docs_dir = Path(config.docs_dir)
         try:
             with timing.stage("generated pages"):
-                if kept:  # the very same pages, already on disk
+                if kept:  # the very same pages, already on disk; no front matter changed (hub.preview_cache)
                     generated, written, removed = kept[2], 0, 0
-                    own = {f"{page.lang}/{page.src_uri}" for page in generated}
-                    stray = stray_generated(docs_dir, settings.languages, own, GENERATED_FOLDERS)
-                    if stray:
-                        raise ContentErrors(stray)
                 else:
                     made = _make_pages(renderer, docs_dir, split=not preview and settings.build_workers > 1)
                     generated, written, removed = made.pages, made.written, made.removed
