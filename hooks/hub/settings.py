@@ -5,6 +5,7 @@ environment, into one frozen object. Nothing else in the package reads the envir
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -39,6 +40,11 @@ class HubSettings:
     # The languages of the content, its source language first: all of them even when only
     # one is built (HUB_ONLY_LANGUAGE), so that a preview checks what a full build checks.
     content_languages: tuple[str, ...] = ()
+    # Where the site's sources live on GitHub ("owner/name") and the branch editors change:
+    # "Edit this page", "Translate this page" and "Report an error" open GitHub's forms there.
+    # Empty: no such links (a build outside any repository).
+    repository: str = ""
+    branch: str = "main"
 
     @property
     def checked_languages(self) -> tuple[str, ...]:
@@ -52,6 +58,11 @@ class HubSettings:
     def base_path(self) -> str:
         """The site's path on its host: "/" at a domain root, "/repo/" under a project."""
         return urlsplit(self.site_url).path or "/"
+
+    @property
+    def repository_url(self) -> str:
+        """https://github.com/owner/name, or "" when the repository is not known."""
+        return f"https://github.com/{self.repository}" if self.repository else ""
 
     def fallbacks(self, lang: str) -> tuple[str, ...]:
         return self.fallback.get(lang, (self.default_language,))
@@ -115,6 +126,23 @@ def in_github_actions(environ: dict[str, str] | None = None) -> bool:
     return env.get("GITHUB_ACTIONS") == "true"
 
 
+def repository(configured: Any, environ: dict[str, str] | None = None) -> str:
+    """The GitHub repository ("owner/name") the site is edited in.
+
+    `HUB_REPOSITORY` overrides `extra.hub.repository`; under GitHub Actions the repository
+    the workflow runs in (`GITHUB_REPOSITORY`) does, so that a fork links to itself unchanged.
+    """
+    env = os.environ if environ is None else environ
+    value = str(env.get("HUB_REPOSITORY") or env.get("GITHUB_REPOSITORY") or configured or "").strip()
+    if value and not _REPOSITORY.fullmatch(value):
+        raise ValueError(f"repository: found {value!r}; expected owner/name, like chengdu-global-hub/hub")
+    return value
+
+
+# GitHub's own limits on owner and repository names: nothing else may reach a URL.
+_REPOSITORY = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}")
+
+
 def settings_from_config(config: Any) -> HubSettings:
     """Read the settings from a loaded MkDocs config."""
     i18n = config.plugins["i18n"].config
@@ -144,6 +172,8 @@ def settings_from_config(config: Any) -> HubSettings:
         id_domain=str(hub.get("id_domain") or urlsplit(site_url).hostname or "localhost"),
         id_year=int(hub.get("id_year", 2025)),
         build_workers=build_workers(hub.get("build_workers", 2)),
+        repository=repository(hub.get("repository")),
+        branch=branch(hub.get("branch")),
         fallback_pages=_choice(hub.get("fallback_pages", "summary"), "fallback_pages", ("summary", "full")),
     )
 
@@ -159,3 +189,12 @@ def build_workers(configured: Any, environ: dict[str, str] | None = None) -> int
     env = os.environ if environ is None else environ
     wanted = int(env.get("HUB_BUILD_WORKERS") or configured or 1)
     return max(1, min(wanted, os.cpu_count() or 1))
+
+
+def branch(configured: Any, environ: dict[str, str] | None = None) -> str:
+    """The branch editors propose changes to: `HUB_BRANCH`, else `extra.hub.branch`, else main."""
+    env = os.environ if environ is None else environ
+    value = str(env.get("HUB_BRANCH") or configured or "main").strip()
+    if not re.fullmatch(r"[A-Za-z0-9._/-]{1,200}", value) or ".." in value or value.startswith(("/", "-")):
+        raise ValueError(f"branch: found {value!r}; expected a branch name like main")
+    return value
