@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.error import HTTPError, URLError
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from urllib.request import urlopen
 from zoneinfo import ZoneInfo
 
@@ -438,12 +438,16 @@ def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Rebuilt:
     second = build(project, tmp_path_factory.mktemp("feeds-second") / "site", **env)
     for built in (first, second):
         assert built.result.returncode == 0, built.result.output
-    for path, (old, new) in {
-        "docs/zh/news/2025/first-article.md": ("title: ", "title: 改过的标题 "),
-        "docs/en/news/2025/first-article.md": ("title: ", "title: Edited "),
-        "data/events/test-event.yml": ("en: Test event", "en: Renamed event"),
-        "data/opportunities/test-grant.yml": ("en: Test grant", "en: Renamed grant"),
-    }.items():
+    for path, old, new in (
+        ("docs/zh/news/2025/first-article.md", "title: ", "title: 改过的标题 "),
+        ("docs/en/news/2025/first-article.md", "title: ", "title: Edited "),
+        ("data/events/test-event.yml", "en: Test event", "en: Renamed event"),
+        ("data/opportunities/test-grant.yml", "en: Test grant", "en: Renamed grant"),
+        # A link in a record's text, relative to the record's page, as an editor writes it.
+        ("data/events/test-event.yml", "summary:",
+         "description:\n  zh: 带上[资助](../../opportunities/test-grant/)。\n"
+         "  en: Bring [the grant](../../opportunities/test-grant/).\nsummary:"),
+    ):
         file = project / path
         text = file.read_text(encoding="utf-8")
         assert old in text, path
@@ -514,6 +518,21 @@ def test_feed_content_is_cleaned_like_the_page_and_images_are_absolute(rebuilt):
     assert served(edited, image["src"])
     hrefs = [a["href"] for a in content.find_all("a")]
     assert TEST_SITE_URL + "en/policies/test-policy/" in hrefs
+
+
+def test_links_in_record_text_are_absolute_in_feeds_and_lead_where_the_page_leads(rebuilt):
+    edited = rebuilt.edited
+    grant = TEST_SITE_URL + "en/opportunities/test-grant/"
+    page = edited.soup("en/events/test-event/")
+    [on_page] = [a["href"] for a in page.select("a[href]") if a.get_text(strip=True) == "the grant"]
+    assert urljoin(TEST_SITE_URL + "en/events/test-event/", on_page) == grant
+    for path in ("en/feeds/events.atom.xml", "en/feeds/events.rss.xml", "en/feeds/all.atom.xml"):
+        parsed = feedparser.parse(edited.path(path).read_bytes())
+        [entry] = [e for e in parsed.entries if e.link.endswith("/events/test-event/")]
+        body = entry.content[0].value if "content" in entry else entry.description
+        [in_feed] = [a["href"] for a in BeautifulSoup(body, "html.parser").find_all("a")
+                     if a.get_text(strip=True) == "the grant"]
+        assert in_feed == grant, path
 
 
 def test_articles_rendered_for_feeds_alone_match_their_pages(rebuilt, monkeypatch: pytest.MonkeyPatch):
