@@ -226,6 +226,20 @@ def test_timed_events_keep_their_own_zone(changed_site: BuiltSite):
     assert strict.events[0].dtstart == datetime(2025, 5, 10, 9, 30, tzinfo=ZoneInfo("Europe/Paris"))
 
 
+def test_every_zone_a_calendar_names_is_defined_in_that_calendar(site: BuiltSite, changed_site: BuiltSite):
+    """RFC 5545 (3.2.19): a TZID parameter must name a VTIMEZONE of the same calendar. The
+    calendars of all events hold events of several zones (Paris and Tokyo in the fixture)."""
+    named_somewhere = set()
+    for built in (site, changed_site):
+        for path in ics_files(built):
+            calendar = parse(path)
+            named = {str(prop.params["TZID"]) for component in calendar.walk("VEVENT")
+                     for prop in component.values() if hasattr(prop, "params") and "TZID" in prop.params}
+            assert named <= zones(calendar), f"{path}: {sorted(named - zones(calendar))} named but not defined"
+            named_somewhere |= named
+    assert {"Europe/Paris", "Asia/Tokyo"} <= named_somewhere
+
+
 def test_cancelled_and_moved_events_stay_with_status_and_sequence(changed_site: BuiltSite):
     events = vevents(parse(changed_site.path("en/calendars/events.ics")))
     cancelled = events[f"event-cancelled-meeting@{ID_DOMAIN}"]
