@@ -114,8 +114,15 @@ def test_only_the_main_content_is_indexed(site: BuiltSite) -> None:
 
 
 def test_not_found_pages_are_not_indexed(site: BuiltSite) -> None:
+    """The 404 pages are written after the index is made, so they cannot reach it that way;
+    they must not carry the body mark either, which any indexer of the built site follows
+    (Pagefind leaves out the pages without it once some page has it)."""
     indexed = fragments(site.dir)
-    assert not [url for url in indexed if url.endswith("404.html")]
+    for lang in LANGS:
+        page = site.text(f"{PREFIX[lang]}404.html")
+        assert "<h1" in page and "data-pagefind-body" not in page, lang
+        assert f"/{PREFIX[lang]}404.html" not in indexed and f"/{PREFIX[lang]}404" not in indexed, lang
+    assert any("data-pagefind-body" in path.read_text(encoding="utf-8") for path in site.html_files())
 
 
 def test_chinese_and_japanese_are_split_into_words(site: BuiltSite) -> None:
