@@ -113,6 +113,36 @@ def test_only_the_main_content_is_indexed(site: BuiltSite) -> None:
     assert home["content"].startswith(home["meta"]["title"])
 
 
+def squeeze(text: str) -> str:
+    """Text as compared: no zero-width word marks (Pagefind's, in CJK), white space folded."""
+    return " ".join(text.replace("\u200b", "").split())
+
+
+def test_listing_cards_stay_out_of_the_index_of_the_pages_that_show_them(site: BuiltSite) -> None:
+    """Section pages and the home page are indexed for their own words, not for the titles
+    and summaries of every page they list: a search would find the list instead of the page."""
+    indexed = fragments(site.dir)
+    checked = 0
+    for path in site.html_files():
+        url = "/" + path.relative_to(site.dir).as_posix().removesuffix("index.html")
+        if url not in indexed:
+            continue
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        cards = soup.select(".hub-cards")
+        if not cards:
+            continue
+        card_texts = [squeeze(tag.get_text(" ")) for card in cards for tag in card.select("a, p")]
+        for card in cards:
+            card.decompose()
+        own_words = squeeze(soup.select_one("[data-pagefind-body]").get_text(" "))
+        content = squeeze(indexed[url][1]["content"])
+        for text in card_texts:
+            if len(text) > 12 and text not in own_words:
+                assert text not in content, (url, text)
+                checked += 1
+    assert checked > 50
+
+
 def test_not_found_pages_are_not_indexed(site: BuiltSite) -> None:
     """The 404 pages are written after the index is made, so they cannot reach it that way;
     they must not carry the body mark either, which any indexer of the built site follows
