@@ -39,6 +39,7 @@ class BuiltSite:
     dir: Path
     site_url: str
     result: Result
+    project: Path | None = None  # what was built: docs/ then holds the generated pages too
 
     def path(self, url_path: str) -> Path:
         """The file served at `url_path` (e.g. "en/news/" or "fr/feeds/all.atom.xml")."""
@@ -88,7 +89,7 @@ def build(project: Path, site_dir: Path, *, strict: bool = True, **env: str) -> 
     # mkdocs.yml sets `strict: true`: without --no-strict a build is strict anyway.
     args.append("--strict" if strict else "--no-strict")
     result = run(args, project, **env)
-    return BuiltSite(site_dir, env.get("HUB_SITE_URL", TEST_SITE_URL), result)
+    return BuiltSite(site_dir, env.get("HUB_SITE_URL", TEST_SITE_URL), result, project)
 
 
 def copy_project(target: Path, *, content_from: Path | None = None) -> Path:

@@ -164,6 +164,31 @@ def test_sitemap_carries_the_same_alternates_as_the_pages(site: BuiltSite) -> No
     assert page_url("en", "news/2025/chengdu-penang-direct-flight/") in locs
 
 
+def test_sitemap_lists_exactly_the_pages_published_in_their_own_language(site: BuiltSite) -> None:
+    """Told from the files, not from the page heads the sitemap is made with: a page is its
+    own original where the built project's docs/<lang>/ has its source (hand-written, or
+    generated from data);
+    a copy shown in a fallback language, a 404 page or a redirect is not listed."""
+    expected = set()
+    for path in site.html_files():
+        relative = path.relative_to(site.dir).as_posix()
+        if not relative.endswith("index.html") or relative.startswith("pagefind/"):
+            continue
+        first, _, rest = relative.partition("/")
+        lang, inner = (first, rest) if first in PREFIX and first != "zh" else ("zh", relative)
+        url_path = inner.removesuffix("index.html")
+        sources = (url_path_to_src(url_path), url_path + "index.md")
+        if any((site.project / "docs" / lang / src).is_file() for src in sources):
+            expected.add(page_url(lang, url_path))
+    root = ET.parse(site.dir / "sitemap.xml").getroot()
+    listed = {loc.text.strip() for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    assert sorted(listed - expected) == [], "listed but not published as an original"
+    assert sorted(expected - listed) == [], "published but not listed"
+    # Hand-written French and Japanese pages are there, generated ones too.
+    assert {page_url("fr", ""), page_url("ja", "news/2025/japan-roadshows-2025/"),
+            page_url("fr", "cities/montpellier/")} <= listed
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_news_listing_newest_first_with_dates_in_the_language(site: BuiltSite, lang: str) -> None:
     soup = site.soup(PREFIX[lang] + "news/")
