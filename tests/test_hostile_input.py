@@ -157,12 +157,6 @@ def test_pathological_markdown_stops_the_build_before_markdown_sees_it(minimal_p
     assert not site.exists()
 
 
-def test_enough_cases_each_with_its_own_message() -> None:
-    cases = MARKDOWN + PATHS
-    assert len({case.id for case in cases}) == len(cases)
-    assert len({case.message for case in cases}) == len(cases)
-
-
 def test_page_marked_generated_by_an_editor_is_refused(minimal_project: Path, tmp_path: Path) -> None:
     # The marker makes the checks skip a page: on an editor's page it would publish it unchecked.
     page_path = minimal_project / "docs" / "zh" / "about" / "planted.md"

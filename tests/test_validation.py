@@ -474,12 +474,6 @@ def test_build_stops_with_the_same_message(case: Case, minimal_project: Path, tm
     assert not site.exists()
 
 
-def test_enough_cases_each_with_its_own_change() -> None:
-    assert len(CASES) >= 30
-    assert len({case.id for case in CASES}) == len(CASES)
-    assert len({case.message for case in CASES}) == len(CASES)
-
-
 # -- what must be accepted, and read as the editor meant it -------------------------------------------
 
 BERGEN = """name: {zh: 卑尔根, en: Bergen}
