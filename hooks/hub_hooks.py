@@ -103,7 +103,13 @@ def _sanitized(html: str, page: Any, config: Any, files: Any) -> str:
     return _sanitizer.page_content(html, page)
 
 
-on_page_content = CombinedEvent(_generated_body, _sanitized)
+# After the sanitiser: the hub's own maps and QR codes, into the slots its templates left.
+@event_priority(-1100)
+def _slots_filled(html: str, page: Any, config: Any, files: Any) -> str:
+    return _build.fill_slots(html, page, _lang(config))
+
+
+on_page_content = CombinedEvent(_generated_body, _sanitized, _slots_filled)
 
 
 @event_priority(-200)

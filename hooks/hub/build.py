@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import preview_cache, search, sections, seo, timing
+from . import preview_cache, search, sections, seo, slots, timing
 from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
 from .assets import keep_scripts_on_site
 from .catalog import GENERATED_MARKER, Catalog
@@ -206,6 +206,13 @@ class HubBuild:
         title_end = html.find("</h1>") + len("</h1>")
         html = f"{html[:title_end]}\n{above}\n{html[title_end:]}"
         return f"{html}\n{below}" if below else html
+
+    def fill_slots(self, html: str, page: Page, lang: str) -> str:
+        """Maps and QR codes, into the page's clean HTML (hub.slots)."""
+        return slots.fill_slots(
+            self.renderer, html, src_uri=getattr(page.file, "norm_src_uri", page.file.src_uri), lang=lang,
+            url_path=strip_lang_prefix(self.settings, lang, page.url),
+        )
 
     def _fallback_summary(self, markdown: str, norm: str, content_lang: str, lang: str) -> str:
         """An article not translated into `lang` shows its summary and a link to the full

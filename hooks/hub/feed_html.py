@@ -40,6 +40,7 @@ from .yamlsafe import split_front_matter
 _PAGE_FRAME = (
     ".//h1 | .//*[contains(concat(' ', normalize-space(@class), ' '), ' hub-byline ')]"
     " | .//a[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]"
+    " | .//*[contains(concat(' ', normalize-space(@class), ' '), ' hub-share ')]"
 )
 # Attributes that hold one URL, and the one that holds a list of them.
 _URL_ATTRIBUTES = ("href", "src", "poster", "cite", "action", "data")

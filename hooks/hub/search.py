@@ -34,7 +34,8 @@ ENTRY_FILE = "pagefind-entry.json"  # in BUNDLE_DIR: the languages, their page c
 # Parts of an indexed page that are not its own text: listings repeat other pages'
 # summaries (a search for a city would otherwise return every list that mentions it),
 # bylines are labels and dates that crowd the excerpts, heading permalinks are a pilcrow.
-EXCLUDED_SELECTORS = (".hub-cards", ".hub-pager", ".hub-byline", ".headerlink", ".hub-fallback")
+EXCLUDED_SELECTORS = (".hub-cards", ".hub-pager", ".hub-byline", ".headerlink", ".hub-fallback", ".hub-map",
+                      ".hub-share")
 
 # Pages that are only lists of other pages (paths inside a language root). Section
 # pages (news/, cities/…) stay indexed for their introduction; their lists are excluded

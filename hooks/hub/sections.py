@@ -13,7 +13,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from . import pages_cities, pages_events, pages_opportunities, translations
+from . import pages_cities, pages_events, pages_opportunities, slots, translations
 from .feeds_page import render_feeds_page
 from .generate import Generator, news_page_path
 from .home import render_home_sections
@@ -52,7 +52,7 @@ def article_frame(renderer: Renderer, src_uri: str, lang: str) -> tuple[str, str
     cities = [(city, renderer.catalog.cities[city].name.pick(lang, fallbacks)[0]) for city in article.meta.cities]
     header = renderer.render("article_header.html", lang, article=article, topics=topics, cities=cities)
     facts, after = policy_parts(renderer, article, lang)
-    return f"{header}\n{facts}", after
+    return f"{header}\n{facts}", f"{after}\n{slots.slot('share')}" if after else slots.slot("share")
 
 
 def render_news_index(renderer: Renderer, markdown: str, src_uri: str, lang: str, meta: dict[str, Any]) -> str | None:

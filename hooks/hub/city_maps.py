@@ -1,0 +1,99 @@
+"""The partner cities on maps: the world map of the city index (and, small, of any page
+that wants it) and the locator map of a city's page. Geometry comes from hub.worldmap,
+computed once per process; only names and links are per language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import worldmap
+from .dates import country_name
+from .models import City
+from .render import Renderer
+from .views import pick_city_name, render_view
+
+
+def n(value: float) -> str:
+    """A coordinate for an SVG attribute: tenths are enough at any size the maps are shown."""
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+@dataclass(frozen=True)
+class MapCity:
+    href: str
+    label: str  # accessible name: "Montpellier, France"
+    name: str
+    name_lang: str
+    x: str
+    y: str
+    label_end: bool  # the visible label goes left of the dot (east edge of the map)
+
+
+def _label(renderer: Renderer, city: City, lang: str) -> tuple[str, str, str]:
+    name, name_lang = pick_city_name(city, lang, renderer.settings.fallbacks(lang))
+    return renderer.ui.t("map_city", lang, city=name, country=country_name(city.country, lang)), name, name_lang
+
+
+def world_map_html(renderer: Renderer, lang: str, *, compact: bool = False) -> str:
+    """The world map of every partner city with coordinates, each a link to its page, and
+    Chengdu marked. `compact`: no caption (for a small copy, e.g. on the home page)."""
+    cities = []
+    for city_id, city in sorted(renderer.catalog.cities.items()):
+        if city.coordinates is None:
+            continue
+        x, y = worldmap.project(city.coordinates.lon, city.coordinates.lat)
+        label, name, name_lang = _label(renderer, city, lang)
+        cities.append(MapCity(renderer.href(lang, f"cities/{city_id}/"), label, name, name_lang, n(x), n(y),
+                              x > worldmap.WIDTH * 0.8))
+    # Southern cities last: a dot drawn later is on top, and labels open downwards.
+    cities.sort(key=lambda city: float(city.y))
+    chengdu = worldmap.project(*worldmap.CHENGDU)
+    return render_view(
+        renderer, "world_map.html", lang,
+        view_box=f"0 0 {n(worldmap.WIDTH)} {n(worldmap.HEIGHT)}",
+        outline=worldmap.outline_path(), land=worldmap.land_path(0),
+        cities=cities, chengdu=(n(chengdu[0]), n(chengdu[1])), compact=compact,
+    )
+
+
+def locator_html(renderer: Renderer, lang: str, city: City) -> str:
+    """A city's small map: its region, the city, and Chengdu (or the way to it)."""
+    if city.coordinates is None:
+        return ""
+    found = worldmap.locator(city.coordinates.lon, city.coordinates.lat)
+    label, name, name_lang = _label(renderer, city, lang)
+    left, top, width, height = found.box
+    unit = found.unit
+
+    def text_anchor(point: tuple[float, float]) -> str:
+        return "end" if point[0] > left + width * 0.7 else "start"
+
+    def text_x(point: tuple[float, float]) -> str:
+        return n(point[0] - 2.2 * unit if text_anchor(point) == "end" else point[0] + 2.2 * unit)
+
+    def text_y(point: tuple[float, float]) -> str:
+        # Below the dot near the top edge, above it elsewhere.
+        return n(point[1] + 5.5 * unit if point[1] < top + height * 0.15 else point[1] - 2.2 * unit)
+
+    toward = found.toward
+    if toward is not None:  # the line ends a little inside the edge, under the arrowhead
+        cx, cy = found.city
+        length = max(((toward[0] - cx) ** 2 + (toward[1] - cy) ** 2) ** 0.5, 1e-9)
+        back = min(3 * unit, length / 2)
+        toward = (toward[0] - (toward[0] - cx) / length * back, toward[1] - (toward[1] - cy) / length * back)
+    end = found.chengdu if found.chengdu_inside else toward
+    assert end is not None
+    return render_view(
+        renderer, "locator_map.html", lang,
+        aria_label=renderer.ui.t("locator_label", lang, city=name,
+                                 country=country_name(city.country, lang)),
+        view_box=found.view_box, land=found.land,
+        sea=(n(left - unit), n(top - unit), n(width + 2 * unit), n(height + 2 * unit)),
+        city_point=(n(found.city[0]), n(found.city[1])), name=name, name_lang=name_lang,
+        city_text=(text_x(found.city), text_y(found.city), text_anchor(found.city)),
+        end=(n(end[0]), n(end[1])), chengdu_inside=found.chengdu_inside,
+        chengdu_text=(text_x(end), text_y(end), text_anchor(end)),
+        unit=unit, u=lambda factor: n(unit * factor), label=label,
+    )
