@@ -342,7 +342,11 @@ def article(site: BuiltSite, url: str) -> Tag:
 
 
 def body(site: BuiltSite, url: str) -> BeautifulSoup:
-    """What an article's Markdown made: everything after the byline the hub adds."""
+    """What an article's Markdown made: everything after the byline the hub adds, up to the
+    QR code of the page's address that the hub adds last (hub.share_qr)."""
     byline = article(site, url).select_one(".hub-byline")
     assert byline is not None, f"{url} has no byline"
-    return BeautifulSoup("".join(str(element) for element in byline.find_next_siblings()), "html.parser")
+    after = byline.find_next_siblings()
+    if after and after[-1].name == "details" and "hub-share" in after[-1].get("class", []):
+        after = after[:-1]
+    return BeautifulSoup("".join(str(element) for element in after), "html.parser")

@@ -36,7 +36,8 @@ from .settings import HubSettings
 from .yamlsafe import split_front_matter
 
 # What frames an article on its page and means nothing in a reader: the title (the
-# item's own), the byline (the item's dates and categories) and heading permalinks.
+# item's own), the byline (the item's dates and categories), heading permalinks and the
+# QR code of the page's address (hub.share_qr).
 _PAGE_FRAME = (
     ".//h1 | .//*[contains(concat(' ', normalize-space(@class), ' '), ' hub-byline ')]"
     " | .//a[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]"
