@@ -63,7 +63,7 @@ def locator_html(renderer: Renderer, lang: str, city: City) -> str:
     if city.coordinates is None:
         return ""
     found = worldmap.locator(city.coordinates.lon, city.coordinates.lat)
-    label, name, name_lang = _label(renderer, city, lang)
+    _, name, name_lang = _label(renderer, city, lang)
     left, top, width, height = found.box
     unit = found.unit
 
@@ -95,5 +95,5 @@ def locator_html(renderer: Renderer, lang: str, city: City) -> str:
         city_text=(text_x(found.city), text_y(found.city), text_anchor(found.city)),
         end=(n(end[0]), n(end[1])), chengdu_inside=found.chengdu_inside,
         chengdu_text=(text_x(end), text_y(end), text_anchor(end)),
-        unit=unit, u=lambda factor: n(unit * factor), label=label,
+        u=lambda factor: n(unit * factor),
     )
