@@ -67,16 +67,6 @@ def locator_html(renderer: Renderer, lang: str, city: City) -> str:
     left, top, width, height = found.box
     unit = found.unit
 
-    def text_anchor(point: tuple[float, float]) -> str:
-        return "end" if point[0] > left + width * 0.7 else "start"
-
-    def text_x(point: tuple[float, float]) -> str:
-        return n(point[0] - 2.2 * unit if text_anchor(point) == "end" else point[0] + 2.2 * unit)
-
-    def text_y(point: tuple[float, float]) -> str:
-        # Below the dot near the top edge, above it elsewhere.
-        return n(point[1] + 5.5 * unit if point[1] < top + height * 0.15 else point[1] - 2.2 * unit)
-
     toward = found.toward
     if toward is not None:  # the line ends a little inside the edge, under the arrowhead
         cx, cy = found.city
@@ -85,6 +75,10 @@ def locator_html(renderer: Renderer, lang: str, city: City) -> str:
         toward = (toward[0] - (toward[0] - cx) / length * back, toward[1] - (toward[1] - cy) / length * back)
     end = found.chengdu if found.chengdu_inside else toward
     assert end is not None
+    # Each label on the side away from the other point (the line runs between them),
+    # unless it would leave the map there.
+    eastward = end[0] >= found.city[0]
+    chengdu_name = renderer.ui.t("chengdu", lang)
     return render_view(
         renderer, "locator_map.html", lang,
         aria_label=renderer.ui.t("locator_label", lang, city=name,
@@ -92,8 +86,30 @@ def locator_html(renderer: Renderer, lang: str, city: City) -> str:
         view_box=found.view_box, land=found.land,
         sea=(n(left - unit), n(top - unit), n(width + 2 * unit), n(height + 2 * unit)),
         city_point=(n(found.city[0]), n(found.city[1])), name=name, name_lang=name_lang,
-        city_text=(text_x(found.city), text_y(found.city), text_anchor(found.city)),
+        city_text=_label_place(found.city, name, found.box, unit, west=eastward),
         end=(n(end[0]), n(end[1])), chengdu_inside=found.chengdu_inside,
-        chengdu_text=(text_x(end), text_y(end), text_anchor(end)),
-        u=lambda factor: n(unit * factor),
+        chengdu_text=_label_place(end, chengdu_name, found.box, unit, west=eastward),
+        u=lambda factor: n(unit * factor), city_font=CITY_TEXT, chengdu_font=CHENGDU_TEXT,
     )
+
+
+CITY_TEXT, CHENGDU_TEXT = 3.4, 3.2  # font sizes, in hundredths of the locator's width
+
+
+def _label_place(point: tuple[float, float], text: str, box: worldmap.Box, unit: float,
+                 *, west: bool) -> tuple[str, str, str]:
+    """(x, y, text-anchor) of a label beside `point`: west or east of it as asked if the
+    text fits inside the box there (its width estimated: a CJK character is about one em,
+    a Latin one about 0.6), above it, or below near the top edge."""
+    left, top, width, _ = box
+    em = CITY_TEXT * unit
+    wide = sum(1.0 if ord(char) > 0x2E80 else 0.6 for char in text) * em
+    gap = 2.2 * unit
+    fits_west = point[0] - gap - wide >= left
+    fits_east = point[0] + gap + wide <= left + width
+    if (west and fits_west) or not fits_east:
+        x, anchor = point[0] - gap, "end"
+    else:
+        x, anchor = point[0] + gap, "start"
+    y = point[1] + gap + em if point[1] - gap - em < top else point[1] - gap
+    return n(x), n(y), anchor
