@@ -83,3 +83,15 @@ def test_qr_codes_are_small_and_stay_out_of_feeds(site: BuiltSite) -> None:
         assert len(str(svg)) < 3_000, (kind, len(str(svg)))
     feed = site.text("en/feeds/all.atom.xml") if site.path("en/feeds/all.atom.xml").is_file() else ""
     assert feed and "hub-share" not in feed and "WeChat" not in feed
+
+
+def test_the_qr_block_and_maps_stay_out_of_the_search_index(site: BuiltSite) -> None:
+    """A search for "WeChat" or "Chengdu" must not return every page because of the share
+    block or a map's labels."""
+    from test_search_index import fragments
+
+    indexed = fragments(site.dir)
+    for url in ("/en/" + PAGES["article"], "/en/" + PAGES["city"], "/en/cities/"):
+        content = indexed[url][1]["content"]
+        assert "WeChat" not in content and "QR" not in content, url
+    assert "select one to open its page" not in indexed["/en/cities/"][1]["content"]
