@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 from . import preview_cache, search, sections, seo, slots, timing
 from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
 from .assets import keep_scripts_on_site
+from .cards import Cards, FontsRequired
 from .catalog import GENERATED_MARKER, Catalog
 from .content import load_content
 from .dates import language_name
@@ -76,6 +77,7 @@ class HubBuild:
     search_pages: list[str] = field(default_factory=list)  # indexed pages (site paths), as built
     search_service: PagefindService | None = None  # in the process that started it (hub.search)
     fragments: RenderedFragments = field(default_factory=RenderedFragments)  # hub.fragments
+    cards: Cards | None = None  # social cards (hub.cards)
 
     @classmethod
     def start(cls, config: Any, *, preview: bool = False) -> HubBuild:
@@ -106,6 +108,10 @@ class HubBuild:
         build = cls(settings, catalog, ui, renderer, generated)
         build.generated_uris = {page.src_uri for page in generated}
         build.syndication = Syndication.from_config(renderer, config)
+        try:
+            build.cards = Cards.start(renderer, Path(config.site_dir), publishing=not preview)
+        except FontsRequired as error:
+            raise PluginError(str(error)) from None
         try:
             build.search_service = search.start_index()
         except PagefindError as error:
@@ -240,8 +246,16 @@ class HubBuild:
         if self.syndication is not None and not versions.is_fallback:
             norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
             self.feed_pages.update(self.syndication.page_for_feeds(lang, norm, page.content))
+        card = None
+        if self.cards is not None:
+            card = self.cards.for_page(
+                src_uri=getattr(page.file, "norm_src_uri", page.file.src_uri), url_path=versions.url_path, lang=lang,
+                content_lang=versions.content_lang, title=page.title or "",
+                description=context["config"].site_description or "",
+            )
         context["hub"] = {
             "versions": versions,
+            "card": card,  # the page's social card, or None (overrides/partials/hub-seo.html)
             "notice": notice,
             "base_path": self.settings.base_path,
             "search_indexed": indexed,
@@ -293,7 +307,7 @@ class HubBuild:
     # process collected is merged in here.
     LANGUAGE_INDEPENDENT = (
         "settings", "catalog", "ui", "renderer", "generated", "generated_uris", "raw_files", "syndication",
-        "search_service", "fragments", "conversions",
+        "search_service", "fragments", "conversions", "cards",
     )
 
     def language_state(self) -> dict[str, Any]:

@@ -22,7 +22,10 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-NO_LINE_START = set("，。、．：；！？）］｝」』》〉】〕〗〙〟’”…‥・ー～%‰°℃,.;:!?)]}»›ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々")
+NO_LINE_START = set(
+    "，。、．：；！？）］｝」』》〉】〕〗〙〟’”…‥・ー～%‰°℃,.;:!?)]}»›"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々"  # small kana, iteration mark
+)
 NO_LINE_END = set("（［｛「『《〈【〔〖〘〝‘“([{«‹")
 FRENCH_NO_BREAK_BEFORE = set(";:!?»")
 ELLIPSIS = "…"

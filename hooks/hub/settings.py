@@ -45,6 +45,9 @@ class HubSettings:
     # Empty: no such links (a build outside any repository).
     repository: str = ""
     branch: str = "main"
+    # Where the fonts of social cards are looked for (HUB_FONT_DIRS, separated like PATH);
+    # empty: where Debian's fonts-noto-cjk installs them (hub.card_fonts).
+    font_dirs: tuple[Path, ...] = ()
 
     @property
     def checked_languages(self) -> tuple[str, ...]:
@@ -175,6 +178,7 @@ def settings_from_config(config: Any) -> HubSettings:
         repository=repository(hub.get("repository")),
         branch=branch(hub.get("branch")),
         fallback_pages=_choice(hub.get("fallback_pages", "summary"), "fallback_pages", ("summary", "full")),
+        font_dirs=tuple(Path(part) for part in os.environ.get("HUB_FONT_DIRS", "").split(os.pathsep) if part),
     )
 
 

@@ -1,0 +1,195 @@
+"""Social cards in the build: what each page's card says, where it is published, and a
+cache so that a rebuild does not draw it again.
+
+One card per page and language of its text, at `assets/cards/<lang>/<page path>.png` (the
+home page: `assets/cards/<lang>/index.png`). A page shown in a fallback language uses the
+card of the text it shows, the original's: same URL, drawn once. A card is drawn by the
+language build that builds its page in its own language, so every card is drawn once in
+the whole build, whichever process builds that language (hub.parallel); a fallback page
+whose original's language is not built (`make serve LANG_ONLY=fr`) draws it itself.
+
+Cards are cached in `.cache/cards/` under a hash of everything they are drawn from (the
+texts, the font files, the layout version, Pillow's version, a lead image's bytes).
+
+Without the fonts (Debian's fonts-noto-cjk), `mkdocs serve` builds the site without cards
+and says why; `mkdocs build` refuses: a published page must have its card.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import time
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from . import card_draw, timing
+from .card_draw import Card
+from .card_fonts import FONT_DIRS, FontSet, FontsMissing, font_set
+from .dates import country_name, long_date
+from .event_time import day_range
+from .render import Renderer
+
+log = logging.getLogger("mkdocs.hooks.hub")
+
+CARD_DIR = "assets/cards"
+SECTION_KICKERS = {
+    "news": "card_section_news",
+    "opportunities": "card_section_opportunities",
+    "events": "card_section_events",
+    "policies": "card_section_policies",
+    "cities": "card_section_cities",
+    "about": "card_section_about",
+    "feeds": "card_section_about",
+}
+
+
+@dataclass(frozen=True)
+class CardRef:
+    """What a page's head says about its card (overrides/partials/hub-seo.html)."""
+
+    url: str  # absolute
+    alt: str
+    width: int = card_draw.WIDTH
+    height: int = card_draw.HEIGHT
+
+
+class FontsRequired(Exception):
+    """A build that publishes cannot go without them."""
+
+
+@dataclass
+class Cards:
+    renderer: Renderer
+    site_dir: Path
+    cache_dir: Path
+    font_dirs: tuple[Path, ...]
+    missing: str | None = None  # why there are no cards (fonts not installed)
+    drawn: int = 0
+    from_cache: int = 0
+
+    @classmethod
+    def start(cls, renderer: Renderer, site_dir: Path, *, publishing: bool) -> Cards:
+        """`publishing`: `mkdocs build`, whose output is meant to be published; it then
+        refuses to go on without the fonts (FontsRequired). The fonts are looked for in
+        HUB_FONT_DIRS if set (hub.settings), else where Debian installs them."""
+        font_dirs = renderer.settings.font_dirs or FONT_DIRS
+        cards = cls(renderer, site_dir, renderer.settings.root / ".cache" / "cards", font_dirs)
+        try:
+            for lang in renderer.settings.checked_languages:
+                font_set(lang, font_dirs)  # only looks for the files: cheap
+        except FontsMissing as error:
+            if publishing:
+                raise FontsRequired(f"Social cards cannot be drawn: {error}. A published site needs them.") from None
+            cards.missing = str(error)
+            log.info(f"hub: no social cards in this preview: {error}")
+        return cards
+
+    def for_page(self, *, src_uri: str, url_path: str, lang: str, content_lang: str, title: str,
+                 description: str) -> CardRef | None:
+        """The card of a page built in `lang` whose text is in `content_lang`, drawn now
+        unless another language build draws it (see the module's docstring)."""
+        if self.missing is not None:
+            return None
+        card = card_for(self.renderer, src_uri=src_uri, url_path=url_path, lang=content_lang, title=title,
+                        description=description)
+        path = card_path(content_lang, url_path)
+        if content_lang == lang or content_lang not in self.renderer.settings.languages:
+            started = time.perf_counter()
+            self._publish(card, path)
+            timing.add("social cards", time.perf_counter() - started)
+        return CardRef(url=self.renderer.settings.site_url + path, alt=card_alt(card))
+
+    def _publish(self, card: Card, path: str, image: Path | None = None) -> None:
+        fonts = font_set(card.lang, self.font_dirs)
+        key = cache_key(card, fonts, image)
+        cached = self.cache_dir / key[:2] / f"{key}.png"
+        try:
+            png = cached.read_bytes()
+            self.from_cache += 1
+        except FileNotFoundError:
+            drawn = card_draw.render(card, fonts, image)
+            if drawn.dropped:
+                codes = " ".join(f"U+{ord(char):04X}" for char in dict.fromkeys(drawn.dropped))
+                log.info(f"hub: card {path}: left out what the font cannot draw ({codes})")
+            png = drawn.png
+            _write_atomically(cached, png)
+            self.drawn += 1
+        target = self.site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(png)
+
+
+def card_path(lang: str, url_path: str) -> str:
+    """assets/cards/en/news/2025/x.png for en's news/2025/x/; …/index.png for the home page."""
+    return f"{CARD_DIR}/{lang}/{url_path.strip('/') or 'index'}.png"
+
+
+def card_alt(card: Card) -> str:
+    return " · ".join(part for part in (card.title, card.kicker, card.date, card.site_name) if part)
+
+
+def cache_key(card: Card, fonts: FontSet, image: Path | None) -> str:
+    from PIL import __version__ as pillow
+
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(repr((card_draw.LAYOUT_VERSION, pillow, fonts.fingerprint(), sorted(asdict(card).items())))
+                  .encode("utf-8"))
+    if image is not None:
+        digest.update(image.read_bytes())
+    return digest.hexdigest()
+
+
+def card_for(renderer: Renderer, *, src_uri: str, url_path: str, lang: str, title: str, description: str) -> Card:
+    """What the card of a page says, in `lang` (the language of the page's text). `title`
+    and `description` are the page's own (HTML allowed in the title: its text is taken)."""
+    settings, catalog, ui = renderer.settings, renderer.catalog, renderer.ui
+    site_name = settings.site_names.get(lang, "")
+    fallbacks = settings.fallbacks(lang)
+    title = Markup(title).striptags() if title else ""
+
+    def pick(text: Any) -> str:
+        return text.pick(lang, fallbacks)[0] if text is not None else ""
+
+    article = catalog.article(src_uri)
+    if article is not None:
+        kicker = ui.t("card_kind_news" if article.kind == "news" else "policy_explainer", lang)
+        return Card(lang, article.text(lang, fallbacks).title, kicker, site_name, long_date(article.meta.date, lang))
+    folder, _, stem = src_uri.removesuffix(".md").partition("/")
+    if folder == "cities" and stem in catalog.cities:
+        city = catalog.cities[stem]
+        return Card(lang, pick(city.name), ui.t("card_kind_city", lang), site_name,
+                    ui.t("card_established", lang, year=city.established), subtitle=country_name(city.country, lang))
+    if folder == "opportunities" and stem in catalog.opportunities:
+        offer = catalog.opportunities[stem]
+        kind = ui.t("kind_" + offer.kind.replace("-", "_"), lang)
+        when = (ui.t("label_colon", lang, label=ui.t("deadline", lang)) + " " + long_date(offer.deadline, lang)
+                if offer.deadline else long_date(offer.published, lang))
+        return Card(lang, pick(offer.title), ui.t("card_kind_opportunity", lang, kind=kind), site_name, when)
+    if folder == "events" and stem in catalog.events:
+        event = catalog.events[stem]
+        when = day_range(_day(event.start), _day(event.end), lang)
+        return Card(lang, pick(event.title), ui.t("card_kind_event", lang), site_name, when)
+    if url_path.strip("/") == "":
+        return Card(lang, site_name, "", site_name, subtitle=description)
+    section = url_path.strip("/").split("/")[0]
+    kicker = ui.t(SECTION_KICKERS[section], lang) if section in SECTION_KICKERS else ""
+    if kicker == title:  # a section's own page: its name, and what the site is
+        return Card(lang, title, "", site_name, subtitle=description)
+    return Card(lang, title or site_name, kicker, site_name)
+
+
+def _day(moment: date | datetime) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    partial.write_bytes(data)
+    os.replace(partial, path)
