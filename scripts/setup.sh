@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up a fresh Debian machine for the hub (as root, or a user with sudo):
-#   scripts/setup.sh          the Python venv (.venv) with what the build needs
+#   scripts/setup.sh          the Python venv (.venv) with what the build needs, and the fonts
+#                             of the social cards (Debian's fonts-noto-cjk)
 #   scripts/setup.sh --dev    ... and what the fast tests need (requirements-dev.txt); no browser
 #   scripts/setup.sh --test   ... and Debian's chromium and CJK fonts, Java for the HTML
 #                             validator, and the npm tools: everything the tests need
@@ -59,6 +60,14 @@ stamp=".venv/.installed-$(sha256sum "$requirements" requirements.txt | sha256sum
 if [ ! -f "$stamp" ]; then
   .venv/bin/pip install --quiet --disable-pip-version-check -r "$requirements"
   touch "$stamp"
+fi
+
+# Social cards are drawn with Noto Sans and Serif CJK (hooks/hub/card_fonts.py). Without
+# them `make serve` previews the site without cards and says so, and `make build` refuses to
+# build a site to publish; the tests install them for certain (below).
+if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
+  apt_install fonts-noto-cjk || echo "scripts/setup.sh: Debian's fonts-noto-cjk could not be installed:" \
+    "make serve will preview the site without social cards; make build refuses to build without them." >&2
 fi
 
 [ "$want_test" = yes ] || exit 0
