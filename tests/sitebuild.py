@@ -75,6 +75,8 @@ def hub_env(**extra: str) -> dict[str, str]:
     # A SOURCE_DATE_EPOCH from the caller's shell would move every feed timestamp; a test
     # that wants one passes it.
     env.pop("SOURCE_DATE_EPOCH", None)
+    # Every fixture build shares one cache of social cards (keyed by what each is drawn from).
+    env.setdefault("HUB_CARD_CACHE", str(ROOT / ".cache" / "cards"))
     env.update(extra)
     return env
 

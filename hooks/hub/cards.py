@@ -79,7 +79,8 @@ class Cards:
         refuses to go on without the fonts (FontsRequired). The fonts are looked for in
         HUB_FONT_DIRS if set (hub.settings), else where Debian installs them."""
         font_dirs = renderer.settings.font_dirs or FONT_DIRS
-        cards = cls(renderer, site_dir, renderer.settings.root / ".cache" / "cards", font_dirs)
+        cache_dir = renderer.settings.card_cache or renderer.settings.root / ".cache" / "cards"
+        cards = cls(renderer, site_dir, cache_dir, font_dirs)
         try:
             for lang in renderer.settings.checked_languages:
                 font_set(lang, font_dirs)  # only looks for the files: cheap

@@ -48,6 +48,9 @@ class HubSettings:
     # Where the fonts of social cards are looked for (HUB_FONT_DIRS, separated like PATH);
     # empty: where Debian's fonts-noto-cjk installs them (hub.card_fonts).
     font_dirs: tuple[Path, ...] = ()
+    # Where drawn social cards are kept between builds (HUB_CARD_CACHE; default .cache/cards
+    # in the project). Keys are hashes of what a card is drawn from: projects may share one.
+    card_cache: Path | None = None
 
     @property
     def checked_languages(self) -> tuple[str, ...]:
@@ -179,6 +182,7 @@ def settings_from_config(config: Any) -> HubSettings:
         branch=branch(hub.get("branch")),
         fallback_pages=_choice(hub.get("fallback_pages", "summary"), "fallback_pages", ("summary", "full")),
         font_dirs=tuple(Path(part) for part in os.environ.get("HUB_FONT_DIRS", "").split(os.pathsep) if part),
+        card_cache=Path(os.environ["HUB_CARD_CACHE"]) if os.environ.get("HUB_CARD_CACHE") else None,
     )
 
 
