@@ -14,6 +14,8 @@ face's `cmap`, read with fontTools, says which it has.
 from __future__ import annotations
 
 import hashlib
+import os
+from array import array
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -66,11 +68,16 @@ class FontSet:
 
     def fingerprint(self) -> str:
         """Changes when a font file does (a new package version): cached cards are redrawn."""
-        parts = []
-        for face in (self.title, self.label, self.text):
-            stat = face.path.stat()
-            parts.append(f"{face.path}:{face.region}:{stat.st_size}:{stat.st_mtime_ns}")
-        return hashlib.blake2b("|".join(parts).encode(), digest_size=8).hexdigest()
+        return _fingerprint(self)
+
+
+@cache  # once per process: every card of a build asks
+def _fingerprint(fonts: FontSet) -> str:
+    parts = []
+    for face in (fonts.title, fonts.label, fonts.text):
+        stat = face.path.stat()
+        parts.append(f"{face.path}:{face.region}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.blake2b("|".join(parts).encode(), digest_size=8).hexdigest()
 
 
 def find_file(name: str, dirs: tuple[Path, ...] = FONT_DIRS) -> Path | None:
@@ -85,6 +92,7 @@ def find_file(name: str, dirs: tuple[Path, ...] = FONT_DIRS) -> Path | None:
     return None
 
 
+@cache  # the files are looked for once per process
 def font_set(lang: str, dirs: tuple[Path, ...] = FONT_DIRS) -> FontSet:
     """The faces for cards in `lang`, or FontsMissing naming what to install."""
     region = REGION.get(lang, LATIN_REGION)
@@ -118,9 +126,25 @@ def _face_index(path: Path, region: str) -> tuple[int, str]:
     raise FontsMissing(f"{path} has no {region} face; expected the collection of Debian's {DEBIAN_PACKAGE}")
 
 
+# Where the character maps read from the fonts are kept between builds (hub.cards sets
+# it): fontTools takes about a second a face to read one, a file of numbers milliseconds.
+codepoint_cache: Path | None = None
+
+
 @cache
 def _codepoints(path: Path, index: int) -> frozenset[int]:
     from fontTools.ttLib import TTFont
 
+    stat = path.stat()
+    kept = (codepoint_cache / f"cmap-{path.stem}-{index}-{stat.st_size}-{stat.st_mtime_ns}.u32"
+            if codepoint_cache else None)
+    if kept is not None and kept.is_file():
+        return frozenset(array("I", kept.read_bytes()))
     with TTFont(str(path), fontNumber=index, lazy=True) as font:
-        return frozenset(font.getBestCmap())
+        codepoints = frozenset(font.getBestCmap())
+    if kept is not None:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        partial = kept.with_name(f".{kept.name}.{os.getpid()}")
+        partial.write_bytes(array("I", sorted(codepoints)).tobytes())
+        os.replace(partial, kept)
+    return codepoints

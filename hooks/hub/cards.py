@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import time
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
@@ -28,7 +29,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import card_draw, timing
+from . import card_draw, card_fonts, timing
 from .card_draw import Card
 from .card_fonts import FONT_DIRS, FontSet, FontsMissing, font_set
 from .dates import country_name, long_date
@@ -38,6 +39,7 @@ from .render import Renderer
 log = logging.getLogger("mkdocs.hooks.hub")
 
 CARD_DIR = "assets/cards"
+_FURTHER_PAGE = re.compile(r"(news/)page/[0-9]+/")  # hub.generate's pages of the news listing
 SECTION_KICKERS = {
     "news": "card_section_news",
     "opportunities": "card_section_opportunities",
@@ -81,6 +83,7 @@ class Cards:
         font_dirs = renderer.settings.font_dirs or FONT_DIRS
         cache_dir = renderer.settings.card_cache or renderer.settings.root / ".cache" / "cards"
         cards = cls(renderer, site_dir, cache_dir, font_dirs)
+        card_fonts.codepoint_cache = cache_dir
         try:
             for lang in renderer.settings.checked_languages:
                 font_set(lang, font_dirs)  # only looks for the files: cheap
@@ -97,10 +100,16 @@ class Cards:
         unless another language build draws it (see the module's docstring)."""
         if self.missing is not None:
             return None
+        draw = content_lang == lang or content_lang not in self.renderer.settings.languages
+        listing = _FURTHER_PAGE.fullmatch(url_path)
+        if listing:  # page 2, 3… of a listing shows the card of its first page, drawn there
+            url_path = listing.group(1)
+            title = self.renderer.ui.t(SECTION_KICKERS[url_path.split("/")[0]], content_lang)
+            src_uri, draw = url_path + "index.md", False
         card = card_for(self.renderer, src_uri=src_uri, url_path=url_path, lang=content_lang, title=title,
                         description=description)
         path = card_path(content_lang, url_path)
-        if content_lang == lang or content_lang not in self.renderer.settings.languages:
+        if draw:
             started = time.perf_counter()
             self._publish(card, path)
             timing.add("social cards", time.perf_counter() - started)

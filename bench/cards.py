@@ -1,0 +1,93 @@
+"""What social cards cost: a batch of cards with the bench corpus's titles, drawn into an
+empty cache (cold), then published again from that cache (cached), in one process.
+
+    .venv/bin/python bench/cards.py --count 500
+
+Prints the cost per card and what it comes to for the cards of the bench corpus at
+N = 2,000 (see bench/README.md): every page with its own text in each language gets one;
+fallback pages and further pages of the news listing reuse another's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import Writer  # noqa: E402
+from hub import card_fonts  # noqa: E402
+from hub.card_draw import Card  # noqa: E402
+from hub.card_fonts import FONT_DIRS  # noqa: E402
+from hub.cards import Cards  # noqa: E402
+from hub.dates import long_date  # noqa: E402
+
+KICKERS = {"zh": "新闻", "en": "News", "fr": "Actualité", "ja": "ニュース"}
+SITES = {"zh": "成都国际友城合作枢纽", "en": "Chengdu Global Hub", "fr": "Chengdu Global Hub",
+         "ja": "成都グローバルハブ"}
+
+
+def cards_at(n: int) -> int:
+    """Cards of the bench corpus at N articles (bench/corpus.py, generate.py): articles in
+    zh and en, a fifth also in fr and ja; N/100 explainers likewise; 250 cities, 300
+    opportunities and 300 events in all four languages; listings, archive and topic pages
+    (about 60 per language)."""
+    return round(n * 2.4 + n / 100 * 2.4 + (250 + 300 + 300) * 4 + 60 * 4)
+
+
+def batch(count: int) -> list[Card]:
+    writer = Writer(random.Random(2000))
+    langs = ("zh", "en", "fr", "ja")
+    cards = []
+    for index in range(count):
+        lang = langs[index % 4]
+        city = writer.name()
+        name = {"zh": city.zh, "ja": city.ja}.get(lang, city.en)
+        day = date(2025, 1, 1) + timedelta(days=index % 365)
+        cards.append(Card(lang, writer.title(lang, name), KICKERS[lang], SITES[lang], long_date(day, lang)))
+    return cards
+
+
+def run(cards: list[Card], cache: Path, site: Path) -> tuple[float, Cards]:
+    maker = Cards(SimpleNamespace(), site, cache, FONT_DIRS)
+    card_fonts.codepoint_cache = cache
+    started = time.perf_counter()
+    for index, card in enumerate(cards):
+        maker._publish(card, f"assets/cards/{card.lang}/{index}.png")
+    return time.perf_counter() - started, maker
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=500)
+    parser.add_argument("--n", type=int, default=2000, help="corpus size to extrapolate to")
+    args = parser.parse_args()
+    cards = batch(args.count)
+    work = Path(tempfile.mkdtemp(prefix="hub-cards-"))
+    try:
+        cold, _ = run(cards, work / "cache", work / "site-1")
+        sizes = [path.stat().st_size for path in (work / "site-1").rglob("*.png")]
+        cached, again = run(cards, work / "cache", work / "site-2")
+        assert again.drawn == 0 and again.from_cache == len(cards)
+    finally:
+        shutil.rmtree(work)
+    total = cards_at(args.n)
+    print(f"{len(cards)} cards: cold {cold:.1f} s ({cold / len(cards) * 1000:.1f} ms a card), "
+          f"cached {cached:.2f} s ({cached / len(cards) * 1000:.2f} ms a card)")
+    print(f"sizes: mean {sum(sizes) / len(sizes) / 1024:.1f} KB, largest {max(sizes) / 1024:.1f} KB")
+    print(f"N = {args.n}: {total} cards, cold {total * cold / len(cards):.0f} s of CPU "
+          f"(about half that in wall time on two cores), cached {total * cached / len(cards):.1f} s; "
+          f"{total * sum(sizes) / len(sizes) / 2**20:.0f} MiB published")
+
+
+if __name__ == "__main__":
+    main()
