@@ -52,7 +52,8 @@ def clean_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, B
     sites = []
     for name in ("first", "second"):
         base = tmp_path_factory.mktemp(name)
-        built = build(_project(base, dirty=False), base / "site", **EPOCH)
+        # Each with a cache of its own: the social cards are drawn twice, in different processes.
+        built = build(_project(base, dirty=False), base / "site", HUB_CARD_CACHE=str(base / "cards"), **EPOCH)
         assert built.result.returncode == 0, built.result.output
         sites.append(built)
     return sites[0], sites[1]
