@@ -9,6 +9,7 @@ the JP face (proportional Latin punctuation) for English and French.
 from __future__ import annotations
 
 import io
+import json
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -131,6 +132,12 @@ def test_each_language_has_its_own_card(site, kind):
         assert f"/assets/cards/{lang}/" in url
         cards[lang] = card_file(site, url).read_bytes()
     assert cards["zh"] != cards["en"]
+
+
+def test_an_articles_structured_data_names_its_card(site):
+    soup = site.soup("en/news/2025/sister-cities-conference-2025/")
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert data["image"] == [head(site, "en/news/2025/sister-cities-conference-2025/")["og:image"]]
 
 
 def test_a_fallback_page_shows_its_originals_card(site):
@@ -262,5 +269,5 @@ def test_a_lead_image_makes_the_card(tmp_path):
     assert png_size(with_photo.png) == (1200, 630) and len(with_photo.png) <= MAX_BYTES
     with Image.open(io.BytesIO(with_photo.png)) as image:
         right = image.convert("L").crop((1200 - card_draw.IMAGE_WIDTH, 0, 1200, 630))
-        assert len(set(right.getdata())) > 2  # the photo's tones, not the white page
+        assert len(right.getcolors()) > 2  # the photo's tones, not the white page
     drawn_without_tofu(with_photo)

@@ -179,9 +179,8 @@ def _with_photo(canvas: Image.Image, photo: Image.Image, scale: int, steps: int)
     small = ImageOps.fit(photo, (IMAGE_WIDTH // scale, HEIGHT // scale), Image.Resampling.LANCZOS)
     # Smoothed first: a photo's grain, mapped onto few levels, is noise that does not compress.
     small = small.filter(ImageFilter.MedianFilter(3)).point(lambda v: v * steps // 256)
-    duotone = Image.new("P", small.size)
+    duotone = Image.frombytes("P", small.size, small.tobytes())  # each level, an index
     duotone.putpalette([c for rgb in _photo_ramp(steps) for c in rgb])
-    duotone.putdata(list(small.getdata()))
     card = canvas.copy()
     card.paste(duotone.convert("RGB").resize((IMAGE_WIDTH, HEIGHT), Image.Resampling.NEAREST),
                (WIDTH - IMAGE_WIDTH, 0))

@@ -95,9 +95,11 @@ class Cards:
         return cards
 
     def for_page(self, *, src_uri: str, url_path: str, lang: str, content_lang: str, title: str,
-                 description: str) -> CardRef | None:
+                 description: str, image: Path | None = None) -> CardRef | None:
         """The card of a page built in `lang` whose text is in `content_lang`, drawn now
-        unless another language build draws it (see the module's docstring)."""
+        unless another language build draws it (see the module's docstring). `image`: a
+        picture file to make the card from (a page's lead image, stripped of its metadata),
+        shown on the card's right third."""
         if self.missing is not None:
             return None
         draw = content_lang == lang or content_lang not in self.renderer.settings.languages
@@ -111,7 +113,7 @@ class Cards:
         path = card_path(content_lang, url_path)
         if draw:
             started = time.perf_counter()
-            self._publish(card, path)
+            self._publish(card, path, image)
             timing.add("social cards", time.perf_counter() - started)
         return CardRef(url=self.renderer.settings.site_url + path, alt=card_alt(card))
 
