@@ -27,7 +27,6 @@ from .card_fonts import Face, FontSet
 from .card_text import drawable, wrap
 
 WIDTH, HEIGHT = 1200, 630
-LAYOUT_VERSION = "1"  # part of every cached card's key: change it when the drawing changes
 
 WHITE = (255, 255, 255)
 INK = (27, 27, 27)  # the title
@@ -93,6 +92,9 @@ def render(card: Card, fonts: FontSet, image: Path | None = None) -> Drawn:
     dropped: list[str] = []
     right = WIDTH - MARGIN - (IMAGE_WIDTH if image is not None else 0)
     latin = card.lang not in ("zh", "ja")
+    # The CJK faces centre "…" on the line, as Chinese and Japanese write it; Latin text
+    # wants its dots on the baseline.
+    ellipsis = "..." if latin else "…"
 
     def clean(text: str, face: Face) -> str:
         result = drawable(text, face.codepoints)
@@ -107,19 +109,22 @@ def render(card: Card, fonts: FontSet, image: Path | None = None) -> Drawn:
 
     draw.rectangle((0, 0, WIDTH, TOP_RULE - 1), fill=RED)
 
-    kicker = clean(card.kicker.upper() if latin else card.kicker, fonts.label)
+    def one_line(text: str, face: Face, width: float) -> str:
+        return wrap(text, width, _font(face, LABEL_SIZE).getlength, 1, ellipsis)[0][0] if text else ""
+
+    kicker = one_line(clean(card.kicker.upper() if latin else card.kicker, fonts.label), fonts.label, right - MARGIN)
     put((MARGIN, 104), kicker, fonts.label, LABEL_SIZE, RED)
 
     title = clean(card.title, fonts.title) or clean(card.site_name, fonts.title)
     subtitle = clean(card.subtitle, fonts.text)
-    lines, size = _fit_title(title, fonts.title, right - MARGIN, reserve=2 if subtitle else 0)
+    lines, size = _fit_title(title, fonts.title, right - MARGIN, reserve=2 if subtitle else 0, ellipsis=ellipsis)
     leading = round(size * (1.28 if latin else 1.36))
     y = 150 + size  # the first baseline
     for line in lines:
         put((MARGIN, y), line, fonts.title, size, INK)
         y += leading
     if subtitle:
-        sub_lines, _ = wrap(subtitle, right - MARGIN, _font(fonts.text, 32).getlength, 2)
+        sub_lines, _ = wrap(subtitle, right - MARGIN, _font(fonts.text, 32).getlength, 2, ellipsis)
         y += 14
         for line in sub_lines:
             put((MARGIN, y), line, fonts.text, 32, GREY)
@@ -128,11 +133,10 @@ def render(card: Card, fonts: FontSet, image: Path | None = None) -> Drawn:
     draw.line((MARGIN, FOOTER_Y, right, FOOTER_Y), fill=RULE, width=2)
     _globe(canvas, (MARGIN, FOOTER_Y + 34), 46)
     site = clean(card.site_name, fonts.label)
-    date = clean(card.date, fonts.text)
+    date = one_line(clean(card.date, fonts.text), fonts.text, (right - MARGIN) / 2)
     date_width = _font(fonts.text, LABEL_SIZE).getlength(date) if date else 0
     room = right - (MARGIN + 64) - (date_width + 32 if date else 0)
-    site_lines, _ = wrap(site, room, _font(fonts.label, LABEL_SIZE).getlength, 1)
-    put((MARGIN + 64, FOOTER_Y + 57), site_lines[0] if site_lines else "", fonts.label, LABEL_SIZE, GREY)
+    put((MARGIN + 64, FOOTER_Y + 57), one_line(site, fonts.label, room), fonts.label, LABEL_SIZE, GREY)
     put((right, FOOTER_Y + 57), date, fonts.text, LABEL_SIZE, GREY, anchor="rs")
 
     if image is None:
@@ -146,10 +150,10 @@ def render(card: Card, fonts: FontSet, image: Path | None = None) -> Drawn:
     return Drawn(png, tuple(texts), tuple(dropped))
 
 
-def _fit_title(title: str, face: Face, width: float, *, reserve: int) -> tuple[list[str], int]:
+def _fit_title(title: str, face: Face, width: float, *, reserve: int, ellipsis: str) -> tuple[list[str], int]:
     """The largest size at which the title fits its lines; the smallest, cut, otherwise."""
     for size, allowed in TITLE_SIZES:
-        lines, cut = wrap(title, width, _font(face, size).getlength, max(1, allowed - reserve))
+        lines, cut = wrap(title, width, _font(face, size).getlength, max(1, allowed - reserve), ellipsis)
         if not cut:
             return lines, size
     return lines, size

@@ -29,6 +29,7 @@ NO_LINE_START = set(
 NO_LINE_END = set("（［｛「『《〈【〔〖〘〝‘“([{«‹")
 FRENCH_NO_BREAK_BEFORE = set(";:!?»")
 ELLIPSIS = "…"
+MAX_CHARACTERS = 800
 _SPACES = re.compile(r"\s+")
 _NBSP = "\u00a0\u202f\u2007"
 
@@ -120,12 +121,18 @@ def _tokens(text: str) -> list[str]:
     return [(" " + piece if space else piece) for piece, _, space in merged]
 
 
-def wrap(text: str, width: float, measure: Callable[[str], float], max_lines: int) -> tuple[list[str], bool]:
-    """The lines of `text` no wider than `width`, at most `max_lines` (the last ending in an
-    ellipsis if the text was cut); and whether it was cut."""
+def wrap(text: str, width: float, measure: Callable[[str], float], max_lines: int,
+         ellipsis: str = ELLIPSIS) -> tuple[list[str], bool]:
+    """The lines of `text` no wider than `width`, at most `max_lines` (the last ending in
+    `ellipsis` if the text was cut); and whether it was cut."""
+    # No card holds more than a few hundred characters: the rest is never measured.
+    too_long = len(text) > MAX_CHARACTERS
+    text = text[:MAX_CHARACTERS]
     lines: list[str] = []
     current = ""
     for piece in _tokens(text):
+        if len(lines) > max_lines:
+            break  # it will be cut: the rest need not be measured
         candidate = (current + piece) if current else piece.lstrip(" ")
         if measure(candidate) <= width:
             current = candidate
@@ -133,16 +140,16 @@ def wrap(text: str, width: float, measure: Callable[[str], float], max_lines: in
         if current:
             lines.append(current)
         current = piece.lstrip(" ")
-        while measure(current) > width and len(current) > 1:  # a word wider than the line
+        while measure(current) > width and len(current) > 1 and len(lines) <= max_lines:  # a word wider than the line
             cut = _fit(current, width, measure)
             lines.append(current[:cut])
             current = current[cut:]
     if current:
         lines.append(current)
-    if len(lines) <= max_lines:
+    if len(lines) <= max_lines and not too_long:
         return lines, False
     kept = lines[:max_lines]
-    kept[-1] = _with_ellipsis(kept[-1], width, measure)
+    kept[-1] = _with_ellipsis(kept[-1], width, measure, ellipsis)
     return kept, True
 
 
@@ -154,10 +161,10 @@ def _fit(text: str, width: float, measure: Callable[[str], float]) -> int:
     return count
 
 
-def _with_ellipsis(line: str, width: float, measure: Callable[[str], float]) -> str:
+def _with_ellipsis(line: str, width: float, measure: Callable[[str], float], ellipsis: str) -> str:
     line = line.rstrip()
-    while line and measure(line + ELLIPSIS) > width:
+    while line and measure(line + ellipsis) > width:
         line = line[:-1].rstrip()
     # Not after a space, nor after opening punctuation or a comma.
     line = line.rstrip(" ,;:·、，（「『《“‘(«")
-    return line + ELLIPSIS
+    return line + ellipsis

@@ -9,7 +9,7 @@ the whole build, whichever process builds that language (hub.parallel); a fallba
 whose original's language is not built (`make serve LANG_ONLY=fr`) draws it itself.
 
 Cards are cached in `.cache/cards/` under a hash of everything they are drawn from (the
-texts, the font files, the layout version, Pillow's version, a lead image's bytes).
+texts, the font files, the code that draws them, Pillow's version, a lead image's bytes).
 
 Without the fonts (Debian's fonts-noto-cjk), `mkdocs serve` builds the site without cards
 and says why; `mkdocs build` refuses: a published page must have its card.
@@ -24,12 +24,13 @@ import re
 import time
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
-from . import card_draw, card_fonts, timing
+from . import card_draw, card_fonts, card_text, timing
 from .card_draw import Card
 from .card_fonts import FONT_DIRS, FontSet, FontsMissing, font_set
 from .dates import country_name, long_date
@@ -147,13 +148,22 @@ def card_alt(card: Card) -> str:
 
 
 def cache_key(card: Card, fonts: FontSet, image: Path | None) -> str:
-    from PIL import __version__ as pillow
-
     digest = hashlib.blake2b(digest_size=20)
-    digest.update(repr((card_draw.LAYOUT_VERSION, pillow, fonts.fingerprint(), sorted(asdict(card).items())))
-                  .encode("utf-8"))
+    digest.update(repr((_drawing_code(), fonts.fingerprint(), sorted(asdict(card).items()))).encode("utf-8"))
     if image is not None:
         digest.update(image.read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def _drawing_code() -> str:
+    """Changes with the code that draws and lays out a card, and with Pillow: a cached card
+    drawn by other code is never taken for a new one."""
+    from PIL import __version__ as pillow
+
+    digest = hashlib.blake2b(pillow.encode(), digest_size=16)
+    for module in (card_draw, card_text, card_fonts):
+        digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()
 
 
