@@ -97,8 +97,8 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 def test_every_page_announces_its_card(site):
     paths = page_paths(site)
-    expected = {lang + "/" + path if lang != "zh" else path for lang in LANGS for path in KINDS.values()}
-    assert expected <= {p.rstrip("/") + "/" if p else "" for p in paths} | {""}, sorted(expected - set(paths))
+    expected = {(f"{lang}/" if lang != "zh" else "") + path for lang in LANGS for path in KINDS.values()}
+    assert not expected - set(paths), sorted(expected - set(paths))  # every kind in every language
     problems = []
     for path in paths:
         tags = head(site, path)
@@ -271,3 +271,24 @@ def test_a_lead_image_makes_the_card(tmp_path):
         right = image.convert("L").crop((1200 - card_draw.IMAGE_WIDTH, 0, 1200, 630))
         assert len(right.getcolors()) > 2  # the photo's tones, not the white page
     drawn_without_tofu(with_photo)
+
+
+def test_a_card_is_drawn_once_then_taken_from_the_cache(tmp_path):
+    """A rebuild does not draw again; a changed title is a new card."""
+    from types import SimpleNamespace
+
+    from hub.card_fonts import FONT_DIRS
+    from hub.cards import Cards
+
+    def publish(card: Card, site: str) -> tuple[Cards, bytes]:
+        maker = Cards(SimpleNamespace(), tmp_path / site, tmp_path / "cache", FONT_DIRS)
+        maker._publish(card, "assets/cards/en/x.png")
+        return maker, (tmp_path / site / "assets/cards/en/x.png").read_bytes()
+
+    card = Card("en", "Chengdu and Penang", "News", "Chengdu Global Hub", "April 30, 2025")
+    first, drawn = publish(card, "one")
+    second, cached = publish(card, "two")
+    assert (first.drawn, first.from_cache, second.drawn, second.from_cache) == (1, 0, 0, 1)
+    assert cached == drawn == render(card, font_set("en")).png
+    third, changed = publish(Card("en", "Chengdu and Osaka", "News", "Chengdu Global Hub"), "three")
+    assert third.drawn == 1 and changed != drawn
