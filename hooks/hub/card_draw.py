@@ -160,6 +160,11 @@ def _fit_title(title: str, face: Face, width: float, *, reserve: int, ellipsis: 
 
 
 def _globe(canvas: Image.Image, top_left: tuple[int, int], size: int) -> None:
+    canvas.paste(_globe_mark(size), top_left)
+
+
+@cache  # the same mark on every card
+def _globe_mark(size: int) -> Image.Image:
     """The favicon (overrides/assets/favicon.svg), drawn four times larger and scaled
     down: Pillow's shapes are not anti-aliased."""
     scale = 4
@@ -172,7 +177,7 @@ def _globe(canvas: Image.Image, top_left: tuple[int, int], size: int) -> None:
     pen.line((14 * unit, 32 * unit, 50 * unit, 32 * unit), fill=WHITE, width=stroke)
     # The two curves of the SVG bulge 6 units either side of the vertical: a meridian.
     pen.ellipse((26 * unit, 12 * unit, 38 * unit, 52 * unit), outline=WHITE, width=stroke)
-    canvas.paste(mark.resize((size, size), Image.Resampling.LANCZOS), top_left)
+    return mark.resize((size, size), Image.Resampling.LANCZOS)
 
 
 def _with_photo(canvas: Image.Image, photo: Image.Image, scale: int, steps: int) -> Image.Image:
