@@ -5,8 +5,9 @@ One card per page and language of its text, at `assets/cards/<lang>/<page path>.
 home page: `assets/cards/<lang>/index.png`). A page shown in a fallback language uses the
 card of the text it shows, the original's: same URL, drawn once. A card is drawn by the
 language build that builds its page in its own language, so every card is drawn once in
-the whole build, whichever process builds that language (hub.parallel); a fallback page
-whose original's language is not built (`make serve LANG_ONLY=fr`) draws it itself.
+the whole build, whichever process builds that language (hub.parallel). (Should a fallback
+page ever be built without its original's language, it draws the card itself; a
+one-language preview, `make serve LANG_ONLY=fr`, builds no fallback pages.)
 
 Cards are cached in `.cache/cards/` under a hash of everything they are drawn from (the
 texts, the font files, the code that draws them, Pillow's version, a lead image's bytes).
