@@ -246,6 +246,10 @@ def test_lines_break_where_each_script_allows():
         assert "".join(lines) == text
         assert not any(line[0] in "，。」）”！" for line in lines[1:]), lines
         assert not any(line[-1] in "“（「" for line in lines), lines
+    # A number stays with its unit: 4月30日, not 4月30 / 日.
+    for width in range(3, 12):
+        lines, _ = wrap("直行便が4月30日に就航、12项协议", width, measure, 20)
+        assert not any(line[-1].isdigit() for line in lines[:-1]), lines
     # French: no break before a colon, nor inside « ».
     for width in range(8, 30):
         lines, _ = wrap("Chengdu et Penang : « un vol direct » dès avril", width, measure, 20)

@@ -10,7 +10,8 @@ Runs of spaces left behind collapse into one. The page itself keeps its whole ti
 card's `og:image:alt` carries it too.
 
 Lines break at spaces in Latin text and between any two CJK characters, but never before
-closing punctuation (，。」）…) or a small kana, and never after opening punctuation (「（“);
+closing punctuation (，。」）…) or a small kana, never after opening punctuation (「（“), nor
+between a number and the character after it (30日, 12项);
 a French space before ; : ! ? » or after « does not break either. A word wider than the line
 is cut where it must. Text longer than the lines allowed ends with an ellipsis.
 """
@@ -113,7 +114,8 @@ def _tokens(text: str) -> list[str]:
     # Breaks the rules forbid: before closing punctuation, after opening punctuation.
     merged: list[tuple[str, bool, bool]] = []  # (text, may break before, space before)
     for piece, space in pieces:
-        if merged and (piece[0] in NO_LINE_START or merged[-1][0][-1] in NO_LINE_END):
+        glued = merged and not space and merged[-1][0][-1].isdigit() and is_cjk(piece[0])  # 30日, 12项
+        if merged and (piece[0] in NO_LINE_START or merged[-1][0][-1] in NO_LINE_END or glued):
             before, may_break, space_before = merged[-1]
             merged[-1] = (before + (" " if space else "") + piece, may_break, space_before)
         else:
