@@ -99,6 +99,16 @@ def test_every_page_announces_its_card(site):
     paths = page_paths(site)
     expected = {(f"{lang}/" if lang != "zh" else "") + path for lang in LANGS for path in KINDS.values()}
     assert not expected - set(paths), sorted(expected - set(paths))  # every kind in every language
+    assert_cards(site, paths)
+
+
+def test_hostile_content_still_gets_small_cards(vectors):
+    """The hostile fixture site (tests/hostile_site.py): markup, scripts and odd characters
+    in titles and records still give every page its card, within the limits."""
+    assert_cards(vectors, page_paths(vectors))
+
+
+def assert_cards(site, paths: list[str]) -> None:
     problems = []
     for path in paths:
         tags = head(site, path)
