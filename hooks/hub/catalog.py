@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import ContentError, ContentErrors, display_path, language_label
-from .images import IMAGES_DIR, check_original, original_path, suffix_problem
+from .images import IMAGES_DIR, cache_dir, check_original, original_path, suffix_problem
 from .models import (
     ArticleOriginal,
     ArticleTranslation,
@@ -183,7 +183,7 @@ class _Collector:
         if image is None:
             return
         line = loaded.line_of(("image", "src"))
-        problem = check_original(original_path(self.root, image.src))
+        problem = check_original(original_path(self.root, image.src), cache_dir(self.root))
         if problem is not None:
             self.add(path, line, "image.src", *problem)
         else:

@@ -9,15 +9,14 @@ time, so the same original gives the same bytes on every build and machine with 
 Pillow.
 
 Variants are made once per process, before the language builds (they do not depend on the
-language), and kept in .cache/images/ under the hash of the original's bytes and of this
-module's settings (PIPELINE): a rebuild reads them back instead of decoding and encoding
+language), and kept in .cache/images/ under the hash of the original's bytes and of the
+pipeline's version (images.PIPELINE): a rebuild reads them back instead of decoding and encoding
 again. They are copied into the site once, at assets/images/<name>-<hash8>-<width>.<ext>:
 a changed picture gets new addresses, so browsers and feed readers never keep a stale one.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -30,19 +29,17 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageOps
 
 from .errors import ContentError, ContentErrors
-from .images import SITE_PREFIX, original_path
+from .images import SITE_PREFIX, cache_dir, content_key, original_path
 from .models import LeadImage
 from .slugs import slugify
 
 # Widths in CSS pixels' worth of image: a phone (480, and 960 for its dense screen),
 # a desktop column and dense screens (1600). An original narrower than one is never enlarged.
 WIDTHS = (480, 960, 1600)
-# Part of every cache key: change it whenever an encoder setting or the processing changes.
-PIPELINE = "lead-images-1"
+# Fixed encoder settings (same bytes on every build); change images.PIPELINE with any of them.
 _WEBP = {"format": "WEBP", "quality": 80, "method": 4}
 _JPEG = {"format": "JPEG", "quality": 82, "optimize": True, "progressive": True, "subsampling": "4:2:0"}
 _PNG = {"format": "PNG", "optimize": True}
-CACHE_DIR = (".cache", "images")
 
 
 @dataclass(frozen=True)
@@ -93,10 +90,6 @@ class ImageProblem(Exception):
         self.found, self.expected = found, expected
 
 
-def cache_dir(root: Path) -> Path:
-    return root.joinpath(*CACHE_DIR)
-
-
 def widths_for(width: int) -> list[int]:
     """The variant widths of an original `width` pixels wide: never wider than it."""
     chosen = [w for w in WIDTHS if w < width]
@@ -127,7 +120,7 @@ def prepare(root: Path, sources: Mapping[str, tuple[str, int]]) -> Prepared:
 def image_set_for(root: Path, src: str) -> tuple[ImageSet, bool]:
     """(the image set of docs/assets/images/<src>, whether it was made now)."""
     data = original_path(root, src).read_bytes()
-    key = hashlib.sha256(PIPELINE.encode() + b"\0" + data).hexdigest()
+    key = content_key(data)
     cache = cache_dir(root)
     kept = _from_cache(cache, src, key)
     if kept is not None:
