@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from hub.image_variants import WIDTHS, image_set_for, picture_source, widths_for
 from hub.images import cache_dir
 from hub.models import LeadImage
+from hub.sanitize import clean_html
 from PIL import Image, ImageFilter
 from sitebuild import HUB_CLI, MINIMAL, TEST_SITE_URL, BuiltSite, build, copy_project, run
 
@@ -368,3 +369,23 @@ def test_a_translation_does_not_carry_the_image(minimal_project: Path) -> None:
     page.write_text(text.replace("---\n", "---\n" + image, 1), encoding="utf-8")
     result = run([*HUB_CLI, "check"], minimal_project, **NO_WRAP)
     assert "docs/en/news/2025/first-article.md:2: image: a fact in a translation" in result.output
+
+
+@pytest.mark.parametrize("markup", [
+    '<img src="a.png" srcset="https://tracker.example/a.png 1x, b.png 2x" alt="">',
+    '<picture><source srcset="//tracker.example/a.webp" type="image/webp"><img src="a.png" alt=""></picture>',
+    '<img src="a.png" srcset="data:image/png;base64,AAAA 1x" alt="">',
+])
+def test_content_cannot_load_pictures_from_another_host_through_srcset(markup: str) -> None:
+    cleaned, removals = clean_html(markup)
+    assert "tracker.example" not in cleaned and "data:" not in cleaned
+    assert [r.found for r in removals if "srcset" not in r.found] == []
+    assert len(removals) == 1 and "removed from <" in removals[0].found
+
+
+def test_content_keeps_its_own_pictures() -> None:
+    markup = ('<picture><source srcset="a.webp 480w, b.webp 960w" sizes="50vw" type="image/webp">'
+              '<img src="a.jpg" srcset="a.jpg 480w" sizes="50vw" alt="x" width="480" height="320" '
+              'loading="lazy" decoding="async"></picture>')
+    cleaned, removals = clean_html(markup)
+    assert removals == [] and cleaned == markup

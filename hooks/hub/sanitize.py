@@ -224,7 +224,7 @@ def _filter_attribute(report: PageReport, tag: str, name: str, value: str) -> st
         return _kept(report, tag, name, "")
     if name == "srcset" and any(_OTHER_HOST.match(candidate) for candidate in value.split(",")):
         report.removals.append(Removal(
-            f"the image addresses '{_short(value)}' removed from <{tag}>",
+            f"the srcset '{_short(value)}' removed from <{tag}>",
             "images are served from the site itself: put the file next to the page and link it relatively",
             (_literal(value),),
         ))
