@@ -389,3 +389,14 @@ def test_content_keeps_its_own_pictures() -> None:
               'loading="lazy" decoding="async"></picture>')
     cleaned, removals = clean_html(markup)
     assert removals == [] and cleaned == markup
+
+
+def test_the_contributing_example_is_a_valid_image(repo_root: Path) -> None:
+    from hub.yamlsafe import load_yaml
+
+    text = (repo_root / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    block = text[text.index("```yaml\nimage:\n") + len("```yaml\n"):]
+    example = load_yaml(block[: block.index("```")]).value
+    image = LeadImage.model_validate(example["image"])
+    assert image.alt.en and image.caption and image.credit
+    assert f"at most **{10} MB**" in text and "docs/assets/images/" in text
