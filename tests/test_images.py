@@ -18,17 +18,17 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from hub.image_variants import WIDTHS, image_set_for, picture_source, widths_for
-from hub.images import cache_dir
+from hub.images import MAX_BYTES, cache_dir
 from hub.models import LeadImage
 from hub.sanitize import clean_html
-from PIL import Image, ImageFilter
+from photos import SERIAL, make_photo, make_transparent_png
+from PIL import Image
 from sitebuild import HUB_CLI, MINIMAL, TEST_SITE_URL, BuiltSite, build, copy_project, run
 
 ARTICLE = "docs/zh/news/2025/first-article.md"
 EVENT = "data/events/test-event.yml"
 GRANT = "data/opportunities/test-grant.yml"
 IMAGES = "docs/assets/images"
-SERIAL = "SN-0042-4242"
 NO_WRAP = {"COLUMNS": "0"}
 # Line 7 of the article is `image:`, line 8 its `src:` (the minimal article's front matter has 6 lines).
 ARTICLE_IMAGE = """image:
@@ -37,31 +37,6 @@ ARTICLE_IMAGE = """image:
   caption: {{zh: 大会现场, en: At the conference}}
   credit: 成都市外办
 """
-
-
-def make_photo(path: Path, size: tuple[int, int] = (2400, 1600)) -> None:
-    """A photo-like JPEG (gradients, noise, blur) with the EXIF a phone writes: where it was
-    taken (GPS) and the camera's make, model and serial number."""
-    red = Image.linear_gradient("L").resize(size)
-    green = Image.linear_gradient("L").rotate(90).resize(size)
-    blue = Image.blend(red.transpose(Image.Transpose.FLIP_LEFT_RIGHT), Image.effect_noise(size, 40), 0.5)
-    photo = Image.merge("RGB", (red, green, blue)).filter(ImageFilter.GaussianBlur(1))
-    exif = Image.Exif()
-    exif[0x010F] = "TestCam"  # Make
-    exif[0x0110] = "TestCam X100"  # Model
-    exif[0x0112] = 1  # Orientation
-    exif.get_ifd(0x8769)[0xA431] = SERIAL  # BodySerialNumber
-    gps = exif.get_ifd(0x8825)
-    gps.update({1: "N", 2: (30.0, 39.0, 36.0), 3: "E", 4: (104.0, 3.0, 54.0)})  # Chengdu
-    path.parent.mkdir(parents=True, exist_ok=True)
-    photo.save(path, "JPEG", quality=90, exif=exif)
-
-
-def make_transparent_png(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    logo = Image.new("RGBA", (1200, 600), (0, 0, 0, 0))
-    logo.paste((200, 30, 40, 255), (100, 100, 1100, 500))
-    logo.save(path, "PNG")
 
 
 def add_to_front_matter(project: Path, block: str) -> None:
@@ -226,6 +201,13 @@ def test_variants_are_the_same_bytes_when_made_again(project: Path, tmp_path: Pa
         made.append([(cache_dir(root) / f"{image_set.key}-{v.width}.{ext}").read_bytes()
                      for v in image_set.variants for ext in ("webp", "jpg")])
     assert made[0] == made[1]
+
+
+def test_a_photo_taken_upright_is_published_upright(tmp_path: Path) -> None:
+    make_photo(tmp_path / IMAGES / "upright.jpg", (900, 600), orientation=6)
+    image_set, _ = image_set_for(tmp_path, "upright.jpg")
+    assert (image_set.width, image_set.height) == (600, 900)
+    assert [(v.width, v.height) for v in image_set.variants] == [(480, 720), (600, 900)]
 
 
 def test_social_cards_can_draw_from_a_clean_copy(project: Path) -> None:
@@ -399,4 +381,4 @@ def test_the_contributing_example_is_a_valid_image(repo_root: Path) -> None:
     example = load_yaml(block[: block.index("```")]).value
     image = LeadImage.model_validate(example["image"])
     assert image.alt.en and image.caption and image.credit
-    assert f"at most **{10} MB**" in text and "docs/assets/images/" in text
+    assert f"at most **{MAX_BYTES // 2**20} MB**" in text and "docs/assets/images/" in text
