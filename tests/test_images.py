@@ -50,13 +50,22 @@ def add_to_record(project: Path, rel: str, block: str) -> None:
     record.write_text(record.read_text(encoding="utf-8") + block, encoding="utf-8")
 
 
+# Text from front matter lands in HTML escaped, wherever it lands.
+HOSTILE_EVENT_IMAGE = """image:
+  src: conference.jpg
+  alt: {zh: 会场, en: 'The hall" onerror="alert(1)'}
+  caption: {zh: "<b>会场</b>", en: "<script>alert(1)</script> The hall"}
+  credit: "<i>Studio</i> & Co"
+"""
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("images") / "project", content_from=MINIMAL)
     make_photo(project / IMAGES / "conference.jpg")
     make_transparent_png(project / IMAGES / "logos" / "partner-logo.png")
     add_to_front_matter(project, ARTICLE_IMAGE.format(src="conference.jpg"))
-    add_to_record(project, EVENT, "image: {src: conference.jpg, alt: {zh: 会场, en: The hall}}\n")
+    add_to_record(project, EVENT, HOSTILE_EVENT_IMAGE)
     add_to_record(project, GRANT, "image:\n  src: logos/partner-logo.png\n  alt: {zh: 合作标志, en: Partner logo}\n")
     return project
 
@@ -153,8 +162,12 @@ def test_lists_and_the_home_page_show_it_small_and_lazily(built: BuiltSite) -> N
 
 
 def test_record_pages_show_their_picture(built: BuiltSite) -> None:
-    event = built.soup("en/events/test-event/").select_one("figure.hub-lead-image img")
-    assert event["alt"] == "The hall"
+    figure = built.soup("en/events/test-event/").select_one("figure.hub-lead-image")
+    img = figure.select_one("img")
+    assert img["alt"] == 'The hall" onerror="alert(1)' and not img.has_attr("onerror")
+    caption = figure.figcaption.get_text(" ", strip=True)
+    assert caption == "<script>alert(1)</script> The hall · Image: <i>Studio</i> & Co"
+    assert not figure.select("script, i, b")
     grant = built.soup("en/opportunities/test-grant/").select_one("figure.hub-lead-image")
     assert grant.select_one("source")["type"] == "image/webp"
     img = grant.select_one("img")
