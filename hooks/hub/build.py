@@ -92,7 +92,7 @@ class HubBuild:
         renderer = Renderer(settings, catalog, ui)
         try:
             with timing.stage("lead images"):
-                images = image_variants.prepare(settings.root, catalog.image_sources)
+                images = image_variants.prepare(settings.root, catalog.image_sources, workers=settings.build_workers)
         except ContentErrors as errors:
             raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
         if images.sets:

@@ -22,6 +22,7 @@ import os
 import shutil
 import warnings
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -98,23 +99,33 @@ def widths_for(width: int) -> list[int]:
     return chosen
 
 
-def prepare(root: Path, sources: Mapping[str, tuple[str, int]]) -> Prepared:
+def prepare(root: Path, sources: Mapping[str, tuple[str, int]], *, workers: int = 1) -> Prepared:
     """The image set of every lead image, from the cache or made now. `sources`: src ->
-    (file, line) where it is first named, for a picture that cannot be decoded."""
+    (file, line) where it is first named, for a picture that cannot be decoded. `workers`
+    threads: Pillow lets go of the interpreter while it decodes, resizes and encodes."""
     prepared = Prepared({})
     errors = []
-    for src, (file, line) in sorted(sources.items()):
-        try:
-            image_set, made = image_set_for(root, src)
-        except ImageProblem as problem:
-            errors.append(ContentError(file, line, "image.src", problem.found, problem.expected))
+    ordered = sorted(sources.items())
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        results = list(pool.map(lambda item: _attempt(root, item[0]), ordered))
+    for (src, (file, line)), result in zip(ordered, results, strict=True):
+        if isinstance(result, ImageProblem):
+            errors.append(ContentError(file, line, "image.src", result.found, result.expected))
             continue
+        image_set, made = result
         prepared.sets[src] = image_set
         prepared.made += made
         prepared.cached += not made
     if errors:
         raise ContentErrors(errors)
     return prepared
+
+
+def _attempt(root: Path, src: str) -> tuple[ImageSet, bool] | ImageProblem:
+    try:
+        return image_set_for(root, src)
+    except ImageProblem as problem:
+        return problem
 
 
 def image_set_for(root: Path, src: str) -> tuple[ImageSet, bool]:
