@@ -187,6 +187,11 @@ def test_the_feed_item_encloses_the_picture(built: BuiltSite, fmt: str) -> None:
     assert enclosure.type == "image/jpeg"
     published = built.path(enclosure.href.removeprefix(TEST_SITE_URL))
     assert int(enclosure.length) == published.stat().st_size
+    if fmt == "rss":
+        media = entry.media_content[0]
+        assert media["url"] == enclosure.href and media["medium"] == "image"
+        with Image.open(published) as image:
+            assert (int(media["width"]), int(media["height"])) == image.size
     # The page's own alternate link stays the entry's link.
     assert entry.link == f"{TEST_SITE_URL}en/news/2025/first-article/"
     # The item's HTML carries the figure too, with absolute addresses.

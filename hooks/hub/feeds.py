@@ -265,6 +265,7 @@ class FeedWriter:
         home = settings.url(lang, "")
         generator = FeedGenerator()
         generator.load_extension("dc", atom=False, rss=True)  # RSS has no author without an e-mail
+        generator.load_extension("media", atom=False, rss=True)  # lead images, for readers' thumbnails
         generator.id(entry_id(settings, lang, "feeds", feed.name))
         generator.title(feed.title)
         generator.subtitle(feed.description)
@@ -294,6 +295,7 @@ class FeedWriter:
         fallbacks = settings.fallbacks(item.lang)
         entry = FeedEntry()
         entry.load_extension("dc", atom=False, rss=True)  # as the feeds load it (add_entry skips it then)
+        entry.load_extension("media", atom=False, rss=True)
         entry.id(entry_id(settings, item.lang, item.kind, item.key))
         entry.title(item.title)
         entry.link(href=settings.url(item.lang, item.page_path), rel="alternate", type="text/html")
@@ -314,7 +316,8 @@ class FeedWriter:
 
     def _enclose_image(self, entry: FeedEntry, item: FeedItem) -> None:
         """The item's lead image as an enclosure (RSS <enclosure>, Atom rel="enclosure"),
-        the JPEG or PNG every reader can show, about the width of a reader's column."""
+        the JPEG or PNG every reader can show, about the width of a reader's column; in RSS
+        also as <media:content> with its size, which readers take for the item's picture."""
         image = lead_image(item.record)
         image_set = self.renderer.images.get(image.src) if image is not None else None
         if image_set is None:
@@ -322,6 +325,8 @@ class FeedWriter:
         variant = image_set.at_least(960)
         url = self.renderer.settings.site_url + SITE_PREFIX + variant.fallback
         entry.enclosure(url=url, length=str(variant.fallback_bytes), type=image_set.fallback_type)
+        entry.media.content(url=url, fileSize=str(variant.fallback_bytes), type=image_set.fallback_type,
+                            medium="image", width=str(variant.width), height=str(variant.height), group=None)
         self._enclosures[(item.kind, item.key, item.lang)] = (url, image_set.fallback_type, variant.fallback_bytes)
 
     def _atom_enclosures(self, atom: bytes, items: list[FeedItem]) -> bytes:
