@@ -21,53 +21,25 @@ from hub.image_variants import WIDTHS, image_set_for, picture_source, widths_for
 from hub.images import MAX_BYTES, cache_dir
 from hub.models import LeadImage
 from hub.sanitize import clean_html
-from photos import SERIAL, make_photo, make_transparent_png
+from photos import (
+    ARTICLE,
+    ARTICLE_IMAGE,
+    IMAGES,
+    SERIAL,
+    add_to_front_matter,
+    image_project,
+    make_photo,
+    make_transparent_png,
+)
 from PIL import Image
-from sitebuild import HUB_CLI, MINIMAL, TEST_SITE_URL, BuiltSite, build, copy_project, run
+from sitebuild import HUB_CLI, TEST_SITE_URL, BuiltSite, build, run
 
-ARTICLE = "docs/zh/news/2025/first-article.md"
-EVENT = "data/events/test-event.yml"
-GRANT = "data/opportunities/test-grant.yml"
-IMAGES = "docs/assets/images"
 NO_WRAP = {"COLUMNS": "0"}
-# Line 7 of the article is `image:`, line 8 its `src:` (the minimal article's front matter has 6 lines).
-ARTICLE_IMAGE = """image:
-  src: {src}
-  alt: {{zh: 会场全景, en: The conference hall}}
-  caption: {{zh: 大会现场, en: At the conference}}
-  credit: 成都市外办
-"""
-
-
-def add_to_front_matter(project: Path, block: str) -> None:
-    page = project / ARTICLE
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("cities: [montpellier]\n", "cities: [montpellier]\n" + block, 1), encoding="utf-8")
-
-
-def add_to_record(project: Path, rel: str, block: str) -> None:
-    record = project / rel
-    record.write_text(record.read_text(encoding="utf-8") + block, encoding="utf-8")
-
-
-# Text from front matter lands in HTML escaped, wherever it lands.
-HOSTILE_EVENT_IMAGE = """image:
-  src: conference.jpg
-  alt: {zh: 会场, en: 'The hall" onerror="alert(1)'}
-  caption: {zh: "<b>会场</b>", en: "<script>alert(1)</script> The hall"}
-  credit: "<i>Studio</i> & Co"
-"""
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("images") / "project", content_from=MINIMAL)
-    make_photo(project / IMAGES / "conference.jpg")
-    make_transparent_png(project / IMAGES / "logos" / "partner-logo.png")
-    add_to_front_matter(project, ARTICLE_IMAGE.format(src="conference.jpg"))
-    add_to_record(project, EVENT, HOSTILE_EVENT_IMAGE)
-    add_to_record(project, GRANT, "image:\n  src: logos/partner-logo.png\n  alt: {zh: 合作标志, en: Partner logo}\n")
-    return project
+    return image_project(tmp_path_factory.mktemp("images") / "project")
 
 
 @pytest.fixture(scope="module")
