@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 import struct
 import zlib
+from io import BytesIO
 from pathlib import Path
 
 import feedparser
@@ -372,3 +373,27 @@ def test_the_contributing_example_is_a_valid_image(repo_root: Path) -> None:
     image = LeadImage.model_validate(example["image"])
     assert image.alt.en and image.caption and image.credit
     assert f"at most **{MAX_BYTES // 2**20} MB**" in text and "docs/assets/images/" in text
+
+
+def test_icc_profile_xmp_and_comment_are_not_carried_over(tmp_path: Path) -> None:
+    """A photo whose colours are described by an ICC profile, with XMP (where photo tools
+    keep the location too) and a comment: the variants are in sRGB and carry none of them."""
+    from PIL import ImageCms
+
+    source = tmp_path / "source.jpg"
+    make_photo(source, (800, 600))
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><exif:GPSLatitude>30,39.6N</exif:GPSLatitude></x:xmpmeta>'
+    (tmp_path / IMAGES).mkdir(parents=True)
+    with Image.open(source) as photo:
+        photo.save(tmp_path / IMAGES / "tagged.jpg", "JPEG", icc_profile=icc, xmp=xmp, comment=b"taken at home",
+                   exif=photo.getexif())
+    with Image.open(tmp_path / IMAGES / "tagged.jpg") as tagged:
+        assert tagged.info.get("icc_profile") and tagged.info.get("xmp") and tagged.info.get("comment")
+    image_set, _ = image_set_for(tmp_path, "tagged.jpg")
+    for variant in image_set.variants:
+        for name in (variant.webp, variant.fallback):
+            data = (cache_dir(tmp_path) / f"{image_set.key}-{variant.width}.{name.rsplit('.', 1)[1]}").read_bytes()
+            assert b"GPSLatitude" not in data and b"taken at home" not in data and b"Exif" not in data
+            with Image.open(BytesIO(data)) as out:
+                assert not {"icc_profile", "xmp", "comment", "exif"} & set(out.info), (name, set(out.info))
