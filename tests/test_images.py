@@ -63,6 +63,7 @@ def test_the_fixture_photo_carries_gps_and_a_serial_number(project: Path) -> Non
     assert b"Exif" in (project / IMAGES / "conference.jpg").read_bytes()
 
 
+@pytest.mark.slow  # builds a site
 def test_variants_in_three_widths_webp_and_jpeg(built: BuiltSite) -> None:
     names = [path.name for path in published_images(built)]
     photo = sorted(name for name in names if name.startswith("conference-"))
@@ -80,6 +81,7 @@ def test_variants_in_three_widths_webp_and_jpeg(built: BuiltSite) -> None:
     assert widths_for(300) == [300]
 
 
+@pytest.mark.slow  # builds a site
 def test_no_metadata_in_any_published_picture(built: BuiltSite) -> None:
     for path in published_images(built):
         data = path.read_bytes()
@@ -90,6 +92,7 @@ def test_no_metadata_in_any_published_picture(built: BuiltSite) -> None:
             assert not {"exif", "icc_profile", "xmp", "XML:com.adobe.xmp", "comment"} & set(image.info), path.name
 
 
+@pytest.mark.slow  # builds a site
 def test_the_originals_are_never_published(project: Path, built: BuiltSite) -> None:
     originals = {path.read_bytes() for path in (project / IMAGES).rglob("*") if path.is_file()}
     files = built.files()
@@ -103,6 +106,7 @@ def test_the_originals_are_never_published(project: Path, built: BuiltSite) -> N
     ("fr", "The conference hall", "en", "At the conference"),  # fr falls back to en, marked as English
     ("ja", "The conference hall", "en", "At the conference"),
 ])
+@pytest.mark.slow  # builds a site
 def test_the_article_shows_its_picture_large_with_caption_and_credit(
     built: BuiltSite, lang: str, alt: str, alt_lang: str | None, caption: str
 ) -> None:
@@ -124,6 +128,7 @@ def test_the_article_shows_its_picture_large_with_caption_and_credit(
     assert caption in text and "成都市外办" in text
 
 
+@pytest.mark.slow  # builds a site
 def test_lists_and_the_home_page_show_it_small_and_lazily(built: BuiltSite) -> None:
     for url_path in ("", "en/", "en/news/", "en/events/", "en/opportunities/", "fr/news/"):
         images = built.soup(url_path).select(".hub-card picture.hub-card__image img")
@@ -134,6 +139,7 @@ def test_lists_and_the_home_page_show_it_small_and_lazily(built: BuiltSite) -> N
             assert not img.has_attr("fetchpriority")
 
 
+@pytest.mark.slow  # builds a site
 def test_record_pages_show_their_picture(built: BuiltSite) -> None:
     figure = built.soup("en/events/test-event/").select_one("figure.hub-lead-image")
     img = figure.select_one("img")
@@ -149,6 +155,7 @@ def test_record_pages_show_their_picture(built: BuiltSite) -> None:
         assert png.mode == "RGBA" and png.getchannel("A").getextrema() == (0, 255)
 
 
+@pytest.mark.slow  # builds a site
 @pytest.mark.parametrize("fmt", ["rss", "atom"])
 def test_the_feed_item_encloses_the_picture(built: BuiltSite, fmt: str) -> None:
     feed = feedparser.parse(built.path(f"en/feeds/news.{fmt}.xml").read_bytes())
@@ -172,6 +179,7 @@ def test_the_feed_item_encloses_the_picture(built: BuiltSite, fmt: str) -> None:
     assert content.select_one("img")["src"].startswith(f"{TEST_SITE_URL}assets/images/")
 
 
+@pytest.mark.slow  # builds a site
 def test_a_rebuild_takes_the_variants_from_the_cache(project: Path, built: BuiltSite, tmp_path: Path) -> None:
     assert "hub: 2 lead images (2 made, 0 from .cache/images/)" in built.result.output
     again = build(project, tmp_path / "site")
@@ -302,6 +310,7 @@ def test_check_refuses_a_bad_picture_with_file_and_line(case: str, minimal_proje
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow  # builds a site
 @pytest.mark.parametrize("case", ["bomb", "svg", "wrong-ending", "cut-short"])
 def test_the_build_stops_with_the_same_message(case: str, minimal_project: Path, tmp_path: Path) -> None:
     _with_bad_picture(minimal_project, case)
