@@ -14,6 +14,7 @@ from typing import Any
 from hub.assets import drop_template_sources
 from hub.build import HubBuild
 from hub.fragments import reach_material_templates
+from hub.images import drop_originals
 from hub.parallel import LanguageWorkers, share_languages
 from hub.sanitize import PageSanitizer
 from hub.staging import SiteStaging
@@ -59,6 +60,7 @@ def on_config(config: Any) -> Any:
 @event_priority(100)
 def _files_as_on_disk(files: Any, config: Any) -> Any:
     drop_template_sources(files)
+    drop_originals(files)
     _build.remember_files(files)
     if _outer(config):
         _start_workers(config)  # the site folder is clean now; nothing was written yet

@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import preview_cache, search, sections, seo, slots, timing
+from . import image_variants, preview_cache, search, sections, seo, slots, timing
 from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
 from .assets import keep_scripts_on_site
 from .cards import Cards, FontsRequired
@@ -92,6 +92,14 @@ class HubBuild:
         except ContentErrors as errors:
             raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
         renderer = Renderer(settings, catalog, ui)
+        try:
+            with timing.stage("lead images"):
+                images = image_variants.prepare(settings.root, catalog.image_sources, workers=settings.build_workers)
+        except ContentErrors as errors:
+            raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
+        if images.sets:
+            log.info(f"hub: {image_variants.describe(images)}")
+        renderer.images = images.sets
         docs_dir = Path(config.docs_dir)
         try:
             with timing.stage("generated pages"):
@@ -324,6 +332,8 @@ class HubBuild:
         """`keep_search_and_feeds`: a `mkdocs serve --dirty` rebuild keeps the search index,
         feeds and calendars of the session's first build; they take seconds on a large hub
         and a preview is about the page being edited."""
+        with timing.stage("finish: lead images"):
+            image_variants.publish(self.settings.root, self.renderer.images, site_dir)
         with timing.stage("finish: scripts and 404 pages"):
             keep_scripts_on_site(site_dir)
             self._write_not_found_pages(site_dir)

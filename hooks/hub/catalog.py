@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import ContentError, ContentErrors, display_path, language_label
+from .images import IMAGES_DIR, cache_dir, check_original, original_path, suffix_problem
 from .models import (
     ArticleOriginal,
     ArticleTranslation,
@@ -107,6 +108,8 @@ class Catalog:
     policies: list[Article] = field(default_factory=list)  # newest first
     # Hand-written pages: path inside a language folder -> languages that have it.
     page_languages: dict[str, set[str]] = field(default_factory=dict)
+    # Lead images: src -> (file, line) of its first use, for problems found when it is decoded.
+    image_sources: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     _by_uri: dict[str, Article] | None = field(default=None, repr=False)
 
@@ -127,6 +130,7 @@ class _Collector:
         # Records that exist but failed their own checks: references to them are not
         # reported again as unknown.
         self.invalid_ids: set[tuple[str, str]] = set()
+        self.image_sources: dict[str, tuple[str, int]] = {}
 
     def add(self, path: Path, line: int, field_name: str, found: str, expected: str) -> None:
         self.errors.append(ContentError(display_path(path, self.root), line, field_name, found, expected))
@@ -168,7 +172,22 @@ class _Collector:
                 where = ".".join(filter(None, [*prefix, where]))
                 self.add(path, loaded.line_of(loc), where, found, expected)
             return None
-        return None if placeholders else result
+        if placeholders:
+            return None
+        self._check_image(path, loaded, result)
+        return result
+
+    def _check_image(self, path: Path, loaded: LoadedYaml, result: Any) -> None:
+        """The file a record's or an article's `image.src` names (hub.images)."""
+        image = getattr(result, "image", None)
+        if image is None:
+            return
+        line = loaded.line_of(("image", "src"))
+        problem = check_original(original_path(self.root, image.src), cache_dir(self.root))
+        if problem is not None:
+            self.add(path, line, "image.src", *problem)
+        else:
+            self.image_sources.setdefault(image.src, (display_path(path, self.root), line))
 
 
 def load_catalog(root: Path, languages: tuple[str, ...], default_language: str) -> Catalog:
@@ -184,6 +203,7 @@ def load_catalog(root: Path, languages: tuple[str, ...], default_language: str) 
     catalog.events = _load_folder(collect, data / "events", Event)
     _refuse_unknown_data(collect, data)
     _load_pages(collect, catalog)
+    catalog.image_sources = collect.image_sources
     check_references(catalog, report=collect.add, invalid=collect.invalid_ids)
     if collect.errors:
         raise ContentErrors(collect.errors)
@@ -308,6 +328,12 @@ def _load_pages(collect: _Collector, catalog: Catalog) -> None:
             continue
         rel = path.relative_to(docs)
         lang = rel.parts[0]
+        if rel.parts[:2] == IMAGES_DIR[1:]:
+            # Lead images (hub.images); each one used is checked where it is named.
+            problem = suffix_problem(path)
+            if problem is not None:
+                collect.add(path, 0, "", *problem)
+            continue
         if lang not in catalog.languages:
             collect.add(path, 0, "", f"a file outside the language folders ({rel.as_posix()})",
                         f"move it under docs/<language>/, one of {', '.join(catalog.languages)}")

@@ -13,7 +13,8 @@ What a language's feeds carry
 
 Items
     Full HTML content with every link and image absolute (feed_html), a plain-text
-    summary, the topics as categories, the hub as author and publisher, and these dates:
+    summary, the topics as categories, the hub as author and publisher, the lead image as
+    an enclosure (absolute URL, length and type), and these dates:
     article: published = `date`, updated = `updated` or `date`, midnight Asia/Shanghai;
     opportunity: published = updated = `published`, midnight Asia/Shanghai;
     event: published = updated = `published` (the day it was announced), midnight
@@ -52,6 +53,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
+from xml.sax.saxutils import quoteattr
 from zoneinfo import ZoneInfo
 
 from feedgen.entry import FeedEntry
@@ -61,6 +63,7 @@ from .amounts import format_amount
 from .catalog import Article, Catalog
 from .event_time import event_when
 from .feed_html import ArticleHtml, absolutize
+from .images import SITE_PREFIX, lead_image
 from .models import Event, Opportunity
 from .prose import safe_markdown
 from .render import Renderer
@@ -240,6 +243,8 @@ class FeedWriter:
     content: ItemContent
     # One entry per item and language, added to every feed that carries the item.
     _entries: dict[tuple[str, str, str], FeedEntry] = field(default_factory=dict)
+    # The lead image of each item that has one: (URL, type, length) (see _enclose_image).
+    _enclosures: dict[tuple[str, str, str], tuple[str, str, int]] = field(default_factory=dict)
 
     def write_language(self, site_dir: Path, lang: str, buckets: dict[str, list[FeedItem]]) -> list[Path]:
         """Every feed of `lang`, both formats, with the items `distribute` gave each; the
@@ -260,6 +265,7 @@ class FeedWriter:
         home = settings.url(lang, "")
         generator = FeedGenerator()
         generator.load_extension("dc", atom=False, rss=True)  # RSS has no author without an e-mail
+        generator.load_extension("media", atom=False, rss=True)  # lead images, for readers' thumbnails
         generator.id(entry_id(settings, lang, "feeds", feed.name))
         generator.title(feed.title)
         generator.subtitle(feed.description)
@@ -274,7 +280,7 @@ class FeedWriter:
         for item in items:
             generator.add_entry(self._entry(item, site=site, home=home), order="append")  # newest first already
         if fmt == "atom":
-            return generator.atom_str(pretty=True, encoding="UTF-8")
+            return self._atom_enclosures(generator.atom_str(pretty=True, encoding="UTF-8"), items)
         return generator.rss_str(pretty=True, encoding="UTF-8")
 
     def _entry(self, item: FeedItem, *, site: str, home: str) -> FeedEntry:
@@ -289,6 +295,7 @@ class FeedWriter:
         fallbacks = settings.fallbacks(item.lang)
         entry = FeedEntry()
         entry.load_extension("dc", atom=False, rss=True)  # as the feeds load it (add_entry skips it then)
+        entry.load_extension("media", atom=False, rss=True)
         entry.id(entry_id(settings, item.lang, item.kind, item.key))
         entry.title(item.title)
         entry.link(href=settings.url(item.lang, item.page_path), rel="alternate", type="text/html")
@@ -301,7 +308,39 @@ class FeedWriter:
         # more, so that `<b>` in a title reads as written and nothing in it can run. Atom
         # says so with type="html"; the same value serves both.
         entry.summary(escape(item.summary), type="html")
+        self._enclose_image(entry, item)
         for topic in item.topics:
             label = catalog.topics[topic].pick(item.lang, fallbacks)[0] if topic in catalog.topics else topic
             entry.category(term=topic, label=label)
         return entry
+
+    def _enclose_image(self, entry: FeedEntry, item: FeedItem) -> None:
+        """The item's lead image as an enclosure (RSS <enclosure>, Atom rel="enclosure"),
+        the JPEG or PNG every reader can show, about the width of a reader's column; in RSS
+        also as <media:content> with its size, which readers take for the item's picture."""
+        image = lead_image(item.record)
+        image_set = self.renderer.images.get(image.src) if image is not None else None
+        if image_set is None:
+            return
+        variant = image_set.at_least(960)
+        url = self.renderer.settings.site_url + SITE_PREFIX + variant.fallback
+        entry.enclosure(url=url, length=str(variant.fallback_bytes), type=image_set.fallback_type)
+        entry.media.content(url=url, fileSize=str(variant.fallback_bytes), type=image_set.fallback_type,
+                            medium="image", width=str(variant.width), height=str(variant.height), group=None)
+        self._enclosures[(item.kind, item.key, item.lang)] = (url, image_set.fallback_type, variant.fallback_bytes)
+
+    def _atom_enclosures(self, atom: bytes, items: list[FeedItem]) -> bytes:
+        """feedgen 1.0 writes an Atom entry's links without their rel, type and length
+        (its loop variable shadows the link it reads them from): an enclosure would read
+        as a second alternate page. They are put back here."""
+        done = set()
+        for item in items:
+            found = self._enclosures.get((item.kind, item.key, item.lang))
+            if found is None or found[0] in done:
+                continue
+            url, kind, length = found
+            done.add(url)
+            bare = f'<link href={quoteattr(url)}/>'.encode()
+            full = f'<link href={quoteattr(url)} rel="enclosure" type="{kind}" length="{length}"/>'.encode()
+            atom = atom.replace(bare, full)
+        return atom

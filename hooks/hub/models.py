@@ -212,6 +212,25 @@ class LocalizedNote(Strict):
         return getattr(self, lang, None)
 
 
+# A file under docs/assets/images/: a relative path of plain names, no `..` (hub.images).
+ImageSource = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*(?:/[A-Za-z0-9][A-Za-z0-9_-]*"
+                              r"(?:\.[A-Za-z0-9_-]+)*)*\.[A-Za-z]{3,4}$", max_length=200),
+    Field(description="a file under docs/assets/images/, e.g. conference-2025.jpg (JPEG, PNG or WebP)"),
+]
+
+
+class LeadImage(Strict):
+    """A picture shown large on its page and small in lists (hub.images makes the files).
+    Written once for every language; the texts a reader reads are per language."""
+
+    src: ImageSource
+    alt: Annotated[LocalizedShort, Field(description="what the picture shows, for readers who cannot see it")]
+    caption: Localized | None = None
+    credit: ShortText | None = Field(None, description="who took or owns the picture, shown with the caption")
+
+
 class Coordinates(Strict):
     lat: Annotated[float, Field(ge=-90, le=90)]
     lon: Annotated[float, Field(ge=-180, le=180)]
@@ -238,6 +257,7 @@ class City(Strict):
     signed_on: Day | None = None
     coordinates: Coordinates | None = None
     summary: Localized | None = None
+    image: LeadImage | None = None
 
     @field_validator("signed_on")
     @classmethod
@@ -291,6 +311,7 @@ class Opportunity(Strict):
     policy: Slug | None = None
     topics: list[Slug] = []
     cities: list[Slug] = []
+    image: LeadImage | None = None
 
     @field_validator("deadline")
     @classmethod
@@ -320,6 +341,7 @@ class Event(Strict):
     published: Annotated[Day | None, Field(description="the day it is announced on the site; the feeds list it "
                                                         "from then")] = None
     sequence: Annotated[int, Field(ge=0, description="raise by one each time a published event changes")] = 0
+    image: LeadImage | None = None
 
     @field_validator("end")
     @classmethod
@@ -379,6 +401,7 @@ class ArticleOriginal(Strict):
     updated: Day | None = None
     topics: list[Slug] = []
     cities: list[Slug] = []
+    image: LeadImage | None = None
 
     @field_validator("updated")
     @classmethod

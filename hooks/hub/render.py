@@ -6,7 +6,7 @@ or front matter is escaped where it lands in HTML, unless a template says otherw
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -14,6 +14,9 @@ import jinja2
 
 from . import dates
 from .catalog import Article, Catalog
+from .image_variants import ImageSet
+from .models import LeadImage
+from .pictures import Picture, picture
 from .settings import HubSettings
 from .ui import UiStrings
 
@@ -23,6 +26,8 @@ class Renderer:
     settings: HubSettings
     catalog: Catalog
     ui: UiStrings
+    # Lead images by src, once the build has made their variants (hub.image_variants).
+    images: dict[str, ImageSet] = field(default_factory=dict)
 
     @cached_property
     def env(self) -> jinja2.Environment:
@@ -52,6 +57,7 @@ class Renderer:
             settings=self.settings,
             catalog=self.catalog,
             article_text=lambda article: self.article_text(article, lang),
+            picture=lambda image: self.picture(image, lang),
             **values,
         )
         return "\n".join(line for line in html.splitlines() if line.strip())
@@ -59,6 +65,11 @@ class Renderer:
     def href(self, lang: str, path: str) -> str:
         """Site-absolute link (works under a project sub-path too) to `path` in `lang`."""
         return self.settings.base_path + self.settings.lang_prefix(lang) + path.lstrip("/")
+
+    def picture(self, image: LeadImage | None, lang: str) -> Picture | None:
+        """A lead image for a reader of `lang`; None without one (or under `hub check`)."""
+        return picture(image, self.images, lang=lang, fallbacks=self.settings.fallbacks(lang),
+                       base=self.settings.base_path)
 
     def article_text(self, article: Article, lang: str) -> Any:
         return article.text(lang, self.settings.fallbacks(lang))

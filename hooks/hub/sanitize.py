@@ -52,7 +52,8 @@ TAGS = frozenset({
     "a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite",
     "code", "col", "colgroup", "data", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption",
     "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "ins", "kbd", "li",
-    "mark", "nav", "ol", "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "section", "small", "span",
+    "mark", "nav", "ol", "p", "picture", "pre", "q", "rp", "rt", "ruby", "s", "samp", "section", "small",
+    "source", "span",
     "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u",
     "ul", "var", "wbr",
 })
@@ -67,7 +68,8 @@ GENERIC_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "
 ATTRIBUTES: dict[str, set[str]] = {
     "*": set(GENERIC_ATTRIBUTES),
     "a": {"href", "hreflang", "rel", "type"},
-    "img": {"src", "alt", "width", "height", "loading", "decoding"},
+    "img": {"src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding", "fetchpriority"},
+    "source": {"srcset", "sizes", "type", "media", "width", "height"},
     "ol": {"start", "reversed", "type"},
     "li": {"value"},
     "td": {"colspan", "rowspan", "headers", "style"},
@@ -220,7 +222,14 @@ def _filter_attribute(report: PageReport, tag: str, name: str, value: str) -> st
             (_attribute_needle("style"),),
         ))
         return _kept(report, tag, name, "")
-    if tag == "img" and name == "src" and re.match(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|[/\\]{2})", value):
+    if name == "srcset" and any(_OTHER_HOST.match(candidate) for candidate in value.split(",")):
+        report.removals.append(Removal(
+            f"the srcset '{_short(value)}' removed from <{tag}>",
+            "images are served from the site itself: put the file next to the page and link it relatively",
+            (_literal(value),),
+        ))
+        return _kept(report, tag, name, "")
+    if tag == "img" and name == "src" and _OTHER_HOST.match(value):
         report.removals.append(Removal(
             f"the image address '{_short(value)}' removed from <img>",
             "images are served from the site itself: put the file next to the page and link it relatively",
@@ -228,6 +237,10 @@ def _filter_attribute(report: PageReport, tag: str, name: str, value: str) -> st
         ))
         return _kept(report, tag, name, "")
     return value
+
+
+# An address with a scheme (https:, data:) or another host (//host/…): not the site's own.
+_OTHER_HOST = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|[/\\]{2})")
 
 
 def _kept(report: PageReport, tag: str, name: str, value: str) -> str | None:
