@@ -406,3 +406,23 @@ def test_icc_profile_xmp_and_comment_are_not_carried_over(tmp_path: Path) -> Non
             assert b"GPSLatitude" not in data and b"taken at home" not in data and b"Exif" not in data
             with Image.open(BytesIO(data)) as out:
                 assert not {"icc_profile", "xmp", "comment", "exif"} & set(out.info), (name, set(out.info))
+
+
+def _card_of(site: BuiltSite, url_path: str) -> Image.Image:
+    card_url = site.soup(url_path).select_one('meta[property="og:image"]')["content"]
+    with Image.open(site.path(card_url.removeprefix(site.site_url))) as card:
+        return card.convert("RGB")
+
+
+@pytest.mark.slow  # builds a site
+def test_a_page_with_a_lead_image_shares_a_card_made_from_it(built: BuiltSite) -> None:
+    """The card of the article with a photo shows the photo on its right third; a page
+    without a picture keeps the plain card there."""
+    def pictured_share_of_right_third(card: Image.Image) -> float:
+        """The share of the right third (below the top bar) that is not the card's white."""
+        region = card.crop((800, 40, 1200, 630)).convert("L")
+        return sum(count for count, level in region.getcolors() if level < 235) / (400 * 590)
+
+    for lang in ("", "en/"):
+        assert pictured_share_of_right_third(_card_of(built, lang + "news/2025/first-article/")) > 0.9, lang
+        assert pictured_share_of_right_third(_card_of(built, lang + "policies/test-policy/")) < 0.1, lang

@@ -256,10 +256,14 @@ class HubBuild:
             self.feed_pages.update(self.syndication.page_for_feeds(lang, norm, page.content))
         card = None
         if self.cards is not None:
+            src_uri = getattr(page.file, "norm_src_uri", page.file.src_uri)
+            lead = self.renderer.catalog.lead_image(src_uri)
             card = self.cards.for_page(
-                src_uri=getattr(page.file, "norm_src_uri", page.file.src_uri), url_path=versions.url_path, lang=lang,
+                src_uri=src_uri, url_path=versions.url_path, lang=lang,
                 content_lang=versions.content_lang, title=page.title or "",
                 description=context["config"].site_description or "",
+                # A page with a lead image gets a card made from it (its metadata-free copy).
+                image=image_variants.picture_source(self.settings.root, lead) if lead else None,
             )
         context["hub"] = {
             "versions": versions,

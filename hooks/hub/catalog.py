@@ -20,6 +20,7 @@ from .models import (
     City,
     Event,
     HubFacts,
+    LeadImage,
     LocalizedShort,
     Opportunity,
     PageMeta,
@@ -121,6 +122,17 @@ class Catalog:
         if self._by_uri is None:
             self._by_uri = {article.src_uri: article for article in self.articles()}
         return self._by_uri.get(src_uri)
+
+    def lead_image(self, src_uri: str) -> LeadImage | None:
+        """The lead image of the page at `src_uri`: an article's or explainer's, or that of
+        the record a generated page shows (cities/x.md, events/x.md, opportunities/x.md)."""
+        article = self.article(src_uri)
+        if article is not None:
+            return article.meta.image
+        folder, _, name = src_uri.partition("/")
+        records = {"cities": self.cities, "events": self.events, "opportunities": self.opportunities}.get(folder)
+        record = records.get(name.removesuffix(".md")) if records is not None and "/" not in name else None
+        return record.image if record is not None else None
 
 
 class _Collector:
