@@ -24,12 +24,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import preview_cache, search, sections, seo, timing
+from . import edit_links, preview_cache, search, sections, seo, timing
+from .aliases import redirect_html
 from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
 from .assets import keep_scripts_on_site
 from .catalog import GENERATED_MARKER, Catalog
 from .content import load_content
-from .dates import language_name
+from .dates import language_name, long_date
 from .errors import ContentError, ContentErrors
 from .fragments import RenderedFragments, frame_key
 from .generate import GeneratedPage, PagesMade, make_pages
@@ -81,7 +82,7 @@ class HubBuild:
     def start(cls, config: Any, *, preview: bool = False) -> HubBuild:
         """`preview`: under `mkdocs serve`, content loaded for the last rebuild is used
         again while only page texts changed (hub.preview_cache)."""
-        settings = settings_from_config(config)
+        settings = settings_from_config(config, preview=preview)
         key = (settings.root, settings.languages, settings.checked_languages, settings.build_date, settings.site_url)
         try:
             with timing.stage("load and check content"):
@@ -122,6 +123,14 @@ class HubBuild:
 
     def remember_files(self, files: Files) -> None:
         """Keep the files as found on disk: the i18n plugin replaces them by language."""
+        if self.catalog.withheld and not self.settings.preview:
+            # Drafts and scheduled articles: no page in any language (hub.publishing).
+            languages = self.settings.checked_languages
+            for uri in self.catalog.withheld:
+                for lang in languages:
+                    file = files.get_file_from_path(f"{lang}/{uri}")
+                    if file is not None:
+                        files.remove(file)
         self.raw_files = {file.src_uri: file for file in files}
 
     def apply_fallback_order(self, files: Files, lang: str, config: Any) -> Files:
@@ -233,9 +242,13 @@ class HubBuild:
         if self.syndication is not None and not versions.is_fallback:
             norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
             self.feed_pages.update(self.syndication.page_for_feeds(lang, norm, page.content))
+        norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
         context["hub"] = {
             "versions": versions,
             "notice": notice,
+            "unpublished": self._unpublished_banner(norm, lang),
+            "edit": edit_links.page_link(self.settings, self.catalog, self.ui, src_uri=norm, lang=lang,
+                                         content_lang=versions.content_lang, generated=norm in self.generated_uris),
             "base_path": self.settings.base_path,
             "search_indexed": indexed,
             # OpenGraph and JSON-LD (overrides/partials/hub-seo.html).
@@ -250,6 +263,15 @@ class HubBuild:
             "fragments": self.fragments,
         }
         return context
+
+    def _unpublished_banner(self, src_uri: str, lang: str) -> str | None:
+        """In a preview, what a draft or scheduled article says above its title."""
+        reason = self.catalog.withheld.get(src_uri)
+        if reason is None:
+            return None
+        if reason.draft:
+            return self.ui.t("draft_banner", lang)
+        return self.ui.t("scheduled_banner", lang, date=long_date(reason.scheduled, lang))
 
     def post_page(self, output: str, page: Page) -> None:
         """An indexed page, as written, goes to the search index now (page_context, run
@@ -306,6 +328,8 @@ class HubBuild:
         with timing.stage("finish: scripts and 404 pages"):
             keep_scripts_on_site(site_dir)
             self._write_not_found_pages(site_dir)
+        with timing.stage("finish: redirects from earlier addresses"):
+            self._write_redirects(site_dir)
         with timing.stage("finish: sitemap"):
             sitemap = self.sitemap.xml()
             (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")
@@ -339,6 +363,26 @@ class HubBuild:
         """Stop Pagefind without writing (a failed build, a preview that keeps its index)."""
         if self.search_service is not None:
             self.search_service.close()
+
+    def _write_redirects(self, site_dir: Path) -> None:
+        """A redirect page at each earlier address of an article, in every language (hub.aliases)."""
+        written = 0
+        for article in self.catalog.articles():
+            for alias in article.meta.aliases:
+                for lang in self.settings.languages:
+                    target = site_dir / self.settings.lang_prefix(lang) / alias / "index.html"
+                    if target.exists():  # the check refuses this; never overwrite a page
+                        raise PluginError(f"{article.texts[self.settings.default_language].source}: aliases: "
+                                          f"'{alias}' is the address of a page built in {lang}; remove it")
+                    title = article.text(lang, self.settings.fallbacks(lang)).title
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_text(redirect_html(
+                        lang=lang, title=title, alias=alias, target=article.url_path,
+                        target_url=self.settings.url(lang, article.url_path),
+                    ), encoding="utf-8")
+                    written += 1
+        if written:
+            log.info(f"hub: {written} redirect pages from earlier addresses")
 
     def _write_not_found_pages(self, site_dir: Path) -> None:
         """Each language gets its own 404.html; GitHub Pages serves only the root one, so

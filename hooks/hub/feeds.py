@@ -32,9 +32,9 @@ Ids
     Built from settings that do not change with site_url (extra.hub.id_domain, id_year),
     the language, the kind and the file name: editing a title, a summary, a date or the
     site's address keeps the id. A date is deliberately not part of it: correcting an
-    article's date or moving an event would otherwise make it a new item. Renaming a file
-    (slug or record id) changes the page URL too and is a new item; keep the file name to
-    keep the item.
+    article's date or moving an event would otherwise make it a new item. A renamed
+    article keeps its id through `aliases:` (its first alias names it) or `id:` (hub.aliases);
+    renaming a record's file (its id) changes the page URL too and is a new item.
 
 Channel
     <link> is the section's page (the city's page for a city feed), the Atom self link is
@@ -57,6 +57,7 @@ from zoneinfo import ZoneInfo
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
+from .aliases import feed_key
 from .amounts import format_amount
 from .catalog import Article, Catalog
 from .event_time import event_when
@@ -121,7 +122,7 @@ def language_items(catalog: Catalog, renderer: Renderer, lang: str) -> list[Feed
             continue  # not written in this language: see the module's docstring
         meta = article.meta
         items.append(FeedItem(
-            article.kind, article.slug, lang, text.title, text.summary or "", article.url_path,
+            article.kind, feed_key(article), lang, text.title, text.summary or "", article.url_path,
             _midnight(meta.date, zone), _midnight(meta.updated or meta.date, zone),
             tuple(meta.topics), tuple(meta.cities), article,
         ))

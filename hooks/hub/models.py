@@ -370,6 +370,15 @@ class PageMeta(Strict):
     hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = []
 
 
+# An earlier address of a page, relative to the language root: news/2025/old-slug/.
+Alias = Annotated[
+    str,
+    StringConstraints(pattern=r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$", max_length=200),
+    Field(description="an earlier address of the page inside the language root, ending with /, "
+                      "e.g. news/2025/old-slug/"),
+]
+
+
 class ArticleOriginal(Strict):
     """Front matter of a news article in its original language (docs/zh/news/<year>/<slug>.md)."""
 
@@ -379,6 +388,12 @@ class ArticleOriginal(Strict):
     updated: Day | None = None
     topics: list[Slug] = []
     cities: list[Slug] = []
+    # Not published by `mkdocs build` (shown by `mkdocs serve`, with a banner): hub.publishing.
+    draft: bool = False
+    # Earlier addresses: each gets a redirect page (hub.aliases); the first keeps the feed id.
+    aliases: list[Alias] = []
+    # The feed entry id's last part, when it must stay what an earlier file name made it.
+    id: Slug | None = None
 
     @field_validator("updated")
     @classmethod

@@ -93,7 +93,7 @@ def translation_report(settings: HubSettings, catalog: Catalog) -> TranslationRe
         incomplete = tuple(
             RecordGap(file, record_id, fields)
             for file, record_id, value in records
-            if (fields := tuple(_missing_texts(value, lang)))
+            if (fields := tuple(missing_texts(value, lang)))
         )
         reports.append(LanguageReport(lang, len(originals), missing, tuple(outdated), len(records), incomplete))
     return TranslationReport(default, history, tuple(reports))
@@ -109,17 +109,17 @@ def _records(catalog: Catalog) -> Iterator[tuple[str, str, Any]]:
             yield f"data/{name}.yml", record_id, entries[record_id]
 
 
-def _missing_texts(value: Any, lang: str, path: tuple[str, ...] = ()) -> Iterator[str]:
+def missing_texts(value: Any, lang: str, path: tuple[str, ...] = ()) -> Iterator[str]:
     """Dotted paths of the texts in `value` that have no `lang` version."""
     if isinstance(value, Localized):
         if not value.has(lang):
             yield ".".join(path) or "name"
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from _missing_texts(getattr(value, name), lang, (*path, name))
+            yield from missing_texts(getattr(value, name), lang, (*path, name))
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
-            yield from _missing_texts(item, lang, (*path, str(index)))
+            yield from missing_texts(item, lang, (*path, str(index)))
 
 
 def _day(timestamp: float, zone: ZoneInfo) -> date:
