@@ -374,11 +374,12 @@ class HubBuild:
                     if target.exists():  # the check refuses this; never overwrite a page
                         raise PluginError(f"{article.texts[self.settings.default_language].source}: aliases: "
                                           f"'{alias}' is the address of a page built in {lang}; remove it")
-                    title = article.text(lang, self.settings.fallbacks(lang)).title
+                    text = article.text(lang, self.settings.fallbacks(lang))
                     target.parent.mkdir(parents=True, exist_ok=True)
+                    # The canonical address is the page's own: the original's for a fallback copy.
                     target.write_text(redirect_html(
-                        lang=lang, title=title, alias=alias, target=article.url_path,
-                        target_url=self.settings.url(lang, article.url_path),
+                        lang=lang, title=text.title, alias=alias, target=article.url_path,
+                        target_url=self.settings.url(text.lang, article.url_path),
                     ), encoding="utf-8")
                     written += 1
         if written:

@@ -74,3 +74,46 @@ def translation_stub(settings: HubSettings, root: Path, src_uri: str, lang: str)
               "then delete this line.", ""]
     return TranslationStub(source, source_path, f"docs/{lang}/{src_uri}", "\n".join(lines) + "\n",
                            body.strip("\n") + "\n" if body.strip() else "")
+
+
+class TranslationRefused(Exception):
+    """Nothing was written; the message says why and what to do instead."""
+
+
+def page_uri(page: str, languages: tuple[str, ...]) -> str:
+    """news/2025/x, news/2025/x/, news/2025/x.md or docs/zh/news/2025/x.md -> news/2025/x.md."""
+    parts = [part for part in page.strip().replace("\\", "/").split("/") if part]
+    if parts[:1] == ["docs"]:
+        parts = parts[1:]
+    if parts[:1] and parts[0] in languages:
+        parts = parts[1:]
+    if not parts or any(part in (".", "..") for part in parts):
+        return ""
+    name = parts[-1]
+    if not name.endswith(".md"):
+        parts[-1] = name + ".md"
+    return "/".join(parts)
+
+
+def write_translation(settings: HubSettings, page: str, lang: str) -> TranslationStub:
+    """Write docs/<lang>/<page>.md from its best source; refuse to overwrite anything."""
+    languages = settings.checked_languages
+    if lang not in languages[1:]:
+        raise TranslationRefused(f"LANG={lang}: translations are into {', '.join(languages[1:])}")
+    src_uri = page_uri(page, languages)
+    if not src_uri or not (settings.root / "docs" / languages[0] / src_uri).is_file():
+        raise TranslationRefused(
+            f"PAGE={page}: no page docs/{languages[0]}/{src_uri or page} to translate; give its path inside the "
+            "language folder, as `make translations` lists it, e.g. PAGE=news/2025/sister-cities-conference-2025"
+        )
+    target = settings.root / "docs" / lang / src_uri
+    if target.exists():
+        raise TranslationRefused(f"docs/{lang}/{src_uri} already exists; nothing was written. Edit that file "
+                                 "(`make translations` shows what changed in the original since)")
+    stub = translation_stub(settings, settings.root, src_uri, lang)
+    if stub is None:
+        raise TranslationRefused(f"docs/{languages[0]}/{src_uri} cannot be read; run `make check` for why")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
+        handle.write(stub.text())
+    return stub
