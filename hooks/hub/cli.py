@@ -210,6 +210,7 @@ def _new_translation(settings: HubSettings, args: argparse.Namespace, out: TextI
 
 def _translations(args: argparse.Namespace, out: TextIO) -> int:
     from .content import load_content
+    from .translation_diff import changes_since_translation
     from .translations import format_report, translation_report
 
     settings = load_settings(args.config_file)
@@ -223,7 +224,17 @@ def _translations(args: argparse.Namespace, out: TextIO) -> int:
     if unknown:
         raise CommandError(f"--lang {', '.join(unknown)}: choose among {', '.join(settings.languages[1:])}")
     report = translation_report(settings, catalog)
-    print(format_report(report, only=tuple(args.lang or ())), file=out)
+    default = settings.default_language
+
+    def source_of(lang: str, src_uri: str) -> str | None:
+        """fr and ja translators work from the English text where there is one (extra.hub.fallback)."""
+        languages = catalog.page_languages.get(src_uri, set())
+        return next((code for code in settings.fallbacks(lang) if code != default and code in languages), None)
+
+    def changes(lang: str, src_uri: str) -> list[str] | None:
+        return changes_since_translation(settings.root, f"docs/{lang}/{src_uri}", f"docs/{default}/{src_uri}")
+
+    print(format_report(report, only=tuple(args.lang or ()), source_of=source_of, changes=changes), file=out)
     return 0
 
 

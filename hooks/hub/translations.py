@@ -13,7 +13,7 @@ them, not an outdated one.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -129,7 +129,14 @@ def _day(timestamp: float, zone: ZoneInfo) -> date:
 # -- for editors (the command line) ---------------------------------------------------------------------
 
 
-def format_report(report: TranslationReport, *, only: tuple[str, ...] = ()) -> str:
+def format_report(
+    report: TranslationReport, *, only: tuple[str, ...] = (),
+    source_of: Callable[[str, str], str | None] | None = None,
+    changes: Callable[[str, str], list[str] | None] | None = None,
+) -> str:
+    """The report for a terminal. `source_of(lang, src_uri)`: the language a translator into
+    `lang` works from, when not the original; `changes(lang, src_uri)`: the diff of the
+    original since the translation was last updated."""
     notes = {
         "git": "outdated = the original has a later commit than the translation",
         "files": "not a git checkout: outdated is judged from file modification times",
@@ -144,10 +151,19 @@ def format_report(report: TranslationReport, *, only: tuple[str, ...] = ()) -> s
             f"{len(item.outdated)} outdated; {item.records - len(item.incomplete)} of {item.records} records complete"
         )
         for uri in item.missing:
-            lines.append(f"  missing   docs/{item.lang}/{uri}  (original docs/{report.default}/{uri})")
+            source = source_of(item.lang, uri) if source_of else None
+            via = f"; translate from the {language_label(source)}, docs/{source}/{uri}" if source else ""
+            lines.append(f"  missing   docs/{item.lang}/{uri}  (original docs/{report.default}/{uri}{via})")
         for old in item.outdated:
             lines.append(f"  outdated  docs/{item.lang}/{old.src_uri}  original changed {old.original_changed}, "
                          f"translation {old.translated}")
+            source = source_of(item.lang, old.src_uri) if source_of else None
+            if source:
+                lines.append(f"            the {language_label(source)} text: docs/{source}/{old.src_uri}")
+            diff = changes(item.lang, old.src_uri) if changes else None
+            if diff:
+                lines.append(f"            what changed in docs/{report.default}/{old.src_uri} {diff[0]}")
+                lines += [f"            | {line}" for line in diff[1:]]
         for gap in item.incomplete:
             lines.append(f"  record    {gap.file}  {gap.record}: {', '.join(gap.fields)}")
         lines.append("")
