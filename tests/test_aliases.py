@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import feedparser
+import icalendar
 import pytest
 from sitebuild import HUB_CLI, MINIMAL, ROOT, BuiltSite, build, copy_project, run
 
@@ -19,21 +20,26 @@ LANGUAGES = ("", "en/", "fr/", "ja/")
 
 
 def rename(project: Path, *, alias: bool = True) -> None:
-    """first-article.md becomes conference-opens.md in every language (as `git mv` would)."""
+    """first-article.md becomes conference-opens.md in every language (as `git mv` would),
+    and the event test-event.yml becomes montpellier-forum.yml."""
     for lang in ("zh", "en"):
         folder = project / "docs" / lang / "news" / "2025"
         (folder / "first-article.md").rename(folder / "conference-opens.md")
+    events = project / "data/events"
+    (events / "test-event.yml").rename(events / "montpellier-forum.yml")
     if alias:
         original = project / "docs/zh/news/2025/conference-opens.md"
         text = original.read_text(encoding="utf-8")
         original.write_text(text.replace("date: 2025-04-16\n", f"date: 2025-04-16\naliases: [{OLD}]\n"),
                             encoding="utf-8")
+        event = events / "montpellier-forum.yml"
+        event.write_text(event.read_text(encoding="utf-8") + "aliases: [events/test-event/]\n", encoding="utf-8")
 
 
 def entry_ids(site: BuiltSite) -> dict[str, set[str]]:
     ids = {}
     for lang in LANGUAGES:
-        for feed in ("all.atom.xml", "news.rss.xml"):
+        for feed in ("all.atom.xml", "news.rss.xml", "events.atom.xml"):
             parsed = feedparser.parse(site.text(f"{lang}feeds/{feed}"))
             assert not parsed.bozo, parsed.bozo_exception
             ids[lang + feed] = {entry.id for entry in parsed.entries}
@@ -70,11 +76,23 @@ def test_the_earlier_address_redirects_in_every_language(sites) -> None:
     assert OLD not in site.text("sitemap.xml")
 
 
-def test_feed_entries_keep_their_ids_after_a_rename(sites) -> None:
+def calendar_uids(site: BuiltSite, path: str) -> set[str]:
+    calendar = icalendar.Calendar.from_ical(site.path(path).read_bytes())
+    return {str(component["uid"]) for component in calendar.walk("VEVENT")}
+
+
+def test_feed_entries_and_calendar_events_keep_their_ids_after_a_rename(sites) -> None:
     before, after = sites
     ids_before, ids_after = entry_ids(before), entry_ids(after)
     assert ids_before == ids_after
     assert "tag:chengdu-global-hub.github.io,2025:en/news/first-article" in ids_after["en/all.atom.xml"]
+    assert "tag:chengdu-global-hub.github.io,2025:fr/event/test-event" in ids_after["fr/events.atom.xml"]
+    uid = "event-test-event@chengdu-global-hub.github.io"
+    assert calendar_uids(before, "en/calendars/events.ics") == calendar_uids(after, "en/calendars/events.ics") == {uid}
+    # The event's own calendar file follows its page; its event is the same one.
+    assert calendar_uids(after, "calendars/events/montpellier-forum.ics") == {uid}
+    assert after.soup("en/events/test-event/").find("meta", attrs={"http-equiv": "refresh"})["content"] == \
+        "0; url=../montpellier-forum/"
     links = {entry.link for entry in feedparser.parse(after.text("en/feeds/news.rss.xml")).entries}
     assert f"https://example.org/hub/en/{NEW}" in links
 
@@ -151,6 +169,14 @@ def test_a_pull_request_that_removes_a_published_address_is_refused(minimal_proj
     # Committed or not, the same.
     commit_all(minimal_project, "rename")
     assert check(minimal_project, "--base", "main~1").returncode == 1
+
+
+def test_a_renamed_event_without_its_alias_is_a_deleted_event(minimal_project: Path) -> None:
+    commit_all(minimal_project, "published")
+    rename(minimal_project, alias=False)
+    result = check(minimal_project, "--base", "main")
+    assert "data/events/test-event.yml: a published event deleted (it is in main)" in result.stdout
+    assert "add `aliases: [events/test-event/]` to the renamed record" in result.stdout
 
 
 def test_a_rename_with_its_alias_passes(minimal_project: Path) -> None:

@@ -112,7 +112,8 @@ def test_check_against_what_is_published_refuses_a_deleted_event(minimal_project
     assert result.returncode == 1, result.output
     assert (
         "data/events/test-event.yml: a published event deleted (it is in HEAD); restore the file and set "
-        "`status: cancelled`, with `sequence` raised by one: a subscribed calendar keeps a deleted event for good"
+        "`status: cancelled`, with `sequence` raised by one: a subscribed calendar keeps a deleted event for good; "
+        "if it was renamed, add `aliases: [events/test-event/]` to the renamed record"
     ) in result.stdout.splitlines()
 
 

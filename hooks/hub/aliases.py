@@ -1,14 +1,16 @@
 """Safe renames: the earlier addresses of an article (`aliases:` in its original's front
-matter, relative to the language root, e.g. news/2025/old-slug/).
+matter) or of a record (`aliases:` in its YAML), relative to the language root, e.g.
+news/2025/old-slug/ or events/old-id/.
 
 - The build writes a small redirect page at each earlier address, in every language built
   (every page exists in every language, in its own text or a fallback): a meta refresh and
   a link to the page (relative, so a preview served anywhere follows it), a canonical link
   to its absolute address, and `noindex`. They are not pages to MkDocs: no sitemap, no
   search, no feed.
-- The feed entry id stays what it was (hub.feeds.entry_id): it is made from `id:` when the
+- The feed entry id stays what it was (hub.feeds.entry_id), and so does an event's or a
+  deadline's calendar UID (hub.calendars): it is made from an article's `id:` when its
   front matter gives one, else from the last part of the *first* alias (the address the
-  article was first published at; list it first), else from the file name.
+  page was first published at; list it first), else from the file name.
 - An alias that is the address of a page, of a record page, of a generated listing, or of
   another alias is refused with its file and line: the redirect would hide a real page or
   send readers two ways.
@@ -17,11 +19,11 @@ matter, relative to the language root, e.g. news/2025/old-slug/).
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the catalog checks aliases while it is loaded
     from .catalog import Article, Catalog
@@ -47,6 +49,46 @@ def feed_key(article: Article) -> str:
     return article.slug
 
 
+def record_key(record_id: str, record: Any) -> str:
+    """The part of a record's feed entry id and calendar UID that names it."""
+    aliases = getattr(record, "aliases", None)
+    return aliases[0].rstrip("/").rsplit("/", 1)[-1] if aliases else record_id
+
+
+@dataclass(frozen=True)
+class Redirect:
+    alias: str
+    target: str  # address of the page, inside a language root
+    titles: Callable[[str], tuple[str, str]]  # lang -> (title shown, language of the page's text)
+
+
+def redirects(catalog: Catalog, fallbacks: Callable[[str], tuple[str, ...]]) -> Iterator[Redirect]:
+    """Every earlier address of every article and record."""
+    for article in catalog.articles():
+        def article_title(lang: str, article: Article = article) -> tuple[str, str]:
+            text = article.text(lang, fallbacks(lang))
+            return text.title, text.lang  # a fallback copy's canonical is the original's
+
+        for alias in article.meta.aliases:
+            yield Redirect(alias, article.url_path, article_title)
+    for folder, records in _record_folders(catalog):
+        for record_id, record in records.items():
+            def record_title(lang: str, record: Any = record) -> tuple[str, str]:
+                text = record.name if hasattr(record, "name") else record.title
+                return text.pick(lang, fallbacks(lang))[0], lang  # record pages exist in every language
+
+            for alias in record.aliases:
+                yield Redirect(alias, f"{folder}/{record_id}/", record_title)
+
+
+def _record_folders(catalog: Catalog) -> list[tuple[str, dict[str, Any]]]:
+    return [("cities", catalog.cities), ("opportunities", catalog.opportunities), ("events", catalog.events)]
+
+
+def all_aliases(catalog: Catalog) -> set[str]:
+    return {redirect.alias for redirect in redirects(catalog, lambda lang: ())}
+
+
 def page_address(src_uri: str) -> str:
     """news/2025/x.md -> news/2025/x/; about/index.md -> about/; index.md -> ''."""
     path = src_uri.removesuffix(".md")
@@ -58,8 +100,7 @@ def page_address(src_uri: str) -> str:
 def taken_addresses(catalog: Catalog) -> set[str]:
     """The address of every page the content makes, in any language."""
     taken = {page_address(uri) for uri in catalog.page_languages}
-    for folder, records in (("cities", catalog.cities), ("opportunities", catalog.opportunities),
-                            ("events", catalog.events)):
+    for folder, records in _record_folders(catalog):
         taken |= {f"{folder}/{record_id}/" for record_id in records}
     return taken
 
@@ -80,7 +121,7 @@ def check_aliases(
         elif alias.startswith(GENERATED_ADDRESSES) or alias.split("/", 1)[0] in ("assets", "feeds", "calendars",
                                                                                   "pagefind", "search"):
             report(entry.path, entry.line, "aliases", f"'{alias}', an address the site makes itself",
-                   "remove it; only an article's earlier addresses can be aliases")
+                   "remove it; only a page's own earlier addresses can be aliases")
         elif alias in seen:
             other = seen[alias]
             report(entry.path, entry.line, "aliases", f"'{alias}', also an alias of {other.target} "

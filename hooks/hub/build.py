@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import edit_links, preview_cache, search, sections, seo, timing
-from .aliases import redirect_html
+from .aliases import redirect_html, redirects
 from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
 from .assets import keep_scripts_on_site
 from .catalog import GENERATED_MARKER, Catalog
@@ -367,21 +367,19 @@ class HubBuild:
     def _write_redirects(self, site_dir: Path) -> None:
         """A redirect page at each earlier address of an article, in every language (hub.aliases)."""
         written = 0
-        for article in self.catalog.articles():
-            for alias in article.meta.aliases:
-                for lang in self.settings.languages:
-                    target = site_dir / self.settings.lang_prefix(lang) / alias / "index.html"
-                    if target.exists():  # the check refuses this; never overwrite a page
-                        raise PluginError(f"{article.texts[self.settings.default_language].source}: aliases: "
-                                          f"'{alias}' is the address of a page built in {lang}; remove it")
-                    text = article.text(lang, self.settings.fallbacks(lang))
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    # The canonical address is the page's own: the original's for a fallback copy.
-                    target.write_text(redirect_html(
-                        lang=lang, title=text.title, alias=alias, target=article.url_path,
-                        target_url=self.settings.url(text.lang, article.url_path),
-                    ), encoding="utf-8")
-                    written += 1
+        for redirect in redirects(self.catalog, self.settings.fallbacks):
+            for lang in self.settings.languages:
+                target = site_dir / self.settings.lang_prefix(lang) / redirect.alias / "index.html"
+                if target.exists():  # the check refuses this; never overwrite a page
+                    raise PluginError(f"aliases of {redirect.target}: '{redirect.alias}' is the address of a page "
+                                      f"built in {lang}; remove it")
+                title, content_lang = redirect.titles(lang)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(redirect_html(
+                    lang=lang, title=title, alias=redirect.alias, target=redirect.target,
+                    target_url=self.settings.url(content_lang, redirect.target),
+                ), encoding="utf-8")
+                written += 1
         if written:
             log.info(f"hub: {written} redirect pages from earlier addresses")
 

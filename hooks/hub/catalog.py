@@ -190,7 +190,7 @@ def load_catalog(root: Path, languages: tuple[str, ...], default_language: str) 
     catalog.opportunities = _load_folder(collect, data / "opportunities", Opportunity)
     catalog.events = _load_folder(collect, data / "events", Event)
     _refuse_unknown_data(collect, data)
-    aliases = _load_pages(collect, catalog)
+    aliases = [*_record_aliases(collect, catalog), *_load_pages(collect, catalog)]
     check_references(catalog, report=collect.add, invalid=collect.invalid_ids)
     check_aliases(aliases, taken_addresses(catalog), collect.add)
     if collect.errors:
@@ -487,3 +487,20 @@ def _check_feed_keys(
         collect.add(path, loaded.line_of((field_name,)), field_name,
                     f"the feed id '{key[1]}', also that of docs/{catalog.default_language}/{other}",
                     "give each article its own: feed readers would take the two for one")
+
+
+def _record_aliases(collect: _Collector, catalog: Catalog) -> list[AliasEntry]:
+    """The aliases of the records, with their lines (the few files that have any are read again)."""
+    entries = []
+    for folder, records in (("cities", catalog.cities), ("opportunities", catalog.opportunities),
+                            ("events", catalog.events)):
+        for record_id, record in records.items():
+            if not record.aliases:
+                continue
+            path = catalog.root / "data" / folder / f"{record_id}.yml"
+            text = collect.read(path)
+            loaded = collect.parse(path, text) if text is not None else None
+            for index, alias in enumerate(record.aliases):
+                line = loaded.line_of(("aliases", index)) if loaded is not None else 0
+                entries.append(AliasEntry(alias, f"{folder}/{record_id}/", path, line))
+    return entries

@@ -35,6 +35,16 @@ Slug = Annotated[
     StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_SLUG_LENGTH),
     Field(description="lowercase letters a-z, digits and single hyphens, e.g. `manchester`"),
 ]
+# An earlier address of a page, relative to the language root: news/2025/old-slug/ or
+# events/old-id/. See hub.aliases.
+Alias = Annotated[
+    str,
+    StringConstraints(pattern=r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$", max_length=200),
+    Field(description="an earlier address of the page inside the language root, ending with /, "
+                      "e.g. news/2025/old-slug/"),
+]
+
+
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50000)]
@@ -238,6 +248,8 @@ class City(Strict):
     signed_on: Day | None = None
     coordinates: Coordinates | None = None
     summary: Localized | None = None
+    # Earlier addresses (events/old-id/): redirects, and the first keeps feed id and calendar UID (hub.aliases).
+    aliases: list[Alias] = []
 
     @field_validator("signed_on")
     @classmethod
@@ -291,6 +303,8 @@ class Opportunity(Strict):
     policy: Slug | None = None
     topics: list[Slug] = []
     cities: list[Slug] = []
+    # Earlier addresses (events/old-id/): redirects, and the first keeps feed id and calendar UID (hub.aliases).
+    aliases: list[Alias] = []
 
     @field_validator("deadline")
     @classmethod
@@ -320,6 +334,8 @@ class Event(Strict):
     published: Annotated[Day | None, Field(description="the day it is announced on the site; the feeds list it "
                                                         "from then")] = None
     sequence: Annotated[int, Field(ge=0, description="raise by one each time a published event changes")] = 0
+    # Earlier addresses (events/old-id/): redirects, and the first keeps feed id and calendar UID (hub.aliases).
+    aliases: list[Alias] = []
 
     @field_validator("end")
     @classmethod
@@ -368,15 +384,6 @@ class PageMeta(Strict):
     title: ShortText | None = None
     description: ShortText | None = None
     hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = []
-
-
-# An earlier address of a page, relative to the language root: news/2025/old-slug/.
-Alias = Annotated[
-    str,
-    StringConstraints(pattern=r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$", max_length=200),
-    Field(description="an earlier address of the page inside the language root, ending with /, "
-                      "e.g. news/2025/old-slug/"),
-]
 
 
 class ArticleOriginal(Strict):

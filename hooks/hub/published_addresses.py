@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from .aliases import page_address, taken_addresses
+from .aliases import all_aliases, page_address, taken_addresses
 from .catalog import Catalog
 from .errors import ContentError
 from .history import git
@@ -36,7 +36,7 @@ def check_published_addresses(root: Path, base: str, catalog: Catalog, today: da
         return []
     fields = listed.split("\0")
     gone = [path for status, path in zip(fields[::2], fields[1::2], strict=False) if status == "D"]
-    now = taken_addresses(catalog) | {alias for article in catalog.articles() for alias in article.meta.aliases}
+    now = taken_addresses(catalog) | all_aliases(catalog)
     errors: list[ContentError] = []
     for name in sorted(gone):
         parts = PurePosixPath(name).parts
@@ -50,7 +50,8 @@ def check_published_addresses(root: Path, base: str, catalog: Catalog, today: da
             address = f"{parts[1]}/{PurePosixPath(name).stem}/"
             if address in now:
                 continue
-            hint = "restore the record: its page has readers (a closed opportunity keeps its page)"
+            hint = (f"restore the record (a closed opportunity keeps its page), or, if it was renamed, add "
+                    f"`aliases: [{address}]` to the renamed record")
         else:
             continue
         errors.append(ContentError(name, 0, "", f"the published address {address} removed (it is in {base})", hint))
