@@ -33,15 +33,22 @@ HUB_BUILD_DATE ?= today
 build: setup ## Build the site into site/ (strict; HUB_SITE_URL sets the address it is published at)
 	$(if $(SOURCE_DATE_EPOCH),SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH)) HUB_BUILD_DATE=$(HUB_BUILD_DATE) $(VENV)/bin/mkdocs build --strict
 
-check: setup ## Check all content without building; lists every problem (BASE=origin/main: also events subscribers hold)
+check: setup ## Check all content without building; lists every problem (BASE=origin/main: also events subscribers hold, addresses removed without an alias)
 	PYTHONPATH=hooks $(PY) -m hub check $(if $(BASE),--base "$(BASE)")
 
-# The title goes through the environment ("$$TITLE"), so quotes in it stay text.
-new: setup ## Start content: KIND=article|policy|opportunity|event|city TITLE="…" [TITLE_LANG= DATE= SLUG=]
-	@test -n "$(KIND)" -a -n "$$TITLE" || { echo 'usage: make new KIND=article TITLE="成都国际友城大会"'; exit 2; }
-	PYTHONPATH=hooks $(PY) -m hub new $(KIND) "$$TITLE" $(if $(TITLE_LANG),--lang $(TITLE_LANG)) $(if $(DATE),--date $(DATE)) $(if $(SLUG),--slug $(SLUG))
+# The titles go through the environment ("$$TITLE", "$$TITLE_EN"), so quotes in them stay text.
+# KIND=translation takes LANG=fr|ja|en, which make would also hand to programs as their locale:
+# the command runs with LC_ALL=C.UTF-8.
+new: setup ## Start content: KIND=article|policy|opportunity|event|city TITLE="…" [TITLE_EN="…" TITLE_LANG= DATE= SLUG=], or KIND=translation PAGE=news/2025/<slug> LANG=fr
+ifeq ($(KIND),translation)
+	@test -n "$(PAGE)" -a -n "$(LANG)" || { echo 'usage: make new KIND=translation PAGE=news/2025/<slug> LANG=fr'; exit 2; }
+	LC_ALL=C.UTF-8 PYTHONPATH=hooks $(PY) -m hub new translation --page "$(PAGE)" --lang "$(LANG)"
+else
+	@test -n "$(KIND)" -a -n "$$TITLE" || { echo 'usage: make new KIND=article TITLE="成都国际友城大会" [TITLE_EN="Sister cities conference"]'; exit 2; }
+	PYTHONPATH=hooks $(PY) -m hub new $(KIND) "$$TITLE" $(if $(TITLE_EN),--title-en "$$TITLE_EN") $(if $(TITLE_LANG),--lang $(TITLE_LANG)) $(if $(DATE),--date $(DATE)) $(if $(SLUG),--slug $(SLUG))
+endif
 
-translations: setup ## List missing and outdated translations (ONLY=fr for one language)
+translations: setup ## List missing and outdated translations, with what changed in the original since (ONLY=fr for one language)
 	PYTHONPATH=hooks $(PY) -m hub translations $(if $(ONLY),--lang $(ONLY))
 
 schema: setup ## Regenerate data/schema/*.schema.json from the models (commit the result)

@@ -112,7 +112,8 @@ def test_check_against_what_is_published_refuses_a_deleted_event(minimal_project
     assert result.returncode == 1, result.output
     assert (
         "data/events/test-event.yml: a published event deleted (it is in HEAD); restore the file and set "
-        "`status: cancelled`, with `sequence` raised by one: a subscribed calendar keeps a deleted event for good"
+        "`status: cancelled`, with `sequence` raised by one: a subscribed calendar keeps a deleted event for good; "
+        "if it was renamed, add `aliases: [events/test-event/]` to the renamed record"
     ) in result.stdout.splitlines()
 
 
@@ -321,8 +322,11 @@ def test_translations_report_missing_and_outdated_from_git_history(project_with_
                         "the translation)")
     assert ("  outdated  docs/en/news/2025/first-article.md  original changed 2025-04-20, translation 2025-04-16"
             in lines)
-    assert ("  missing   docs/fr/news/2025/first-article.md  (original docs/zh/news/2025/first-article.md)" in lines)
-    assert "  missing   docs/fr/policies/test-policy.md  (original docs/zh/policies/test-policy.md)" in lines
+    # fr translators are pointed to the English text, which exists.
+    assert ("  missing   docs/fr/news/2025/first-article.md  (original docs/zh/news/2025/first-article.md; "
+            "translate from the English, docs/en/news/2025/first-article.md)" in lines)
+    assert ("  missing   docs/fr/policies/test-policy.md  (original docs/zh/policies/test-policy.md; "
+            "translate from the English, docs/en/policies/test-policy.md)" in lines)
     # fr is optional in records: the grant and the event have no French text.
     assert "  record    data/events/test-event.yml  test-event: title, summary, place" in lines
     assert not any(line.startswith("  missing   docs/en/") for line in lines)
@@ -335,7 +339,7 @@ def test_translations_uses_the_working_tree_for_uncommitted_changes(project_with
     translation = project_with_history / "docs/en/news/2025/first-article.md"
     translation.write_text(translation.read_text(encoding="utf-8") + "\nUpdated.\n", encoding="utf-8")
     result = hub(project_with_history, "translations")
-    assert "docs/en/news/2025/first-article.md" not in result.stdout
+    assert "outdated  docs/en/news/2025/first-article.md" not in result.stdout
 
 
 def test_translations_in_a_shallow_clone_say_outdated_is_unknown(project_with_history: Path, tmp_path: Path) -> None:

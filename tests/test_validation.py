@@ -151,7 +151,7 @@ CASES = [
         replace(GRANT, "deadline: 2025-05-01", "deadlne: 2025-05-01"),
         "data/opportunities/test-grant.yml:7: deadlne: unknown field 'deadlne'; did you mean deadline? Otherwise "
         "remove it; fields are: title, summary, details, eligibility, issuer, sector, kind, published, deadline, "
-        "amount, contact, source, source_url, policy, topics, cities, image",
+        "amount, contact, source, source_url, policy, topics, cities, image, aliases",
     ),
     Case(
         "unknown-nested-field",

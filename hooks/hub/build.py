@@ -24,13 +24,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import image_variants, preview_cache, search, sections, seo, slots, timing
+from . import edit_links, image_variants, preview_cache, search, sections, seo, slots, timing
+from .aliases import redirect_html, redirects
 from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
 from .assets import keep_scripts_on_site
 from .cards import Cards, FontsRequired
 from .catalog import GENERATED_MARKER, Catalog
 from .content import load_content
-from .dates import language_name
+from .dates import language_name, long_date
 from .errors import ContentError, ContentErrors
 from .fragments import RenderedFragments, frame_key
 from .generate import GeneratedPage, PagesMade, make_pages
@@ -83,7 +84,7 @@ class HubBuild:
     def start(cls, config: Any, *, preview: bool = False) -> HubBuild:
         """`preview`: under `mkdocs serve`, content loaded for the last rebuild is used
         again while only page texts changed (hub.preview_cache)."""
-        settings = settings_from_config(config)
+        settings = settings_from_config(config, preview=preview)
         key = (settings.root, settings.languages, settings.checked_languages, settings.build_date, settings.site_url)
         try:
             with timing.stage("load and check content"):
@@ -136,6 +137,14 @@ class HubBuild:
 
     def remember_files(self, files: Files) -> None:
         """Keep the files as found on disk: the i18n plugin replaces them by language."""
+        if self.catalog.withheld and not self.settings.preview:
+            # Drafts and scheduled articles: no page in any language (hub.publishing).
+            languages = self.settings.checked_languages
+            for uri in self.catalog.withheld:
+                for lang in languages:
+                    file = files.get_file_from_path(f"{lang}/{uri}")
+                    if file is not None:
+                        files.remove(file)
         self.raw_files = {file.src_uri: file for file in files}
 
     def apply_fallback_order(self, files: Files, lang: str, config: Any) -> Files:
@@ -251,15 +260,14 @@ class HubBuild:
         indexed = search.is_indexed(versions.url_path, is_fallback=versions.is_fallback)
         if indexed:
             self.search_pages.append(page.file.dest_uri)
+        norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
         if self.syndication is not None and not versions.is_fallback:
-            norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
             self.feed_pages.update(self.syndication.page_for_feeds(lang, norm, page.content))
         card = None
         if self.cards is not None:
-            src_uri = getattr(page.file, "norm_src_uri", page.file.src_uri)
-            lead = self.renderer.catalog.lead_image(src_uri)
+            lead = self.renderer.catalog.lead_image(norm)
             card = self.cards.for_page(
-                src_uri=src_uri, url_path=versions.url_path, lang=lang,
+                src_uri=norm, url_path=versions.url_path, lang=lang,
                 content_lang=versions.content_lang, title=page.title or "",
                 description=context["config"].site_description or "",
                 # A page with a lead image gets a card made from it (its metadata-free copy).
@@ -269,12 +277,14 @@ class HubBuild:
             "versions": versions,
             "card": card,  # the page's social card, or None (overrides/partials/hub-seo.html)
             "notice": notice,
+            "unpublished": self._unpublished_banner(norm, lang),
+            "edit": edit_links.page_link(self.settings, self.catalog, self.ui, src_uri=norm, lang=lang,
+                                         content_lang=versions.content_lang, generated=norm in self.generated_uris),
             "base_path": self.settings.base_path,
             "search_indexed": indexed,
             # OpenGraph and JSON-LD (overrides/partials/hub-seo.html).
             "seo": seo.page_seo(
-                self.renderer, src_uri=getattr(page.file, "norm_src_uri", page.file.src_uri), lang=lang,
-                versions=versions,
+                self.renderer, src_uri=norm, lang=lang, versions=versions,
             ),
             # <link rel="alternate"> to the feeds of this language and section (and city).
             "feeds": self.syndication.page_feeds(lang, versions.url_path) if self.syndication else [],
@@ -283,6 +293,15 @@ class HubBuild:
             "fragments": self.fragments,
         }
         return context
+
+    def _unpublished_banner(self, src_uri: str, lang: str) -> str | None:
+        """In a preview, what a draft or scheduled article says above its title."""
+        reason = self.catalog.withheld.get(src_uri)
+        if reason is None:
+            return None
+        if reason.draft:
+            return self.ui.t("draft_banner", lang)
+        return self.ui.t("scheduled_banner", lang, date=long_date(reason.scheduled, lang))
 
     def post_page(self, output: str, page: Page) -> None:
         """An indexed page, as written, goes to the search index now (page_context, run
@@ -341,6 +360,8 @@ class HubBuild:
         with timing.stage("finish: scripts and 404 pages"):
             keep_scripts_on_site(site_dir)
             self._write_not_found_pages(site_dir)
+        with timing.stage("finish: redirects from earlier addresses"):
+            self._write_redirects(site_dir)
         with timing.stage("finish: sitemap"):
             sitemap = self.sitemap.xml()
             (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")
@@ -374,6 +395,25 @@ class HubBuild:
         """Stop Pagefind without writing (a failed build, a preview that keeps its index)."""
         if self.search_service is not None:
             self.search_service.close()
+
+    def _write_redirects(self, site_dir: Path) -> None:
+        """A redirect page at each earlier address of an article, in every language (hub.aliases)."""
+        written = 0
+        for redirect in redirects(self.catalog, self.settings.fallbacks):
+            for lang in self.settings.languages:
+                target = site_dir / self.settings.lang_prefix(lang) / redirect.alias / "index.html"
+                if target.exists():  # the check refuses this; never overwrite a page
+                    raise PluginError(f"aliases of {redirect.target}: '{redirect.alias}' is the address of a page "
+                                      f"built in {lang}; remove it")
+                title, content_lang = redirect.titles(lang)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(redirect_html(
+                    lang=lang, title=title, alias=redirect.alias, target=redirect.target,
+                    target_url=self.settings.url(content_lang, redirect.target),
+                ), encoding="utf-8")
+                written += 1
+        if written:
+            log.info(f"hub: {written} redirect pages from earlier addresses")
 
     def _write_not_found_pages(self, site_dir: Path) -> None:
         """Each language gets its own 404.html; GitHub Pages serves only the root one, so

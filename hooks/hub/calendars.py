@@ -7,7 +7,8 @@
 Titles and descriptions are in the calendar's language (untranslated fields fall back as
 on the page). UIDs do not depend on the language or on site_url: `event-<id>@<id_domain>`
 and `deadline-<opportunity id>@<id_domain>`, so importing the one-event file and
-subscribing to the calendar (in any language) give one event, not two.
+subscribing to the calendar (in any language) give one event, not two. A renamed record
+keeps its UID: the id is that of its first alias (hub.aliases).
 
 A cancelled event stays, with STATUS:CANCELLED and its title marked; a moved one keeps its
 UID with the new dates. Editors raise `sequence` when a published event changes, and it
@@ -33,6 +34,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Timezone, vDuration, vText
 from icalendar import Event as VEvent
 
+from .aliases import record_key
 from .feeds import event_start
 from .models import Event, Opportunity
 from .render import Renderer
@@ -110,7 +112,7 @@ class CalendarWriter:
         title = event.title.pick(lang, fallbacks)[0]
         page_url = self.settings.url(lang, f"events/{event_id}/")
         component = VEvent()
-        component.add("uid", f"event-{event_id}@{self.settings.id_domain}")
+        component.add("uid", f"event-{record_key(event_id, event)}@{self.settings.id_domain}")
         component.add("dtstamp", self.settings.build_time.astimezone(_UTC))
         if event.all_day:
             assert isinstance(event.start, date) and isinstance(event.end, date)
@@ -160,7 +162,7 @@ class CalendarWriter:
         page_url = self.settings.url(lang, f"opportunities/{record_id}/")
         title = opportunity.title.pick(lang, fallbacks)[0]
         component = VEvent()
-        component.add("uid", f"deadline-{record_id}@{self.settings.id_domain}")
+        component.add("uid", f"deadline-{record_key(record_id, opportunity)}@{self.settings.id_domain}")
         component.add("dtstamp", self.settings.build_time.astimezone(_UTC))
         component.add("dtstart", opportunity.deadline)
         component.add("dtend", opportunity.deadline + timedelta(days=1))

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from .aliases import AliasEntry, check_aliases, feed_key, page_address, taken_addresses
 from .errors import ContentError, ContentErrors, display_path, language_label
 from .images import IMAGES_DIR, cache_dir, check_original, original_path, suffix_problem
 from .models import (
@@ -111,6 +112,8 @@ class Catalog:
     page_languages: dict[str, set[str]] = field(default_factory=dict)
     # Lead images: src -> (file, line) of its first use, for problems found when it is decoded.
     image_sources: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # Articles a published build leaves out (drafts, scheduled): src_uri -> why (hub.publishing).
+    withheld: dict[str, Any] = field(default_factory=dict)
 
     _by_uri: dict[str, Article] | None = field(default=None, repr=False)
 
@@ -133,6 +136,9 @@ class Catalog:
         records = {"cities": self.cities, "events": self.events, "opportunities": self.opportunities}.get(folder)
         record = records.get(name.removesuffix(".md")) if records is not None and "/" not in name else None
         return record.image if record is not None else None
+    def forget_index(self) -> None:
+        """After articles were added or removed: `article` looks them up again."""
+        self._by_uri = None
 
 
 class _Collector:
@@ -214,9 +220,10 @@ def load_catalog(root: Path, languages: tuple[str, ...], default_language: str) 
     catalog.opportunities = _load_folder(collect, data / "opportunities", Opportunity)
     catalog.events = _load_folder(collect, data / "events", Event)
     _refuse_unknown_data(collect, data)
-    _load_pages(collect, catalog)
+    aliases = [*_record_aliases(collect, catalog), *_load_pages(collect, catalog)]
     catalog.image_sources = collect.image_sources
     check_references(catalog, report=collect.add, invalid=collect.invalid_ids)
+    check_aliases(aliases, taken_addresses(catalog), collect.add)
     if collect.errors:
         raise ContentErrors(collect.errors)
     return catalog
@@ -331,7 +338,8 @@ def _rename_hint(name: str, suffix: str, why: str) -> str:
     return f"{rename}{why}: {SLUG_RULE}"
 
 
-def _load_pages(collect: _Collector, catalog: Catalog) -> None:
+def _load_pages(collect: _Collector, catalog: Catalog) -> list[AliasEntry]:
+    """Every page's front matter checked; the articles assembled; their aliases returned."""
     docs = catalog.root / "docs"
     originals: dict[str, tuple[Path, ArticleOriginal, PageText, LoadedYaml]] = {}
     translations: dict[str, list[tuple[Path, PageText]]] = {}
@@ -404,6 +412,12 @@ def _load_pages(collect: _Collector, catalog: Catalog) -> None:
         else:
             translations.setdefault(src_uri, []).append((path, page_text))
     _assemble_articles(collect, catalog, originals, translations)
+    _check_feed_keys(collect, catalog, originals)
+    return [
+        AliasEntry(alias, page_address(src_uri), path, loaded.line_of(("aliases", index)))
+        for src_uri, (path, meta, _text, loaded) in originals.items()
+        for index, alias in enumerate(meta.aliases)
+    ]
 
 
 def _check_body(collect: _Collector, path: Path, body: str, first_line: int) -> None:
@@ -492,3 +506,38 @@ def _assemble_articles(
         (catalog.news if kind == "news" else catalog.policies).append(article)
     for articles in (catalog.news, catalog.policies):
         articles.sort(key=lambda a: (a.date, a.slug), reverse=True)
+
+
+def _check_feed_keys(
+    collect: _Collector, catalog: Catalog, originals: dict[str, tuple[Path, ArticleOriginal, PageText, LoadedYaml]]
+) -> None:
+    """Two articles of a kind with one feed id (through `id:` or a first alias) would be one
+    item to every feed reader."""
+    seen: dict[tuple[str, str], str] = {}
+    for article in catalog.articles():
+        key = (article.kind, feed_key(article))
+        other = seen.setdefault(key, article.src_uri)
+        if other == article.src_uri:
+            continue
+        path, meta, _text, loaded = originals[article.src_uri]
+        field_name = "id" if meta.id else "aliases"
+        collect.add(path, loaded.line_of((field_name,)), field_name,
+                    f"the feed id '{key[1]}', also that of docs/{catalog.default_language}/{other}",
+                    "give each article its own: feed readers would take the two for one")
+
+
+def _record_aliases(collect: _Collector, catalog: Catalog) -> list[AliasEntry]:
+    """The aliases of the records, with their lines (the few files that have any are read again)."""
+    entries = []
+    for folder, records in (("cities", catalog.cities), ("opportunities", catalog.opportunities),
+                            ("events", catalog.events)):
+        for record_id, record in records.items():
+            if not record.aliases:
+                continue
+            path = catalog.root / "data" / folder / f"{record_id}.yml"
+            text = collect.read(path)
+            loaded = collect.parse(path, text) if text is not None else None
+            for index, alias in enumerate(record.aliases):
+                line = loaded.line_of(("aliases", index)) if loaded is not None else 0
+                entries.append(AliasEntry(alias, f"{folder}/{record_id}/", path, line))
+    return entries

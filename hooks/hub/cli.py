@@ -3,12 +3,17 @@
     PYTHONPATH=hooks python -m hub check [--base origin/main]
         Check all content as the build does, without building; every problem as
         `file:line: field: found; expected`. Exit 1 when there are problems. With --base,
-        also what subscribers already hold: no published event deleted, and `sequence`
-        raised when an event's schedule changed since that git ref.
+        also what subscribers and readers already hold: no published event deleted,
+        `sequence` raised when an event's schedule changed, and no published address
+        removed without an alias, since that git ref.
     PYTHONPATH=hooks python -m hub new {article,policy,opportunity,event,city} "Title"
-            [--lang zh|en|fr|ja] [--date YYYY-MM-DD] [--slug SLUG]
-        Start a new piece of content: today's date, a slug from the title, every text an
-        editor or translator must still write marked TODO (the check lists them).
+            [--lang zh|en|fr|ja] [--date YYYY-MM-DD] [--slug SLUG] [--title-en "English title"]
+        Start a new piece of content: today's date, a short slug from the title (from the
+        English title when given), every text an editor or translator must still write
+        marked TODO (the check lists them).
+    PYTHONPATH=hooks python -m hub new translation --page news/2025/<slug> --lang fr
+        Start a translation from the best source text (English for fr and ja, when it
+        exists), its title, summary and text to translate marked TODO.
     PYTHONPATH=hooks python -m hub translations [--lang fr]
         Which pages and records lack a translation, and which translations are older than
         their original (from git history). Also published at about/translations/.
@@ -29,7 +34,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from .errors import ContentErrors
+from .errors import ContentErrors, language_label
 from .settings import HubSettings, in_github_actions, settings_from_config
 
 
@@ -69,17 +74,22 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", parents=[common], help="check all content without building the site")
     check.add_argument("--base", metavar="REF",
-                       help="also compare the events with this git ref of the published content (e.g. origin/main): "
-                            "none deleted, sequence raised when the schedule changes")
+                       help="also compare with this git ref of the published content (e.g. origin/main): no event "
+                            "deleted, sequence raised when the schedule changes, no address removed without an alias")
     check.set_defaults(run=_check)
 
-    new = commands.add_parser("new", parents=[common], help="start a new article, policy, opportunity, event or city")
-    new.add_argument("kind", choices=["article", "policy", "opportunity", "event", "city"])
-    new.add_argument("title", help="the title (or a city's name), in the language given by --lang")
+    new = commands.add_parser("new", parents=[common],
+                              help="start a new article, policy, opportunity, event or city, or a translation")
+    new.add_argument("kind", choices=["article", "policy", "opportunity", "event", "city", "translation"])
+    new.add_argument("title", nargs="?", default="",
+                     help="the title (or a city's name), in the language given by --lang")
     new.add_argument("--lang", default="zh", choices=["zh", "en", "fr", "ja"],
-                     help="language of the title (default zh); zh and en are stubbed in any case")
+                     help="language of the title (default zh); zh and en are stubbed in any case; "
+                          "for a translation, the language to translate into")
     new.add_argument("--date", type=_day, help="date instead of today (YYYY-MM-DD)")
     new.add_argument("--slug", help="file name and URL part instead of one made from the title")
+    new.add_argument("--title-en", help="the title in English: it makes a short slug and fills in the English title")
+    new.add_argument("--page", help="for a translation: the page, e.g. news/2025/sister-cities-conference-2025")
     new.set_defaults(run=_new)
 
     translations = commands.add_parser("translations", parents=[common],
@@ -118,6 +128,7 @@ def load_settings(config_file: Path) -> HubSettings:
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     from .content import load_content
     from .html_audit import audit_pages, markdown_options
+    from .published_addresses import check_published_addresses
     from .published_events import BaseNotFound, check_published_events
 
     settings = load_settings(args.config_file)
@@ -129,6 +140,8 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         if args.base:
             try:
                 more_problems += check_published_events(settings.root, args.base, catalog.events)
+                more_problems += check_published_addresses(settings.root, args.base, catalog, settings.build_date,
+                                                           settings.checked_languages)
             except BaseNotFound as error:
                 raise CommandError(f"--base: {error}") from None
         if more_problems:
@@ -156,10 +169,15 @@ def _new(args: argparse.Namespace, out: TextIO) -> int:
     from .scaffold import ScaffoldError, new_content
 
     settings = load_settings(args.config_file)
+    if args.kind == "translation":
+        return _new_translation(settings, args, out)
     try:
-        stub = new_content(settings, kind=args.kind, title=args.title, lang=args.lang, day=args.date, slug=args.slug)
+        stub = new_content(settings, kind=args.kind, title=args.title, lang=args.lang, day=args.date, slug=args.slug,
+                           title_en=args.title_en)
     except ScaffoldError as error:
         raise CommandError(str(error)) from None
+    for warning in stub.warnings:
+        print(f"warning: {warning}", file=out)
     print("Written:", file=out)
     for path in stub.paths:
         print(f"  {path}", file=out)
@@ -169,8 +187,30 @@ def _new(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _new_translation(settings: HubSettings, args: argparse.Namespace, out: TextIO) -> int:
+    from .translation_stub import TranslationRefused, write_translation
+
+    if not args.page:
+        raise CommandError("which page? e.g. make new KIND=translation PAGE=news/2025/<slug> LANG=fr")
+    try:
+        stub = write_translation(settings, args.page, args.lang)
+    except TranslationRefused as error:
+        raise CommandError(str(error)) from None
+    print(f"Written:\n  {stub.target_path}  (from the {language_label(stub.source_lang)} text, {stub.source_path})",
+          file=out)
+    print("Next:", file=out)
+    steps = [
+        "Translate the title, the summary and the text; delete each `TODO:` (the check lists those left).",
+        "Run `make check`, then preview with `make serve`.",
+    ]
+    for number, step in enumerate(steps, start=1):
+        print(f"  {number}. {step}", file=out)
+    return 0
+
+
 def _translations(args: argparse.Namespace, out: TextIO) -> int:
     from .content import load_content
+    from .translation_diff import changes_since_translation
     from .translations import format_report, translation_report
 
     settings = load_settings(args.config_file)
@@ -184,7 +224,17 @@ def _translations(args: argparse.Namespace, out: TextIO) -> int:
     if unknown:
         raise CommandError(f"--lang {', '.join(unknown)}: choose among {', '.join(settings.languages[1:])}")
     report = translation_report(settings, catalog)
-    print(format_report(report, only=tuple(args.lang or ())), file=out)
+    default = settings.default_language
+
+    def source_of(lang: str, src_uri: str) -> str | None:
+        """fr and ja translators work from the English text where there is one (extra.hub.fallback)."""
+        languages = catalog.page_languages.get(src_uri, set())
+        return next((code for code in settings.fallbacks(lang) if code != default and code in languages), None)
+
+    def changes(lang: str, src_uri: str) -> list[str] | None:
+        return changes_since_translation(settings.root, f"docs/{lang}/{src_uri}", f"docs/{default}/{src_uri}")
+
+    print(format_report(report, only=tuple(args.lang or ()), source_of=source_of, changes=changes), file=out)
     return 0
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from . import publishing
 from .catalog import Catalog, load_catalog
 from .errors import ContentError, ContentErrors
 from .generate import GENERATED_FOLDERS
@@ -36,4 +37,6 @@ def load_content(settings: HubSettings) -> tuple[UiStrings, Catalog]:
     errors.extend(check_pages(settings.root, languages))
     if errors or ui is None or catalog is None:
         raise ContentErrors(errors)
+    # Everything was checked, drafts too; a published build then leaves them out.
+    publishing.apply(catalog, settings.build_date, keep=settings.preview)
     return ui, catalog

@@ -33,9 +33,9 @@ Ids
     Built from settings that do not change with site_url (extra.hub.id_domain, id_year),
     the language, the kind and the file name: editing a title, a summary, a date or the
     site's address keeps the id. A date is deliberately not part of it: correcting an
-    article's date or moving an event would otherwise make it a new item. Renaming a file
-    (slug or record id) changes the page URL too and is a new item; keep the file name to
-    keep the item.
+    article's date or moving an event would otherwise make it a new item. A renamed
+    article keeps its id through `aliases:` (its first alias names it) or `id:` (hub.aliases);
+    a renamed record (its file name) the same way, through `aliases:` in its YAML.
 
 Channel
     <link> is the section's page (the city's page for a city feed), the Atom self link is
@@ -59,6 +59,7 @@ from zoneinfo import ZoneInfo
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
+from .aliases import feed_key, record_key
 from .amounts import format_amount
 from .catalog import Article, Catalog
 from .event_time import event_when
@@ -124,22 +125,23 @@ def language_items(catalog: Catalog, renderer: Renderer, lang: str) -> list[Feed
             continue  # not written in this language: see the module's docstring
         meta = article.meta
         items.append(FeedItem(
-            article.kind, article.slug, lang, text.title, text.summary or "", article.url_path,
+            article.kind, feed_key(article), lang, text.title, text.summary or "", article.url_path,
             _midnight(meta.date, zone), _midnight(meta.updated or meta.date, zone),
             tuple(meta.topics), tuple(meta.cities), article,
         ))
     for record_id, opportunity in catalog.opportunities.items():
         published = _midnight(opportunity.published, zone)
         items.append(FeedItem(
-            "opportunity", record_id, lang, opportunity.title.pick(lang, fallbacks)[0],
+            "opportunity", record_key(record_id, opportunity), lang, opportunity.title.pick(lang, fallbacks)[0],
             opportunity.summary.pick(lang, fallbacks)[0], f"opportunities/{record_id}/",
             published, published, tuple(opportunity.topics), tuple(opportunity.cities), opportunity,
         ))
     for record_id, event in catalog.events.items():
         announced = _midnight(event.published, zone) if event.published else event_start(event)
         items.append(FeedItem(
-            "event", record_id, lang, event.title.pick(lang, fallbacks)[0], event.summary.pick(lang, fallbacks)[0],
-            f"events/{record_id}/", announced, announced, tuple(event.topics), tuple(event.cities), event,
+            "event", record_key(record_id, event), lang, event.title.pick(lang, fallbacks)[0],
+            event.summary.pick(lang, fallbacks)[0], f"events/{record_id}/", announced, announced,
+            tuple(event.topics), tuple(event.cities), event,
         ))
     items.sort(key=FeedItem.sort_key, reverse=True)
     return items
@@ -203,8 +205,9 @@ class ItemContent:
                                         **values, **_opportunity_values(self.renderer, record, item.lang))
         else:
             assert isinstance(record, Event)
+            record_id = item.page_path.split("/")[1]  # item.key may be an earlier id (hub.aliases)
             html = self.renderer.render("feed_event.html", item.lang, event=record,
-                                        calendar_url=settings.url(item.lang, event_calendar_path(item.key)),
+                                        calendar_url=settings.url(item.lang, event_calendar_path(record_id)),
                                         **values, **_event_values(self.renderer, record, item.lang))
         # Record texts are Markdown; a relative link in them is relative to the record's page.
         return absolutize(html, lambda href: _join(page_url, href))

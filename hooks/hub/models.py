@@ -35,6 +35,16 @@ Slug = Annotated[
     StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_SLUG_LENGTH),
     Field(description="lowercase letters a-z, digits and single hyphens, e.g. `manchester`"),
 ]
+# An earlier address of a page, relative to the language root: news/2025/old-slug/ or
+# events/old-id/. See hub.aliases.
+Alias = Annotated[
+    str,
+    StringConstraints(pattern=r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$", max_length=200),
+    Field(description="an earlier address of the page inside the language root, ending with /, "
+                      "e.g. news/2025/old-slug/"),
+]
+
+
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50000)]
@@ -258,6 +268,8 @@ class City(Strict):
     coordinates: Coordinates | None = None
     summary: Localized | None = None
     image: LeadImage | None = None
+    # Earlier addresses (events/old-id/): redirects, and the first keeps feed id and calendar UID (hub.aliases).
+    aliases: list[Alias] = []
 
     @field_validator("signed_on")
     @classmethod
@@ -312,6 +324,8 @@ class Opportunity(Strict):
     topics: list[Slug] = []
     cities: list[Slug] = []
     image: LeadImage | None = None
+    # Earlier addresses (events/old-id/): redirects, and the first keeps feed id and calendar UID (hub.aliases).
+    aliases: list[Alias] = []
 
     @field_validator("deadline")
     @classmethod
@@ -342,6 +356,8 @@ class Event(Strict):
                                                         "from then")] = None
     sequence: Annotated[int, Field(ge=0, description="raise by one each time a published event changes")] = 0
     image: LeadImage | None = None
+    # Earlier addresses (events/old-id/): redirects, and the first keeps feed id and calendar UID (hub.aliases).
+    aliases: list[Alias] = []
 
     @field_validator("end")
     @classmethod
@@ -402,6 +418,12 @@ class ArticleOriginal(Strict):
     topics: list[Slug] = []
     cities: list[Slug] = []
     image: LeadImage | None = None
+    # Not published by `mkdocs build` (shown by `mkdocs serve`, with a banner): hub.publishing.
+    draft: bool = False
+    # Earlier addresses: each gets a redirect page (hub.aliases); the first keeps the feed id.
+    aliases: list[Alias] = []
+    # The feed entry id's last part, when it must stay what an earlier file name made it.
+    id: Slug | None = None
 
     @field_validator("updated")
     @classmethod

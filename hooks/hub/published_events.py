@@ -6,7 +6,8 @@ every subscribed calendar. So, compared with a git ref of the published content
 (`make check BASE=origin/main`; the pull-request workflow passes the branch it targets):
 a published event is never deleted, only cancelled, and when its dates, time zone, place
 or status change, its `sequence` goes up. The hub's calendars give each event the UID of
-its file name, so a renamed file counts as deleted too.
+its file name, so a renamed file counts as deleted too, unless the renamed record lists
+its earlier address in `aliases:` (events/old-id/), which keeps its UID (hub.aliases).
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ def check_published_events(root: Path, base: str, events: dict[str, Event]) -> l
     if git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}") is None:
         raise BaseNotFound(f"'{base}' is not a commit of this checkout; fetch it first (git fetch origin main)")
     listed = git(root, "ls-tree", "-r", "-z", "--name-only", base, "--", EVENTS) or ""
+    # A renamed event names its earlier address in `aliases:` and keeps its UID (hub.aliases).
+    renamed = {alias: (record_id, event) for record_id, event in events.items()
+               for alias in event.aliases if alias.startswith("events/")}
     errors: list[ContentError] = []
     for name in sorted(filter(None, listed.split("\0"))):
         published = _published(root, base, name)
@@ -42,12 +46,16 @@ def check_published_events(root: Path, base: str, events: dict[str, Event]) -> l
             continue  # not a valid record then: nobody can have subscribed to it
         record_id = Path(name).stem
         current = events.get(record_id)
+        if current is None and f"events/{record_id}/" in renamed:
+            record_id, current = renamed[f"events/{record_id}/"]
+            name = f"{EVENTS}/{record_id}.yml"
         if current is None:
             if not (root / name).exists():
                 errors.append(ContentError(
                     name, 0, "", f"a published event deleted (it is in {base})",
                     "restore the file and set `status: cancelled`, with `sequence` raised by one: a subscribed "
-                    "calendar keeps a deleted event for good",
+                    f"calendar keeps a deleted event for good; if it was renamed, add `aliases: [events/{record_id}/]` "
+                    "to the renamed record",
                 ))
             continue  # still there but invalid now: the check reports why
         changed = [field for field in SCHEDULE_FIELDS if getattr(published, field) != getattr(current, field)]

@@ -87,6 +87,9 @@ def _fix_for(problem: str) -> str:
 
 def _pattern_hint(loc: tuple[Any, ...], message: str, value: Any) -> str:
     last = str(loc[-1]) if loc else ""
+    if loc[:1] == ("aliases",):
+        return ("an earlier address of the page inside the language folder, in lowercase a-z, digits and hyphens, "
+                "ending with /, like news/2025/old-slug/ (no leading /, no language prefix)")
     if last in ("cities", "topics", "sector", "policy") or isinstance(loc[-1] if loc else None, int):
         text = str(value)
         if "/" in text or "\\" in text or ".." in text:

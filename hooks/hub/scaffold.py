@@ -21,7 +21,7 @@ from .errors import language_label
 from .models import City, Opportunity
 from .placeholders import PLACEHOLDER
 from .settings import HubSettings
-from .slugs import SLUG_RULE, is_slug, slugify
+from .slugs import SHORT_SLUG_LENGTH, SLUG_RULE, is_slug, slugify
 from .yamlsafe import YamlProblem, decode, load_yaml
 
 Kind = Literal["article", "policy", "opportunity", "event", "city"]
@@ -36,19 +36,23 @@ class ScaffoldError(Exception):
 class Stub:
     paths: list[str]  # repository paths written
     next_steps: list[str]
+    warnings: tuple[str, ...] = ()
 
 
 def new_content(
-    settings: HubSettings, *, kind: Kind, title: str, lang: str = "zh", day: date | None = None, slug: str | None = None
+    settings: HubSettings, *, kind: Kind, title: str, lang: str = "zh", day: date | None = None,
+    slug: str | None = None, title_en: str | None = None,
 ) -> Stub:
-    """Write the files of a new piece of content; refuse to overwrite anything."""
+    """Write the files of a new piece of content; refuse to overwrite anything. `title_en`:
+    an English title, which makes the slug (and fills in the English title)."""
     root = settings.root
     title = " ".join(title.split())
     if not title:
         raise ScaffoldError("the title is empty; give the title in quotes, e.g. \"成都国际友城大会\"")
+    title_en = " ".join((title_en or "").split()) or None
     signed = day is not None
     day = day or settings.build_date
-    slug = _choose_slug(root, title, slug)
+    slug, warnings = _choose_slug(root, title, slug, title_en)
     default = settings.default_language
     url_path, files = _files(kind, slug, day, default, lang)
     taken = [path for path in files if (root / path).exists()]
@@ -60,30 +64,40 @@ def new_content(
             f"slug with --slug"
         )
     env = _environment()
-    values = _template_values(root, settings, kind=kind, title=title, lang=lang, day=day, signed=signed)
+    values = _template_values(root, settings, kind=kind, title=title, lang=lang, day=day, signed=signed,
+                              title_en=title_en)
     for path, (template, file_lang, original) in files.items():
         text = env.get_template(template).render(**values, lang=file_lang, original=original, default=default)
         target = root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
             handle.write(text)
-    return Stub(paths=list(files), next_steps=_next_steps(kind, list(files), url_path))
+    return Stub(paths=list(files), next_steps=_next_steps(kind, list(files), url_path), warnings=warnings)
 
 
-def _choose_slug(root: Path, title: str, slug: str | None) -> str:
+def _choose_slug(root: Path, title: str, slug: str | None, title_en: str | None) -> tuple[str, tuple[str, ...]]:
+    """The slug and what to warn about. Proposed slugs are short (SHORT_SLUG_LENGTH): the
+    address is permanent, and a long pinyin one is hard to read, say or type."""
     if slug is not None:
         if not is_slug(slug):
-            better = slugify(slug)
+            better = slugify(slug, limit=SHORT_SLUG_LENGTH)
             hint = f" (e.g. {better})" if better else ""
             raise ScaffoldError(f"--slug '{slug}' cannot be used: {SLUG_RULE}{hint}")
-        return slug
-    made = slugify(title, known=_city_names(root))
+        if len(slug) > SHORT_SLUG_LENGTH:
+            return slug, (f"the slug '{slug}' has {len(slug)} characters; addresses are permanent, so prefer "
+                          f"{SHORT_SLUG_LENGTH} or fewer (a few English words)",)
+        return slug, ()
+    full = slugify(title_en or title, known=_city_names(root))
+    made = slugify(title_en or title, known=_city_names(root), limit=SHORT_SLUG_LENGTH)
     if not made:
         raise ScaffoldError(
             "no slug can be made from this title (it has no Chinese or Latin letters); give one with --slug, "
             "e.g. --slug osaka-roadshow-2025"
         )
-    return made
+    if full != made:
+        return made, (f"the slug was cut to {len(made)} characters: '{made}'; for a better one, give an English "
+                      "title (TITLE_EN=\"…\") or the slug itself (SLUG=…)",)
+    return made, ()
 
 
 def _files(kind: Kind, slug: str, day: date, default: str, lang: str) -> tuple[str, dict[str, tuple[str, str, bool]]]:
@@ -115,12 +129,17 @@ def _environment() -> jinja2.Environment:
 
 
 def _template_values(
-    root: Path, settings: HubSettings, *, kind: Kind, title: str, lang: str, day: date, signed: bool
+    root: Path, settings: HubSettings, *, kind: Kind, title: str, lang: str, day: date, signed: bool,
+    title_en: str | None = None,
 ) -> dict[str, Any]:
     word = "name" if kind == "city" else "title"
 
     def title_in(code: str) -> str:
-        return title if code == lang else f"{PLACEHOLDER}: {word}, in {language_label(code)}"
+        if code == lang:
+            return title
+        if code == "en" and title_en:
+            return title_en
+        return f"{PLACEHOLDER}: {word}, in {language_label(code)}"
 
     def todo(what: str, code: str) -> str:
         return f"{PLACEHOLDER}: {what}, in {language_label(code)}"

@@ -51,6 +51,10 @@ class HubSettings:
     # Where drawn social cards are kept between builds (HUB_CARD_CACHE; default .cache/cards
     # in the project). Keys are hashes of what a card is drawn from: projects may share one.
     card_cache: Path | None = None
+    # A preview (`mkdocs serve`, told by MkDocs' on_startup command) shows drafts and
+    # articles scheduled for a later day, each with a banner; a published build
+    # (`mkdocs build`, and the commands check and translations) leaves them out.
+    preview: bool = False
 
     @property
     def checked_languages(self) -> tuple[str, ...]:
@@ -149,8 +153,8 @@ def repository(configured: Any, environ: dict[str, str] | None = None) -> str:
 _REPOSITORY = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}")
 
 
-def settings_from_config(config: Any) -> HubSettings:
-    """Read the settings from a loaded MkDocs config."""
+def settings_from_config(config: Any, *, preview: bool = False) -> HubSettings:
+    """Read the settings from a loaded MkDocs config; `preview` under `mkdocs serve`."""
     i18n = config.plugins["i18n"].config
     ordered = sorted(i18n.languages, key=lambda lang: not lang.default)
     languages = tuple(lang.locale for lang in ordered if lang.build)
@@ -180,6 +184,7 @@ def settings_from_config(config: Any) -> HubSettings:
         build_workers=build_workers(hub.get("build_workers", 2)),
         repository=repository(hub.get("repository")),
         branch=branch(hub.get("branch")),
+        preview=preview,
         fallback_pages=_choice(hub.get("fallback_pages", "summary"), "fallback_pages", ("summary", "full")),
         font_dirs=tuple(Path(part) for part in os.environ.get("HUB_FONT_DIRS", "").split(os.pathsep) if part),
         card_cache=Path(os.environ["HUB_CARD_CACHE"]) if os.environ.get("HUB_CARD_CACHE") else None,

@@ -8,6 +8,8 @@ from collections.abc import Mapping
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MAX_SLUG_LENGTH = 80
+# What `hub new` proposes: addresses are permanent (renaming needs an alias), so short ones.
+SHORT_SLUG_LENGTH = 50
 SLUG_RULE = "lowercase a-z, digits and single hyphens, like new-partner-cities-2025"
 
 # Names whose pinyin reads better as one word than syllable by syllable.
@@ -20,7 +22,7 @@ def is_slug(value: str) -> bool:
     return len(value) <= MAX_SLUG_LENGTH and re.fullmatch(SLUG_PATTERN, value) is not None
 
 
-def slugify(title: str, *, known: Mapping[str, str] | None = None) -> str:
+def slugify(title: str, *, known: Mapping[str, str] | None = None, limit: int = MAX_SLUG_LENGTH) -> str:
     """A slug for `title`: Chinese transliterated to pinyin, one syllable per part
     (成都国际友城大会 -> chengdu-guo-ji-you-cheng-da-hui), accents dropped, everything
     else that is not a-z or 0-9 turned into single hyphens. Empty when nothing is left
@@ -35,7 +37,7 @@ def slugify(title: str, *, known: Mapping[str, str] | None = None) -> str:
     parts.append(_fold(title[position:]))
     slug = "-".join(part for part in parts if part)
     slug = re.sub(r"-{2,}", "-", slug).strip("-")
-    return _shorten(slug)
+    return _shorten(slug, limit)
 
 
 def _pinyin(han: str, words: Mapping[str, str]) -> list[str]:
@@ -64,8 +66,9 @@ def _fold(text: str) -> str:
     return re.sub(r"-{2,}", "-", "".join(kept)).strip("-")
 
 
-def _shorten(slug: str) -> str:
-    if len(slug) <= MAX_SLUG_LENGTH:
+def _shorten(slug: str, limit: int) -> str:
+    """At most `limit` characters, cut between words."""
+    if len(slug) <= limit:
         return slug
-    cut = slug[: MAX_SLUG_LENGTH + 1]
-    return cut[: cut.rfind("-")] if "-" in cut else cut[:MAX_SLUG_LENGTH]
+    cut = slug[: limit + 1]
+    return cut[: cut.rfind("-")] if "-" in cut else cut[:limit]

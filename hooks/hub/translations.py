@@ -13,7 +13,7 @@ them, not an outdated one.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -93,7 +93,7 @@ def translation_report(settings: HubSettings, catalog: Catalog) -> TranslationRe
         incomplete = tuple(
             RecordGap(file, record_id, fields)
             for file, record_id, value in records
-            if (fields := tuple(_missing_texts(value, lang)))
+            if (fields := tuple(missing_texts(value, lang)))
         )
         reports.append(LanguageReport(lang, len(originals), missing, tuple(outdated), len(records), incomplete))
     return TranslationReport(default, history, tuple(reports))
@@ -109,17 +109,17 @@ def _records(catalog: Catalog) -> Iterator[tuple[str, str, Any]]:
             yield f"data/{name}.yml", record_id, entries[record_id]
 
 
-def _missing_texts(value: Any, lang: str, path: tuple[str, ...] = ()) -> Iterator[str]:
+def missing_texts(value: Any, lang: str, path: tuple[str, ...] = ()) -> Iterator[str]:
     """Dotted paths of the texts in `value` that have no `lang` version."""
     if isinstance(value, Localized):
         if not value.has(lang):
             yield ".".join(path) or "name"
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from _missing_texts(getattr(value, name), lang, (*path, name))
+            yield from missing_texts(getattr(value, name), lang, (*path, name))
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
-            yield from _missing_texts(item, lang, (*path, str(index)))
+            yield from missing_texts(item, lang, (*path, str(index)))
 
 
 def _day(timestamp: float, zone: ZoneInfo) -> date:
@@ -129,7 +129,14 @@ def _day(timestamp: float, zone: ZoneInfo) -> date:
 # -- for editors (the command line) ---------------------------------------------------------------------
 
 
-def format_report(report: TranslationReport, *, only: tuple[str, ...] = ()) -> str:
+def format_report(
+    report: TranslationReport, *, only: tuple[str, ...] = (),
+    source_of: Callable[[str, str], str | None] | None = None,
+    changes: Callable[[str, str], list[str] | None] | None = None,
+) -> str:
+    """The report for a terminal. `source_of(lang, src_uri)`: the language a translator into
+    `lang` works from, when not the original; `changes(lang, src_uri)`: the diff of the
+    original since the translation was last updated."""
     notes = {
         "git": "outdated = the original has a later commit than the translation",
         "files": "not a git checkout: outdated is judged from file modification times",
@@ -144,10 +151,19 @@ def format_report(report: TranslationReport, *, only: tuple[str, ...] = ()) -> s
             f"{len(item.outdated)} outdated; {item.records - len(item.incomplete)} of {item.records} records complete"
         )
         for uri in item.missing:
-            lines.append(f"  missing   docs/{item.lang}/{uri}  (original docs/{report.default}/{uri})")
+            source = source_of(item.lang, uri) if source_of else None
+            via = f"; translate from the {language_label(source)}, docs/{source}/{uri}" if source else ""
+            lines.append(f"  missing   docs/{item.lang}/{uri}  (original docs/{report.default}/{uri}{via})")
         for old in item.outdated:
             lines.append(f"  outdated  docs/{item.lang}/{old.src_uri}  original changed {old.original_changed}, "
                          f"translation {old.translated}")
+            source = source_of(item.lang, old.src_uri) if source_of else None
+            if source:
+                lines.append(f"            the {language_label(source)} text: docs/{source}/{old.src_uri}")
+            diff = changes(item.lang, old.src_uri) if changes else None
+            if diff:
+                lines.append(f"            what changed in docs/{report.default}/{old.src_uri} {diff[0]}")
+                lines += [f"            | {line}" for line in diff[1:]]
         for gap in item.incomplete:
             lines.append(f"  record    {gap.file}  {gap.record}: {', '.join(gap.fields)}")
         lines.append("")
