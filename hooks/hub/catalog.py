@@ -127,6 +127,9 @@ class _Collector:
         # Records that exist but failed their own checks: references to them are not
         # reported again as unknown.
         self.invalid_ids: set[tuple[str, str]] = set()
+        # (file, raw value, kind) of records and originals that failed their checks: their
+        # references are still checked (hub.references).
+        self.unvalidated: list[tuple[Path, Any, str]] = []
 
     def add(self, path: Path, line: int, field_name: str, found: str, expected: str) -> None:
         self.errors.append(ContentError(display_path(path, self.root), line, field_name, found, expected))
@@ -184,7 +187,7 @@ def load_catalog(root: Path, languages: tuple[str, ...], default_language: str) 
     catalog.events = _load_folder(collect, data / "events", Event)
     _refuse_unknown_data(collect, data)
     _load_pages(collect, catalog)
-    check_references(catalog, report=collect.add, invalid=collect.invalid_ids)
+    check_references(catalog, report=collect.add, invalid=collect.invalid_ids, unvalidated=collect.unvalidated)
     if collect.errors:
         raise ContentErrors(collect.errors)
     return catalog
@@ -210,7 +213,9 @@ def _refuse_unknown_data(collect: _Collector, data: Path) -> None:
                         "records go in data/cities/, data/events/ or data/opportunities/, one <id>.yml each")
 
 
-def _load_one(collect: _Collector, path: Path, model: type[M] | TypeAdapter[Any]) -> Any | None:
+def _load_one(
+    collect: _Collector, path: Path, model: type[M] | TypeAdapter[Any], *, kind: str = ""
+) -> Any | None:
     if not path.is_file():
         collect.add(path, 0, "", "the file is missing", "create it; the site needs it")
         return None
@@ -221,7 +226,12 @@ def _load_one(collect: _Collector, path: Path, model: type[M] | TypeAdapter[Any]
         hint = "`make new` writes a record to start from" if path.parent.name != "data" else "restore its fields"
         collect.add(path, 1, "", "an empty file", f"write the fields of the record, or delete the file; {hint}")
         return None
-    return collect.validate(path, loaded, model) if loaded is not None else None
+    if loaded is None:
+        return None
+    record = collect.validate(path, loaded, model)
+    if record is None and kind:
+        collect.unvalidated.append((path, loaded.value, kind))
+    return record
 
 
 def _load_taxonomy(collect: _Collector, path: Path) -> Taxonomy:
@@ -280,7 +290,7 @@ def _load_folder(collect: _Collector, folder: Path, model: type[M]) -> dict[str,
             # References to the corrected name are not reported as unknown as well.
             collect.invalid_ids.add((folder.name, slugify(path.stem)))
             continue
-        record = _load_one(collect, path, model)
+        record = _load_one(collect, path, model, kind=folder.name)
         if record is not None:
             records[path.stem] = record
         else:
@@ -351,6 +361,8 @@ def _load_pages(collect: _Collector, catalog: Catalog) -> None:
             loaded = _without_facts(collect, path, loaded, kind, src_uri, catalog.default_language)
         meta = collect.validate(path, loaded, model)
         if meta is None:
+            if is_original:
+                collect.unvalidated.append((path, loaded.value, kind))
             if kind == "policy":
                 collect.invalid_ids.add(("policies", src_uri.split("/")[-1].removesuffix(".md")))
             continue

@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from .errors import ContentErrors
+from .errors import ContentError, ContentErrors
 from .settings import HubSettings, in_github_actions, settings_from_config
 
 
@@ -118,29 +118,39 @@ def load_settings(config_file: Path) -> HubSettings:
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     from .content import load_content
     from .html_audit import audit_pages, markdown_options
+    from .links_check import check_links
     from .published_events import BaseNotFound, check_published_events
+    from .render import Renderer
 
     settings = load_settings(args.config_file)
     extensions, configs = markdown_options(args.config_file)
     # What the build's sanitiser would remove from the HTML of each page (hub/sanitize.py).
     more_problems = audit_pages(settings, extensions=extensions, configs=configs)
     try:
-        _, catalog = load_content(settings)
-        if args.base:
-            try:
-                more_problems += check_published_events(settings.root, args.base, catalog.events)
-            except BaseNotFound as error:
-                raise CommandError(f"--base: {error}") from None
-        if more_problems:
-            raise ContentErrors([])
-    except ContentErrors as found:
-        problems = ContentErrors([*found.errors, *more_problems])
+        ui, catalog = load_content(settings)
+        found: list[ContentError] = []
+    except ContentErrors as problems:
+        ui = catalog = None
+        found = problems.errors
+    # Links, images and anchors the strict build would refuse (hub/links_check.py); with
+    # the content valid, generated pages and listings are known exactly.
+    renderer = Renderer(settings, catalog, ui) if catalog is not None and ui is not None else None
+    more_problems += check_links(settings, extensions=extensions, configs=configs, catalog=catalog,
+                                 renderer=renderer)
+    if args.base and catalog is not None:
+        try:
+            more_problems += check_published_events(settings.root, args.base, catalog.events)
+        except BaseNotFound as error:
+            raise CommandError(f"--base: {error}") from None
+    if found or more_problems:
+        problems = ContentErrors([*found, *more_problems])
         print(problems.report(), file=out)
         if in_github_actions():
             for problem in problems.errors:
                 print(problem.annotation(), file=out)
         print("Fix them and run the check again (make check).", file=out)
         return 1
+    assert catalog is not None
     pages = sum(len(languages) for languages in catalog.page_languages.values())
     print(
         f"All content is valid: {len(catalog.news)} news articles, {len(catalog.policies)} policy explainers, "
