@@ -317,7 +317,8 @@ class LinkChecker:
         listed = ", ".join(f"#{a}" for a in headings[:8]) + (", …" if len(headings) > 8 else "")
         report(f"a link to '{url}', but {where} has no heading or anchor '{anchor}'",
                f"{hint}{'its anchors are ' + listed if listed else 'it has no anchors'}; a heading's anchor is its "
-               "text in lowercase with hyphens for spaces (## Who can apply → #who-can-apply)")
+               "Latin text in lowercase with hyphens for spaces (## Who can apply → #who-can-apply), "
+               "a heading in Chinese or Japanese gets _1, _2… in order; or give a heading its own: ## 申请 {#apply}")
 
     def _error(self, problem: _Problem) -> ContentError:
         return ContentError(problem.file, problem.line, problem.field, problem.found, problem.expected)
