@@ -24,13 +24,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import preview_cache, search, sections, seo, slots, timing
+from . import preview_cache, preview_pages, search, sections, seo, slots, timing
 from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
 from .assets import keep_scripts_on_site
 from .catalog import GENERATED_MARKER, Catalog
 from .content import load_content
 from .dates import language_name
-from .errors import ContentError, ContentErrors
+from .errors import ContentError, ContentErrors, display_path
 from .fragments import RenderedFragments, frame_key
 from .generate import GeneratedPage, PagesMade, make_pages
 from .pagefind_service import PagefindError, PagefindService
@@ -76,6 +76,8 @@ class HubBuild:
     search_pages: list[str] = field(default_factory=list)  # indexed pages (site paths), as built
     search_service: PagefindService | None = None  # in the process that started it (hub.search)
     fragments: RenderedFragments = field(default_factory=RenderedFragments)  # hub.fragments
+    # Under `mkdocs serve`: broken pages shown as their problems (hub.preview_pages).
+    left_out: dict[str, list[ContentError]] = field(default_factory=dict)
 
     @classmethod
     def start(cls, config: Any, *, preview: bool = False) -> HubBuild:
@@ -83,12 +85,22 @@ class HubBuild:
         again while only page texts changed (hub.preview_cache)."""
         settings = settings_from_config(config)
         key = (settings.root, settings.languages, settings.checked_languages, settings.build_date, settings.site_url)
+        left_out: dict[str, list[ContentError]] = {}
         try:
             with timing.stage("load and check content"):
                 kept = preview_cache.reuse(settings.root, key) if preview else None
                 ui, catalog = kept[:2] if kept else load_content(settings)
         except ContentErrors as errors:
-            raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
+            broken = preview_pages.broken_pages(errors.errors) if preview else None
+            if broken is None:
+                raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
+            # The preview goes on without the broken pages (hub.preview_pages).
+            kept, left_out = None, broken
+            try:
+                ui, catalog = load_content(settings, skip=frozenset(broken))
+            except ContentErrors as more:
+                raise PluginError("The content has problems; nothing was built.\n" + more.report()) from None
+            log.info("hub: left out of the preview until fixed:\n" + errors.report())  # a warning would stop it (strict)
         renderer = Renderer(settings, catalog, ui)
         docs_dir = Path(config.docs_dir)
         try:
@@ -101,9 +113,12 @@ class HubBuild:
         except ContentErrors as errors:
             raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
         log.info(f"hub: {len(generated)} generated pages ({written} written, {removed} removed)")
-        if preview and not kept:
+        if preview and not kept and not left_out:
             preview_cache.keep(settings.root, key, (ui, catalog, generated))
+        if left_out:
+            preview_cache.forget()
         build = cls(settings, catalog, ui, renderer, generated)
+        build.left_out = left_out
         build.generated_uris = {page.src_uri for page in generated}
         build.syndication = Syndication.from_config(renderer, config)
         try:
@@ -160,6 +175,13 @@ class HubBuild:
         )
 
     def page_markdown(self, markdown: str, page: Page, lang: str) -> str:
+        if self.left_out and page.file.abs_src_path:
+            shown = display_path(Path(page.file.abs_src_path), self.settings.root)
+            # A translation goes with its original: without the original's facts it is no article.
+            original = f"docs/{self.settings.default_language}/{getattr(page.file, 'norm_src_uri', '')}"
+            for file in (shown, original):
+                if file in self.left_out:
+                    return preview_pages.problems_markdown(file, self.left_out[file])
         if page.meta.get(GENERATED_MARKER) is True:
             # A generated page is HTML from the hub's own templates. Markdown would only
             # parse it (every tag through Python's HTMLParser) to hand it back unchanged:
@@ -293,7 +315,7 @@ class HubBuild:
     # process collected is merged in here.
     LANGUAGE_INDEPENDENT = (
         "settings", "catalog", "ui", "renderer", "generated", "generated_uris", "raw_files", "syndication",
-        "search_service", "fragments", "conversions",
+        "search_service", "fragments", "conversions", "left_out",
     )
 
     def language_state(self) -> dict[str, Any]:

@@ -174,8 +174,11 @@ class _Collector:
         return None if placeholders else result
 
 
-def load_catalog(root: Path, languages: tuple[str, ...], default_language: str) -> Catalog:
-    """Load and check all content under `root`; raise ContentErrors listing every problem."""
+def load_catalog(
+    root: Path, languages: tuple[str, ...], default_language: str, *, skip: frozenset[str] = frozenset()
+) -> Catalog:
+    """Load and check all content under `root`; raise ContentErrors listing every problem.
+    `skip`: pages (repository paths, docs/…) left out, as if they did not exist."""
     collect = _Collector(root)
     catalog = Catalog(root=root, languages=languages, default_language=default_language)
     data = root / "data"
@@ -186,7 +189,7 @@ def load_catalog(root: Path, languages: tuple[str, ...], default_language: str) 
     catalog.opportunities = _load_folder(collect, data / "opportunities", Opportunity)
     catalog.events = _load_folder(collect, data / "events", Event)
     _refuse_unknown_data(collect, data)
-    _load_pages(collect, catalog)
+    _load_pages(collect, catalog, skip)
     check_references(catalog, report=collect.add, invalid=collect.invalid_ids, unvalidated=collect.unvalidated)
     if collect.errors:
         raise ContentErrors(collect.errors)
@@ -309,7 +312,7 @@ def _rename_hint(name: str, suffix: str, why: str) -> str:
     return f"{rename}{why}: {SLUG_RULE}"
 
 
-def _load_pages(collect: _Collector, catalog: Catalog) -> None:
+def _load_pages(collect: _Collector, catalog: Catalog, skip: frozenset[str] = frozenset()) -> None:
     docs = catalog.root / "docs"
     originals: dict[str, tuple[Path, ArticleOriginal, PageText, LoadedYaml]] = {}
     translations: dict[str, list[tuple[Path, PageText]]] = {}
@@ -327,6 +330,8 @@ def _load_pages(collect: _Collector, catalog: Catalog) -> None:
         src_uri = Path(*rel.parts[1:]).as_posix()
         if is_generated_file(path):
             continue  # written by the hub from checked content; an editor's copy is refused by the build
+        if skip and display_path(path, catalog.root) in skip:
+            continue
         text = collect.read(path)
         if text is None:
             continue
