@@ -100,7 +100,8 @@ class HubBuild:
                 ui, catalog = load_content(settings, skip=frozenset(broken))
             except ContentErrors as more:
                 raise PluginError("The content has problems; nothing was built.\n" + more.report()) from None
-            log.info("hub: left out of the preview until fixed:\n" + errors.report())  # a warning would stop it (strict)
+            # Said as information: a warning would stop the preview (strict mode).
+            log.info("hub: left out of the preview until fixed:\n" + errors.report())
         renderer = Renderer(settings, catalog, ui)
         docs_dir = Path(config.docs_dir)
         try:
