@@ -22,7 +22,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from .errors import ContentError, ContentErrors
+from .errors import ContentError
 
 log = logging.getLogger("mkdocs.hooks.hub")
 
@@ -66,28 +66,16 @@ def _show(config: Any, error: BaseException) -> None:
 
 def problems_of(config: Any) -> list[ContentError]:
     """What `make check` finds, from the preview's own configuration."""
-    from .content import load_content
-    from .html_audit import audit_pages
-    from .links_check import check_links
-    from .render import Renderer
+    from .problems import all_problems
     from .settings import settings_from_config
 
     try:
         settings = settings_from_config(config)
-        extensions = list(config.markdown_extensions)
-        configs = dict(config.mdx_configs or {})
-        problems = audit_pages(settings, extensions=extensions, configs=configs)
-        try:
-            ui, catalog = load_content(settings)
-        except ContentErrors as found:
-            problems += found.errors
-            ui = catalog = None
-        renderer = Renderer(settings, catalog, ui) if ui is not None and catalog is not None else None
-        problems += check_links(settings, extensions=extensions, configs=configs, catalog=catalog, renderer=renderer)
+        return all_problems(settings, extensions=list(config.markdown_extensions),
+                            configs=dict(config.mdx_configs or {}))[0]
     except Exception as error:  # the page must show, whatever broke
         log.warning(f"hub: could not list the problems: {type(error).__name__}: {error}")
         return []
-    return sorted(set(problems))
 
 
 def error_page(problems: list[ContentError], detail: str = "") -> str:
