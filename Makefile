@@ -50,6 +50,7 @@ report: setup ## What a pull request changes, after make preview: pages, feeds, 
 	git worktree add --detach --force .cache/base "$(BASE)"
 	ln -sfn "$(CURDIR)/$(VENV)" .cache/base/$(VENV)
 	-cd .cache/base && SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct) HUB_BUILD_DATE=$(HUB_BUILD_DATE) HUB_SITE_URL=$(PREVIEW_URL) $(VENV)/bin/mkdocs build --no-strict --quiet -d "$(CURDIR)/.cache/base-site"
+	-PYTHONPATH=hooks $(PY) -m hub preview-site .cache/base-site --site-url $(PREVIEW_URL)
 	PYTHONPATH=hooks $(PY) -m hub report --base "$(BASE)" --base-root .cache/base --base-site .cache/base-site --site site $(if $(GITHUB_STEP_SUMMARY),--output "$(GITHUB_STEP_SUMMARY)")
 	git worktree remove --force .cache/base
 
