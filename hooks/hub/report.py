@@ -153,6 +153,7 @@ class Report:
     translations: dict[str, tuple[list[str], list[str]]]  # lang -> (became missing, became outdated)
     base: str
     base_built: bool
+    site_built: bool = True
     preview_artifact: str = "site-preview"
     run_url: str = ""
 
@@ -176,7 +177,8 @@ def make_report(
             old_outdated = then.outdated.get(lang, set()) if then else set()
             translations[lang] = (sorted(now.missing.get(lang, set()) - old_missing),
                                   sorted(now.outdated.get(lang, set()) - old_outdated))
-    return Report(settings, problems, pages, feeds, events, translations, base, base_site.is_dir(), run_url=run_url)
+    return Report(settings, problems, pages, feeds, events, translations, base, base_site.is_dir(),
+                  site_built=site.is_dir(), run_url=run_url)
 
 
 def _items(values: Iterable[str], shown: str = "`{}`") -> str:
@@ -210,6 +212,10 @@ def format_report(report: Report) -> str:
         lines += ["## ✅ No content problems", ""]
     lines.append("")
 
+    if not report.site_built:
+        lines += ["## No preview", "", "The pull request's site could not be built (see the build step's log), "
+                  "so nothing else is compared. Fix the problems above first.", ""]
+        return "\n".join(lines)
     lines += [f"## Pages, compared with `{_md(report.base)}`", ""]
     if not report.base_built:
         lines += ["The target branch could not be built, so every page counts as added.", ""]
