@@ -105,9 +105,11 @@ def test_links_that_work_pass(minimal_project: Path) -> None:
     (minimal_project / "docs/zh/news/2025/map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     zh = minimal_project / "docs/zh/news/2025/first-article.md"
     zh.write_text(zh.read_text(encoding="utf-8") + (
-        "\n## 合作领域：经贸 & 文化\n\n## Partners & trade: 2025\n\n### Who can apply? {#apply}\n\n<span id=\"raw\"></span>\n\n"
+        "\n## 合作领域：经贸 & 文化\n\n## Partners & trade: 2025\n\n### Who can apply? {#apply}\n\n"
+        "<span id=\"raw\"></span>\n\n"
         "![地图](map.png) [城市](../../cities/montpellier.md#news) [归档](../../news/archive/2025.md)\n\n"
-        "[本节](#_1) [Partners](#partners-trade-2025) [申请](#apply) [锚](#raw) [政策](../../policies/test-policy.md)\n\n"
+        "[本节](#_1) [Partners](#partners-trade-2025) [申请](#apply) [锚](#raw)\n\n"
+        "[政策](../../policies/test-policy.md)\n\n"
         "[外站](https://example.org/x) [邮件](mailto:office@example.org) [翻译](../../about/translations.md)\n"
     ), encoding="utf-8")
     fr = minimal_project / "docs/fr/index.md"

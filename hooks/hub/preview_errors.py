@@ -145,4 +145,7 @@ def write_everywhere(site_dir: Path, page: str) -> int:
     data = page.encode("utf-8")
     for target in targets:
         target.write_bytes(data)
+        # Older than any source: `mkdocs serve --dirty` (make serve LANG_ONLY=…) rebuilds only
+        # pages older than their source, and must rebuild every one of these once fixed.
+        os.utime(target, (0, 0))
     return len(targets)
