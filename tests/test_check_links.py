@@ -195,3 +195,18 @@ def test_yaml_syntax_errors_say_the_fix(front: str, line: int, fix: str, minimal
     assert len(problems) == 1, checked.output
     assert problems[0].startswith(f"docs/en/about/index.md:{line}: invalid YAML"), checked.output
     assert f"; {fix}" in problems[0], checked.output
+
+
+def test_a_nav_entry_to_no_page_is_refused_at_its_line(minimal_project: Path) -> None:
+    """mkdocs.yml's nav names pages by path: one that is in no language folder fails the
+    strict build ("not found in the documentation files"), and the check."""
+    config = minimal_project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    line = text.split("\n").index("      - 参与贡献: about/contribute.md") + 1
+    text = text.replace("参与贡献: about/contribute.md", "参与贡献: about/contributing.md")
+    config.write_text(text, encoding="utf-8")
+    checked = _check(minimal_project)
+    assert checked.returncode == 1, checked.output
+    assert checked.stdout.startswith(
+        f"mkdocs.yml:{line}: nav: 'about/contributing.md', a page that is in no language folder; "
+        "add docs/zh/about/contributing.md"), checked.output

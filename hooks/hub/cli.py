@@ -138,15 +138,15 @@ def load_settings(config_file: Path) -> HubSettings:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    from .html_audit import markdown_options
+    from .html_audit import site_options
     from .problems import all_problems
     from .published_events import BaseNotFound, check_published_events
 
     settings = load_settings(args.config_file)
-    extensions, configs = markdown_options(args.config_file)
-    # The content, what the sanitiser would remove, and the links, images and anchors the
-    # strict build would refuse (hub.problems).
-    found, catalog = all_problems(settings, extensions=extensions, configs=configs)
+    extensions, configs, nav = site_options(args.config_file)
+    # The content, what the sanitiser would remove, and the links, images, anchors and nav
+    # entries the strict build would refuse (hub.problems).
+    found, catalog = all_problems(settings, extensions=extensions, configs=configs, nav=nav)
     more_problems: list[ContentError] = []
     if args.base and catalog is not None:
         try:
@@ -232,13 +232,13 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
 def _report(args: argparse.Namespace, out: TextIO) -> int:
     import os
 
-    from .html_audit import markdown_options
+    from .html_audit import site_options
     from .problems import all_problems
     from .report import format_report, make_report
 
     settings = load_settings(args.config_file)
-    extensions, configs = markdown_options(args.config_file)
-    problems, _catalog = all_problems(settings, extensions=extensions, configs=configs)
+    extensions, configs, nav = site_options(args.config_file)
+    problems, _catalog = all_problems(settings, extensions=extensions, configs=configs, nav=nav)
     base_settings = None
     if args.base_root is not None and (args.base_root / "mkdocs.yml").is_file():
         try:

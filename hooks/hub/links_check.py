@@ -431,6 +431,39 @@ def check_links(
     configs: dict[str, dict[str, object]],
     catalog: Catalog | None = None,
     renderer: Renderer | None = None,
+    nav: object = None,
 ) -> list[ContentError]:
-    """Every link and image in the editors' pages that the strict build would refuse."""
-    return LinkChecker(settings, extensions=extensions, configs=configs, catalog=catalog, renderer=renderer).run()
+    """Every link and image in the editors' pages that the strict build would refuse, and
+    every page of `nav` (mkdocs.yml's, as MkDocs read it) that exists in no language."""
+    checker = LinkChecker(settings, extensions=extensions, configs=configs, catalog=catalog, renderer=renderer)
+    return checker.run() + check_nav(checker, nav)
+
+
+def check_nav(checker: LinkChecker, nav: object) -> list[ContentError]:
+    config = checker.root / "mkdocs.yml"
+    try:
+        lines = config.read_text(encoding="utf-8").split("\n")
+    except OSError:
+        lines = []
+    errors = []
+    for path in _nav_paths(nav):
+        if urlsplit(path).scheme or path.startswith("/") or not path.endswith(".md"):
+            continue
+        if any(checker.exists(lang, path) for lang in checker.languages):
+            continue
+        line = next((number for number, text in enumerate(lines, start=1)
+                     if re.search(r"[:\-]\s*" + re.escape(path) + r"\s*$", text)), 0)
+        errors.append(ContentError("mkdocs.yml", line, "nav", f"'{path}', a page that is in no language folder",
+                                   f"add docs/{checker.default}/{path}, or fix or remove the entry"))
+    return errors
+
+
+def _nav_paths(nav: object) -> Iterable[str]:
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_paths(value)
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_paths(item)

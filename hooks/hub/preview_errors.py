@@ -72,7 +72,7 @@ def problems_of(config: Any) -> list[ContentError]:
     try:
         settings = settings_from_config(config)
         return all_problems(settings, extensions=list(config.markdown_extensions),
-                            configs=dict(config.mdx_configs or {}))[0]
+                            configs=dict(config.mdx_configs or {}), nav=config.nav)[0]
     except Exception as error:  # the page must show, whatever broke
         log.warning(f"hub: could not list the problems: {type(error).__name__}: {error}")
         return []

@@ -15,7 +15,7 @@ from .settings import HubSettings
 
 
 def all_problems(
-    settings: HubSettings, *, extensions: list[object], configs: dict[str, dict[str, object]]
+    settings: HubSettings, *, extensions: list[object], configs: dict[str, dict[str, object]], nav: object = None,
 ) -> tuple[list[ContentError], Catalog | None]:
     """The problems, sorted, and the catalog (None when the content has problems of its own)."""
     problems = audit_pages(settings, extensions=extensions, configs=configs)
@@ -26,5 +26,6 @@ def all_problems(
         ui = catalog = None
     # With the content valid, generated pages and listings are known exactly.
     renderer = Renderer(settings, catalog, ui) if ui is not None and catalog is not None else None
-    problems += check_links(settings, extensions=extensions, configs=configs, catalog=catalog, renderer=renderer)
+    problems += check_links(settings, extensions=extensions, configs=configs, catalog=catalog, renderer=renderer,
+                            nav=nav)
     return sorted(set(problems)), catalog
