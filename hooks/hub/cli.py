@@ -28,13 +28,14 @@ Exit status: 0 fine, 1 problems in the content (or a refused command), 2 an inte
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import sys
 import traceback
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from .errors import ContentError, ContentErrors
 from .settings import HubSettings, in_github_actions, settings_from_config
@@ -124,6 +125,12 @@ def _day(text: str) -> date:
 
 def load_settings(config_file: Path) -> HubSettings:
     """The settings exactly as a build reads them: mkdocs.yml through MkDocs itself."""
+    return settings_from_config(_config(config_file))
+
+
+@functools.cache
+def _config(config_file: Path) -> Any:
+    """mkdocs.yml as MkDocs reads it, once per command (loading it runs the hooks' imports)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
@@ -131,19 +138,23 @@ def load_settings(config_file: Path) -> HubSettings:
         raise CommandError(f"{config_file} not found; run the command from the repository root or give -f mkdocs.yml")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     try:
-        config = load_config(config_file=str(config_file))
+        return load_config(config_file=str(config_file))
     except (Abort, ConfigurationError) as error:
         raise CommandError(f"{config_file}: {error}") from None
-    return settings_from_config(config)
+
+
+def _site_options(config_file: Path) -> tuple[list[object], dict[str, dict[str, object]], object]:
+    """The Markdown extensions, their settings and the nav, as a build reads them."""
+    config = _config(config_file)
+    return list(config.markdown_extensions), dict(config.mdx_configs or {}), config.nav
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    from .html_audit import site_options
     from .problems import all_problems
     from .published_events import BaseNotFound, check_published_events
 
     settings = load_settings(args.config_file)
-    extensions, configs, nav = site_options(args.config_file)
+    extensions, configs, nav = _site_options(args.config_file)
     # The content, what the sanitiser would remove, and the links, images, anchors and nav
     # entries the strict build would refuse (hub.problems).
     found, catalog = all_problems(settings, extensions=extensions, configs=configs, nav=nav)
@@ -232,12 +243,11 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
 def _report(args: argparse.Namespace, out: TextIO) -> int:
     import os
 
-    from .html_audit import site_options
     from .problems import all_problems
     from .report import format_report, make_report
 
     settings = load_settings(args.config_file)
-    extensions, configs, nav = site_options(args.config_file)
+    extensions, configs, nav = _site_options(args.config_file)
     problems, _catalog = all_problems(settings, extensions=extensions, configs=configs, nav=nav)
     base_settings = None
     if args.base_root is not None and (args.base_root / "mkdocs.yml").is_file():

@@ -41,16 +41,10 @@ def might_lose_something(body: str) -> bool:
 
 def markdown_options(config_file: Path) -> tuple[list[object], dict[str, dict[str, object]]]:
     """The Markdown extensions and their settings, as MkDocs reads them from mkdocs.yml."""
-    extensions, configs, _nav = site_options(config_file)
-    return extensions, configs
-
-
-def site_options(config_file: Path) -> tuple[list[object], dict[str, dict[str, object]], object]:
-    """markdown_options, and the nav, as MkDocs reads them from mkdocs.yml."""
     from mkdocs.config import load_config
 
     config = load_config(config_file=str(config_file))
-    return list(config.markdown_extensions), dict(config.mdx_configs or {}), config.nav
+    return list(config.markdown_extensions), dict(config.mdx_configs or {})
 
 
 def audit_pages(
