@@ -253,8 +253,8 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     if args.base_root is not None and (args.base_root / "mkdocs.yml").is_file():
         try:
             base_settings = load_settings(args.base_root / "mkdocs.yml")
-        except CommandError:
-            base_settings = None  # an unreadable base: its translations are not compared
+        except Exception:  # whatever the target branch holds, the report is still written
+            base_settings = None  # its translations are then not compared
     run_url = ""
     if os.environ.get("GITHUB_RUN_ID") and os.environ.get("GITHUB_REPOSITORY"):
         server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")

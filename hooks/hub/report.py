@@ -170,7 +170,10 @@ def make_report(
     events = _titles(calendar_events(base_site), calendar_events(site))
     translations: dict[str, tuple[list[str], list[str]]] = {}
     now = translation_state(settings)
-    then = translation_state(base_settings) if base_settings is not None else None
+    try:
+        then = translation_state(base_settings) if base_settings is not None else None
+    except Exception:  # the target branch's content as it was: compared when it can be read
+        then = None
     if now is not None:
         for lang in languages[1:]:
             old_missing = then.missing.get(lang, set()) if then else set()
