@@ -174,10 +174,10 @@ def make_report(
         then = translation_state(base_settings) if base_settings is not None else None
     except Exception:  # the target branch's content as it was: compared when it can be read
         then = None
-    if now is not None:
+    if now is not None and then is not None:
         for lang in languages[1:]:
-            old_missing = then.missing.get(lang, set()) if then else set()
-            old_outdated = then.outdated.get(lang, set()) if then else set()
+            old_missing = then.missing.get(lang, set())
+            old_outdated = then.outdated.get(lang, set())
             translations[lang] = (sorted(now.missing.get(lang, set()) - old_missing),
                                   sorted(now.outdated.get(lang, set()) - old_outdated))
     return Report(settings, problems, pages, feeds, events, translations, base, base_site.is_dir(),
@@ -267,7 +267,7 @@ def format_report(report: Report) -> str:
             lines.append(f"- Now outdated in {lang} (the original changed after the translation): " + _items(outdated))
         any_translation = any_translation or bool(missing or outdated)
     if not report.translations:
-        lines.append("Not compared: the content has problems.")
+        lines.append("Not compared: the content of this branch or of the target branch could not be read.")
     elif not any_translation:
         lines.append("No translation became missing or outdated.")
     else:
