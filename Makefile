@@ -33,6 +33,27 @@ HUB_BUILD_DATE ?= today
 build: setup ## Build the site into site/ (strict; HUB_SITE_URL sets the address it is published at)
 	$(if $(SOURCE_DATE_EPOCH),SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH)) HUB_BUILD_DATE=$(HUB_BUILD_DATE) $(VENV)/bin/mkdocs build --strict
 
+# The pull-request preview: the strict build, for a local web server's root at any port
+# (hub/preview_site.py). Download the artifact, unzip, `python3 -m http.server 8000` in it.
+PREVIEW_URL := http://127.0.0.1:8000/
+
+preview: setup ## Build the preview a pull request uploads into site/ (strict; works from any local server's root)
+	$(if $(SOURCE_DATE_EPOCH),SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH)) HUB_BUILD_DATE=$(HUB_BUILD_DATE) HUB_SITE_URL=$(PREVIEW_URL) $(VENV)/bin/mkdocs build --strict
+	PYTHONPATH=hooks $(PY) -m hub preview-site site --site-url $(PREVIEW_URL)
+
+# The target branch is built in a worktree under .cache/ with its own code, for the same
+# day, then compared with site/ (run `make preview` first). In a workflow the report goes
+# to the run's summary page ($$GITHUB_STEP_SUMMARY).
+report: setup ## What a pull request changes, after make preview: pages, feeds, calendars, translations (BASE=origin/main)
+	@test -n "$(BASE)" || { echo 'usage: make report BASE=origin/main'; exit 2; }
+	rm -rf .cache/base .cache/base-site && git worktree prune
+	git worktree add --detach --force .cache/base "$(BASE)"
+	ln -sfn "$(CURDIR)/$(VENV)" .cache/base/$(VENV)
+	-cd .cache/base && SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct) HUB_BUILD_DATE=$(HUB_BUILD_DATE) HUB_SITE_URL=$(PREVIEW_URL) $(VENV)/bin/mkdocs build --no-strict --quiet -d "$(CURDIR)/.cache/base-site"
+	-PYTHONPATH=hooks $(PY) -m hub preview-site .cache/base-site --site-url $(PREVIEW_URL)
+	PYTHONPATH=hooks $(PY) -m hub report --base "$(BASE)" --base-root .cache/base --base-site .cache/base-site --site site $(if $(GITHUB_STEP_SUMMARY),--output "$(GITHUB_STEP_SUMMARY)")
+	git worktree remove --force .cache/base
+
 check: setup ## Check all content without building; lists every problem (BASE=origin/main: also events subscribers hold, addresses removed without an alias)
 	PYTHONPATH=hooks $(PY) -m hub check $(if $(BASE),--base "$(BASE)")
 
@@ -64,4 +85,4 @@ bench: setup-dev ## Scale benchmark, see bench/README.md (SIZES="500 2000 5000",
 	$(VENV)/bin/pip install -q -r bench/requirements.txt
 	$(PY) bench/run.py --sizes $(or $(SIZES),500 2000) --rounds $(or $(ROUNDS),3) --extras
 
-.PHONY: help setup setup-dev setup-test serve build check new translations schema test test-fast bench
+.PHONY: help setup setup-dev setup-test serve build preview report check new translations schema test test-fast bench

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from hub import preview_errors
 from hub.assets import drop_template_sources
 from hub.build import HubBuild
 from hub.fragments import reach_material_templates
@@ -42,6 +43,8 @@ def _outer(config: Any) -> bool:
 
 def on_startup(command: str, dirty: bool) -> None:
     _staging.startup(command=command, dirty=dirty)
+    if command == "serve":
+        preview_errors.install()  # a failed preview build shows its problems in the browser
     _invocation.update(command=command, dirty=dirty)
 
 

@@ -51,7 +51,9 @@ fi
 # pymdown-extensions 13 needs Python 3.11.5 or newer; Debian bookworm's python3 is 3.11.2.
 if ! .venv/bin/python -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))'; then
   echo "scripts/setup.sh: .venv has $(.venv/bin/python --version 2>&1); the pinned packages need Python 3.11.5" \
-    "or newer. Put one first on PATH (pyenv, or the python:3.11-bookworm image), remove .venv and run again." >&2
+    "or newer (Debian 12's python3 is 3.11.2; Debian 13 and Ubuntu 24.04 have one). On Debian 12:" \
+    "sudo apt-get install pipx && pipx install uv && rm -rf .venv && ~/.local/bin/uv venv --seed --python 3.12 .venv" \
+    "then run this again. No terminal at hand? Edit on GitHub: CONTRIBUTING.md, 'In the browser, without a terminal'." >&2
   exit 1
 fi
 requirements=requirements.txt

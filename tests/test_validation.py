@@ -84,7 +84,8 @@ CASES = [
         "yaml-syntax",
         replace(GRANT, "kind: grant", "kind: [grant"),
         "data/opportunities/test-grant.yml:6: invalid YAML (while parsing a flow sequence that starts on line 5, "
-        "expected ',' or ']', but got ':'); fix the YAML syntax",
+        "expected ',' or ']', but got ':'); close the list with ] on the same field, and put an item that "
+        "contains a comma or ': ' in quotes, like [a, \"b: c\"]",
     ),
     Case(
         "yaml-tab",

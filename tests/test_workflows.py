@@ -157,8 +157,20 @@ def test_pull_request_runs_in_debian_and_uploads_a_preview():
     assert job["container"]["image"] == "python:3.11-bookworm"
     upload = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"].rstrip("/") == "site"
-    build = next(step for step in job["steps"] if step.get("run") == "make build")
-    assert build["env"]["HUB_SITE_URL"] == "http://127.0.0.1:8000/"
+    # `make preview`: the strict build, made to work from any local server's root
+    # (tests/test_pull_request.py serves it at a random port).
+    runs = [step.get("run") for step in job["steps"]]
+    assert runs.index("make preview") < runs.index(next(r for r in runs if r and r.startswith("make report")))
+    assert "preview:" in (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+def test_pull_request_writes_a_job_summary_even_when_a_step_failed():
+    job = jobs(PULL_REQUEST)["check"]
+    report = next(step for step in job["steps"] if step.get("run", "").startswith("make report"))
+    assert report["run"] == 'make report BASE="origin/$GITHUB_BASE_REF"'
+    assert report["if"] == "${{ !cancelled() }}"
+    assert "GITHUB_STEP_SUMMARY" in (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert job["permissions"] == {"contents": "read"}  # the summary needs no write permission
 
 
 def test_workflows_run_the_commands_editors_and_ci_run():
@@ -194,7 +206,7 @@ def test_the_pull_request_runs_what_ci_runs():
     assert ci_commands == ["make test"]
     runs = [step.get("run") for step in jobs(PULL_REQUEST)["check"]["steps"]]
     assert "make test" in runs
-    assert {'make check BASE="origin/$GITHUB_BASE_REF"', "make build"} <= set(runs)
+    assert {'make check BASE="origin/$GITHUB_BASE_REF"', "make preview"} <= set(runs)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in ("make test", "make check"):
         assert f"`{command}" in readme

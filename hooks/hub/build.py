@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import edit_links, image_variants, preview_cache, search, sections, seo, slots, timing
+from . import edit_links, image_variants, preview_cache, preview_pages, search, sections, seo, slots, timing
 from .aliases import redirect_html, redirects
 from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
 from .assets import keep_scripts_on_site
@@ -32,7 +32,7 @@ from .cards import Cards, FontsRequired
 from .catalog import GENERATED_MARKER, Catalog
 from .content import load_content
 from .dates import language_name, long_date
-from .errors import ContentError, ContentErrors
+from .errors import ContentError, ContentErrors, display_path
 from .fragments import RenderedFragments, frame_key
 from .generate import GeneratedPage, PagesMade, make_pages
 from .pagefind_service import PagefindError, PagefindService
@@ -79,6 +79,8 @@ class HubBuild:
     search_service: PagefindService | None = None  # in the process that started it (hub.search)
     fragments: RenderedFragments = field(default_factory=RenderedFragments)  # hub.fragments
     cards: Cards | None = None  # social cards (hub.cards)
+    # Under `mkdocs serve`: broken pages shown as their problems (hub.preview_pages).
+    left_out: dict[str, list[ContentError]] = field(default_factory=dict)
 
     @classmethod
     def start(cls, config: Any, *, preview: bool = False) -> HubBuild:
@@ -86,12 +88,23 @@ class HubBuild:
         again while only page texts changed (hub.preview_cache)."""
         settings = settings_from_config(config, preview=preview)
         key = (settings.root, settings.languages, settings.checked_languages, settings.build_date, settings.site_url)
+        left_out: dict[str, list[ContentError]] = {}
         try:
             with timing.stage("load and check content"):
                 kept = preview_cache.reuse(settings.root, key) if preview else None
                 ui, catalog = kept[:2] if kept else load_content(settings)
         except ContentErrors as errors:
-            raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
+            broken = preview_pages.broken_pages(errors.errors) if preview else None
+            if broken is None:
+                raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
+            # The preview goes on without the broken pages (hub.preview_pages).
+            kept, left_out = None, broken
+            try:
+                ui, catalog = load_content(settings, skip=frozenset(broken))
+            except ContentErrors as more:
+                raise PluginError("The content has problems; nothing was built.\n" + more.report()) from None
+            # Said as information: a warning would stop the preview (strict mode).
+            log.info("hub: left out of the preview until fixed:\n" + errors.report())
         renderer = Renderer(settings, catalog, ui)
         try:
             with timing.stage("lead images"):
@@ -112,9 +125,12 @@ class HubBuild:
         except ContentErrors as errors:
             raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
         log.info(f"hub: {len(generated)} generated pages ({written} written, {removed} removed)")
-        if preview and not kept:
+        if preview and not kept and not left_out:
             preview_cache.keep(settings.root, key, (ui, catalog, generated))
+        if left_out:
+            preview_cache.forget()
         build = cls(settings, catalog, ui, renderer, generated)
+        build.left_out = left_out
         build.generated_uris = {page.src_uri for page in generated}
         build.syndication = Syndication.from_config(renderer, config)
         try:
@@ -183,6 +199,13 @@ class HubBuild:
         )
 
     def page_markdown(self, markdown: str, page: Page, lang: str) -> str:
+        if self.left_out and page.file.abs_src_path:
+            shown = display_path(Path(page.file.abs_src_path), self.settings.root)
+            # A translation goes with its original: without the original's facts it is no article.
+            original = f"docs/{self.settings.default_language}/{getattr(page.file, 'norm_src_uri', '')}"
+            for file in (shown, original):
+                if file in self.left_out:
+                    return preview_pages.problems_markdown(file, self.left_out[file])
         if page.meta.get(GENERATED_MARKER) is True:
             # A generated page is HTML from the hub's own templates. Markdown would only
             # parse it (every tag through Python's HTMLParser) to hand it back unchanged:
@@ -338,7 +361,7 @@ class HubBuild:
     # process collected is merged in here.
     LANGUAGE_INDEPENDENT = (
         "settings", "catalog", "ui", "renderer", "generated", "generated_uris", "raw_files", "syndication",
-        "search_service", "fragments", "conversions", "cards",
+        "search_service", "fragments", "conversions", "cards", "left_out",
     )
 
     def language_state(self) -> dict[str, Any]:

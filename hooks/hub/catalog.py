@@ -149,6 +149,9 @@ class _Collector:
         # reported again as unknown.
         self.invalid_ids: set[tuple[str, str]] = set()
         self.image_sources: dict[str, tuple[str, int]] = {}
+        # (file, raw value, kind) of records and originals that failed their checks: their
+        # references are still checked (hub.references).
+        self.unvalidated: list[tuple[Path, Any, str]] = []
 
     def add(self, path: Path, line: int, field_name: str, found: str, expected: str) -> None:
         self.errors.append(ContentError(display_path(path, self.root), line, field_name, found, expected))
@@ -208,8 +211,11 @@ class _Collector:
             self.image_sources.setdefault(image.src, (display_path(path, self.root), line))
 
 
-def load_catalog(root: Path, languages: tuple[str, ...], default_language: str) -> Catalog:
-    """Load and check all content under `root`; raise ContentErrors listing every problem."""
+def load_catalog(
+    root: Path, languages: tuple[str, ...], default_language: str, *, skip: frozenset[str] = frozenset()
+) -> Catalog:
+    """Load and check all content under `root`; raise ContentErrors listing every problem.
+    `skip`: pages (repository paths, docs/…) left out, as if they did not exist."""
     collect = _Collector(root)
     catalog = Catalog(root=root, languages=languages, default_language=default_language)
     data = root / "data"
@@ -220,9 +226,9 @@ def load_catalog(root: Path, languages: tuple[str, ...], default_language: str) 
     catalog.opportunities = _load_folder(collect, data / "opportunities", Opportunity)
     catalog.events = _load_folder(collect, data / "events", Event)
     _refuse_unknown_data(collect, data)
-    aliases = [*_record_aliases(collect, catalog), *_load_pages(collect, catalog)]
+    aliases = [*_record_aliases(collect, catalog), *_load_pages(collect, catalog, skip)]
     catalog.image_sources = collect.image_sources
-    check_references(catalog, report=collect.add, invalid=collect.invalid_ids)
+    check_references(catalog, report=collect.add, invalid=collect.invalid_ids, unvalidated=collect.unvalidated)
     check_aliases(aliases, taken_addresses(catalog), collect.add)
     if collect.errors:
         raise ContentErrors(collect.errors)
@@ -249,7 +255,9 @@ def _refuse_unknown_data(collect: _Collector, data: Path) -> None:
                         "records go in data/cities/, data/events/ or data/opportunities/, one <id>.yml each")
 
 
-def _load_one(collect: _Collector, path: Path, model: type[M] | TypeAdapter[Any]) -> Any | None:
+def _load_one(
+    collect: _Collector, path: Path, model: type[M] | TypeAdapter[Any], *, kind: str = ""
+) -> Any | None:
     if not path.is_file():
         collect.add(path, 0, "", "the file is missing", "create it; the site needs it")
         return None
@@ -260,7 +268,12 @@ def _load_one(collect: _Collector, path: Path, model: type[M] | TypeAdapter[Any]
         hint = "`make new` writes a record to start from" if path.parent.name != "data" else "restore its fields"
         collect.add(path, 1, "", "an empty file", f"write the fields of the record, or delete the file; {hint}")
         return None
-    return collect.validate(path, loaded, model) if loaded is not None else None
+    if loaded is None:
+        return None
+    record = collect.validate(path, loaded, model)
+    if record is None and kind:
+        collect.unvalidated.append((path, loaded.value, kind))
+    return record
 
 
 def _load_taxonomy(collect: _Collector, path: Path) -> Taxonomy:
@@ -319,7 +332,7 @@ def _load_folder(collect: _Collector, folder: Path, model: type[M]) -> dict[str,
             # References to the corrected name are not reported as unknown as well.
             collect.invalid_ids.add((folder.name, slugify(path.stem)))
             continue
-        record = _load_one(collect, path, model)
+        record = _load_one(collect, path, model, kind=folder.name)
         if record is not None:
             records[path.stem] = record
         else:
@@ -338,8 +351,9 @@ def _rename_hint(name: str, suffix: str, why: str) -> str:
     return f"{rename}{why}: {SLUG_RULE}"
 
 
-def _load_pages(collect: _Collector, catalog: Catalog) -> list[AliasEntry]:
-    """Every page's front matter checked; the articles assembled; their aliases returned."""
+def _load_pages(collect: _Collector, catalog: Catalog, skip: frozenset[str] = frozenset()) -> list[AliasEntry]:
+    """Every page's front matter checked (but those in `skip`); the articles assembled;
+    their aliases returned."""
     docs = catalog.root / "docs"
     originals: dict[str, tuple[Path, ArticleOriginal, PageText, LoadedYaml]] = {}
     translations: dict[str, list[tuple[Path, PageText]]] = {}
@@ -363,6 +377,8 @@ def _load_pages(collect: _Collector, catalog: Catalog) -> list[AliasEntry]:
         src_uri = Path(*rel.parts[1:]).as_posix()
         if is_generated_file(path):
             continue  # written by the hub from checked content; an editor's copy is refused by the build
+        if skip and display_path(path, catalog.root) in skip:
+            continue
         text = collect.read(path)
         if text is None:
             continue
@@ -397,6 +413,8 @@ def _load_pages(collect: _Collector, catalog: Catalog) -> list[AliasEntry]:
             loaded = _without_facts(collect, path, loaded, kind, src_uri, catalog.default_language)
         meta = collect.validate(path, loaded, model)
         if meta is None:
+            if is_original:
+                collect.unvalidated.append((path, loaded.value, kind))
             if kind == "policy":
                 collect.invalid_ids.add(("policies", src_uri.split("/")[-1].removesuffix(".md")))
             continue

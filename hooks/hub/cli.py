@@ -17,6 +17,13 @@
     PYTHONPATH=hooks python -m hub translations [--lang fr]
         Which pages and records lack a translation, and which translations are older than
         their original (from git history). Also published at about/translations/.
+    PYTHONPATH=hooks python -m hub report --base-site DIR [--site site] [--base-root DIR] [--base NAME]
+            [--output FILE]
+        What a pull request changes, as Markdown: content problems, pages added, changed and
+        removed per language, feed entries and calendar events, translations that became
+        missing or outdated, how to open the preview (`make report BASE=origin/main`).
+    PYTHONPATH=hooks python -m hub preview-site DIR --site-url URL
+        Make a built preview work from any local web server's root (`make preview`).
     PYTHONPATH=hooks python -m hub schema [--check]
         Write the JSON Schemas of data/ from the models (or, with --check, only compare).
 
@@ -26,15 +33,16 @@ Exit status: 0 fine, 1 problems in the content (or a refused command), 2 an inte
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import sys
 import traceback
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
-from .errors import ContentErrors, language_label
+from .errors import ContentError, ContentErrors, language_label
 from .settings import HubSettings, in_github_actions, settings_from_config
 
 
@@ -97,6 +105,21 @@ def _parser() -> argparse.ArgumentParser:
     translations.add_argument("--lang", action="append", help="only this language (repeatable)")
     translations.set_defaults(run=_translations)
 
+    report = commands.add_parser("report", parents=[common],
+                                 help="what a pull request changes, as Markdown (its job summary)")
+    report.add_argument("--site", type=Path, default=Path("site"), help="the pull request's build (default: site)")
+    report.add_argument("--base-site", type=Path, required=True, help="the target branch's build")
+    report.add_argument("--base-root", type=Path, help="a checkout of the target branch (for the translations)")
+    report.add_argument("--base", default="the target branch", help="the target branch's name, as shown")
+    report.add_argument("--output", type=Path, help="append the report to this file instead of printing it")
+    report.set_defaults(run=_report)
+
+    preview = commands.add_parser("preview-site", parents=[common],
+                                  help="make a built preview work from any local web server's root")
+    preview.add_argument("site", type=Path, help="the built site (e.g. site)")
+    preview.add_argument("--site-url", required=True, help="the site_url it was built for")
+    preview.set_defaults(run=_preview_site)
+
     schema = commands.add_parser("schema", parents=[common], help="write data/schema/*.schema.json from the models")
     schema.add_argument("--check", action="store_true", help="only compare; exit 1 when a schema is out of date")
     schema.set_defaults(run=_schema)
@@ -112,6 +135,12 @@ def _day(text: str) -> date:
 
 def load_settings(config_file: Path) -> HubSettings:
     """The settings exactly as a build reads them: mkdocs.yml through MkDocs itself."""
+    return settings_from_config(_config(config_file))
+
+
+@functools.cache
+def _config(config_file: Path) -> Any:
+    """mkdocs.yml as MkDocs reads it, once per command (loading it runs the hooks' imports)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
@@ -119,41 +148,44 @@ def load_settings(config_file: Path) -> HubSettings:
         raise CommandError(f"{config_file} not found; run the command from the repository root or give -f mkdocs.yml")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     try:
-        config = load_config(config_file=str(config_file))
+        return load_config(config_file=str(config_file))
     except (Abort, ConfigurationError) as error:
         raise CommandError(f"{config_file}: {error}") from None
-    return settings_from_config(config)
+
+
+def _site_options(config_file: Path) -> tuple[list[object], dict[str, dict[str, object]], object]:
+    """The Markdown extensions, their settings and the nav, as a build reads them."""
+    config = _config(config_file)
+    return list(config.markdown_extensions), dict(config.mdx_configs or {}), config.nav
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    from .content import load_content
-    from .html_audit import audit_pages, markdown_options
+    from .problems import all_problems
     from .published_addresses import check_published_addresses
     from .published_events import BaseNotFound, check_published_events
 
     settings = load_settings(args.config_file)
-    extensions, configs = markdown_options(args.config_file)
-    # What the build's sanitiser would remove from the HTML of each page (hub/sanitize.py).
-    more_problems = audit_pages(settings, extensions=extensions, configs=configs)
-    try:
-        _, catalog = load_content(settings)
-        if args.base:
-            try:
-                more_problems += check_published_events(settings.root, args.base, catalog.events)
-                more_problems += check_published_addresses(settings.root, args.base, catalog, settings.build_date,
-                                                           settings.checked_languages)
-            except BaseNotFound as error:
-                raise CommandError(f"--base: {error}") from None
-        if more_problems:
-            raise ContentErrors([])
-    except ContentErrors as found:
-        problems = ContentErrors([*found.errors, *more_problems])
+    extensions, configs, nav = _site_options(args.config_file)
+    # The content, what the sanitiser would remove, and the links, images, anchors and nav
+    # entries the strict build would refuse (hub.problems).
+    found, catalog = all_problems(settings, extensions=extensions, configs=configs, nav=nav)
+    more_problems: list[ContentError] = []
+    if args.base and catalog is not None:
+        try:
+            more_problems += check_published_events(settings.root, args.base, catalog.events)
+            more_problems += check_published_addresses(settings.root, args.base, catalog, settings.build_date,
+                                                       settings.checked_languages)
+        except BaseNotFound as error:
+            raise CommandError(f"--base: {error}") from None
+    if found or more_problems:
+        problems = ContentErrors([*found, *more_problems])
         print(problems.report(), file=out)
         if in_github_actions():
             for problem in problems.errors:
                 print(problem.annotation(), file=out)
         print("Fix them and run the check again (make check).", file=out)
         return 1
+    assert catalog is not None
     pages = sum(len(languages) for languages in catalog.page_languages.values())
     print(
         f"All content is valid: {len(catalog.news)} news articles, {len(catalog.policies)} policy explainers, "
@@ -255,4 +287,45 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(wanted[path], encoding="utf-8", newline="\n")
     print(f"Written: {', '.join(shown)}" if shown else "The schemas were already up to date.", file=out)
+    return 0
+
+
+def _report(args: argparse.Namespace, out: TextIO) -> int:
+    import os
+
+    from .problems import all_problems
+    from .report import format_report, make_report
+
+    settings = load_settings(args.config_file)
+    extensions, configs, nav = _site_options(args.config_file)
+    problems, _catalog = all_problems(settings, extensions=extensions, configs=configs, nav=nav)
+    base_settings = None
+    if args.base_root is not None and (args.base_root / "mkdocs.yml").is_file():
+        try:
+            base_settings = load_settings(args.base_root / "mkdocs.yml")
+        except Exception:  # whatever the target branch holds, the report is still written
+            base_settings = None  # its translations are then not compared
+    run_url = ""
+    if os.environ.get("GITHUB_RUN_ID") and os.environ.get("GITHUB_REPOSITORY"):
+        server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
+        run_url = f"{server}/{os.environ['GITHUB_REPOSITORY']}/actions/runs/{os.environ['GITHUB_RUN_ID']}"
+    report = make_report(settings, problems=problems, site=args.site, base_site=args.base_site, base=args.base,
+                         base_settings=base_settings, run_url=run_url)
+    text = format_report(report)
+    if args.output is not None:
+        with open(args.output, "a", encoding="utf-8") as summary:
+            summary.write(text + "\n")
+        print(f"Report written to {args.output}.", file=out)
+    else:
+        print(text, file=out)
+    return 0
+
+
+def _preview_site(args: argparse.Namespace, out: TextIO) -> int:
+    from .preview_site import localize
+
+    if not args.site.is_dir():
+        raise CommandError(f"{args.site} is not a built site; run the build first")
+    changed = localize(args.site, args.site_url)
+    print(f"{changed} pages now link within the preview, whatever its address.", file=out)
     return 0

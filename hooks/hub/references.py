@@ -6,12 +6,13 @@ checks is reported where it is, not again at every mention of it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from difflib import get_close_matches
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .models import Opportunity
+from .slugs import is_slug
 from .yamlsafe import YamlProblem, decode, load_yaml, split_front_matter
 
 if TYPE_CHECKING:
@@ -20,9 +21,15 @@ if TYPE_CHECKING:
 Report = Callable[[Path, int, str, str, str], None]  # (file, line, field, found, expected)
 
 
-def check_references(catalog: Catalog, *, report: Report, invalid: set[tuple[str, str]]) -> None:
+def check_references(
+    catalog: Catalog, *, report: Report, invalid: set[tuple[str, str]],
+    unvalidated: Iterable[tuple[Path, Any, str]] = (),
+) -> None:
     """`invalid` holds (kind, id) of things that exist but are broken; (kind, "*") when a
-    whole file of them (topics.yml, say) could not be read."""
+    whole file of them (topics.yml, say) could not be read. `unvalidated` holds (file, raw
+    value, kind of record) of records and originals that failed their own checks: their
+    references are checked too, so that a wrong date does not hide an unknown city until
+    the next round."""
     data = catalog.root / "data"
     default = catalog.default_language
     kinds: dict[str, tuple[dict[str, Any] | set[str], str, str]] = {
@@ -34,9 +41,11 @@ def check_references(catalog: Catalog, *, report: Report, invalid: set[tuple[str
                      f"add docs/{default}/policies/{{value}}.md"),
     }
 
-    def check(path: Path, field_name: str, values: list[str], kind: str) -> None:
+    def check(path: Path, field_name: str, values: list[Any], kind: str) -> None:
         known, what, add = kinds[kind]
         for index, value in enumerate(values):
+            if not isinstance(value, str) or not is_slug(value):
+                continue  # the model reports what is not an id at all
             if value in known or (kind, value) in invalid or (kind, "*") in invalid:
                 continue
             close = get_close_matches(value, list(known), n=1)
@@ -57,6 +66,16 @@ def check_references(catalog: Catalog, *, report: Report, invalid: set[tuple[str
         path = catalog.root / "docs" / default / article.src_uri
         check(path, "cities", article.meta.cities, "cities")
         check(path, "topics", article.meta.topics, "topics")
+    for path, value, record_kind in unvalidated:
+        if not isinstance(value, dict):
+            continue
+        fields = [("cities", "cities"), ("topics", "topics")]
+        if record_kind == "opportunities":
+            fields += [("sector", "sectors"), ("policy", "policies")]
+        for field_name, kind in fields:
+            raw = value.get(field_name)
+            if raw is not None:
+                check(path, field_name, raw if isinstance(raw, list) else [raw], kind)
 
 
 def _line_of_list_item(path: Path, field_name: str, index: int) -> int:

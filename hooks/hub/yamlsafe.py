@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from .yaml_hints import hint
+
 _FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_FILE_BYTES = 1_000_000
@@ -102,10 +104,10 @@ def _compose_slowly(text: str, offset: int, first_line: int) -> yaml.Node | None
             # "while parsing a flow sequence" is clearer with the line where it began.
             context = f"{context} that starts on line {error.context_mark.line + 1 + offset},"
         problem = " ".join(filter(None, [context, error.problem]))
-        hint = "fix the YAML syntax"
-        if "'\\t'" in (error.problem or ""):
-            hint = "indent with spaces; YAML does not allow tabs"
-        raise YamlProblem(line, f"invalid YAML ({problem})", hint) from None
+        lines = text.split("\n")
+        where = mark.line if mark else 0
+        began = error.context_mark.line if error.context_mark else None
+        raise YamlProblem(line, f"invalid YAML ({problem})", hint(problem, lines, where, began)) from None
     except yaml.YAMLError as error:
         raise YamlProblem(first_line, f"invalid YAML ({error})", "fix the YAML syntax") from None
 

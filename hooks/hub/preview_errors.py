@@ -1,0 +1,151 @@
+"""Under `mkdocs serve`, a content problem shows in the browser, not only in the terminal.
+
+MkDocs' live preview keeps showing the last good pages when a rebuild fails, and stops
+altogether when the first build fails: an editor who saved a broken file sees nothing
+change. Here a failed preview build is turned into a successful one that shows an error
+page: every page of the preview (and any address it does not have) lists the problems as
+`file:line: field: found; expected`, the same list `make check` prints. Because that
+rebuild succeeds, MkDocs' live reload reloads the open tab onto the error page; the next
+rebuild after the fix succeeds too, and the tab reloads onto the real page again.
+
+MkDocs calls `mkdocs.commands.serve.build` for the first build and for every rebuild, so
+that one name is wrapped, and only for `mkdocs serve`. `mkdocs build` stays strict and
+refuses, as before.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError
+
+log = logging.getLogger("mkdocs.hooks.hub")
+
+_PAGE_LIMIT = 2_000  # pages of the last good preview overwritten with the error page
+MARKER = "hub-preview-problems"  # the error page's <main id>, for tests and scripts
+
+
+def install() -> None:
+    """Wrap the build that `mkdocs serve` runs (see the module's text)."""
+    import mkdocs.commands.serve as serve
+
+    if not getattr(serve.build, "_hub_shows_errors", False):
+        serve.build = showing_errors(serve.build)
+
+
+def showing_errors(build: Callable[..., None]) -> Callable[..., None]:
+    def build_or_show_problems(config: Any, *args: Any, **kwargs: Any) -> None:
+        try:
+            build(config, *args, **kwargs)
+        except KeyboardInterrupt:
+            raise
+        except SystemExit as error:
+            if error.code in (0, None):
+                raise
+            _show(config, error)
+        except Exception as error:
+            _show(config, error)
+
+    build_or_show_problems._hub_shows_errors = True  # type: ignore[attr-defined]
+    return build_or_show_problems
+
+
+def _show(config: Any, error: BaseException) -> None:
+    problems = problems_of(config)
+    detail = "" if problems else f"{type(error).__name__}: {error}"
+    page = error_page(problems, detail)
+    written = write_everywhere(Path(config.site_dir), page)
+    log.error(f"hub: the preview shows the {len(problems) or 'build'} problem(s) at every address "
+              f"({written} pages); it comes back by itself once they are fixed")
+
+
+def problems_of(config: Any) -> list[ContentError]:
+    """What `make check` finds, from the preview's own configuration."""
+    from .problems import all_problems
+    from .settings import settings_from_config
+
+    try:
+        settings = settings_from_config(config)
+        return all_problems(settings, extensions=list(config.markdown_extensions),
+                            configs=dict(config.mdx_configs or {}), nav=config.nav)[0]
+    except Exception as error:  # the page must show, whatever broke
+        log.warning(f"hub: could not list the problems: {type(error).__name__}: {error}")
+        return []
+
+
+def error_page(problems: list[ContentError], detail: str = "") -> str:
+    """A page that needs nothing else from the site: its own style, and a script that
+    reloads it when the preview has rebuilt (MkDocs' own long poll, /livereload/)."""
+    by_file: dict[str, list[ContentError]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.file, []).append(problem)
+    sections = []
+    for file, items in by_file.items():
+        rows = "".join(
+            f"<li><code>{escape(p.file)}{':' + str(p.line) if p.line else ''}</code> "
+            f"{('<b>' + escape(p.field) + '</b>: ') if p.field else ''}{escape(p.found)}; "
+            f"<span class=fix>{escape(p.expected)}</span></li>"
+            for p in items
+        )
+        sections.append(f"<section><h2>{escape(file)}</h2><ul>{rows}</ul></section>")
+    count = len(problems)
+    heading = (f"{count} problem{'s' if count != 1 else ''} in the content" if problems
+               else "The preview could not be built")
+    body = "".join(sections) or f"<pre>{escape(detail)}</pre>"
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>{escape(heading)} · preview</title>
+<style>
+body{{font:16px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;margin:0;background:#fff8f6;color:#1d1b1a}}
+main{{max-width:60rem;margin:0 auto;padding:1.5rem}}
+h1{{color:#a4161a;font-size:1.5rem}} h2{{font-size:1.05rem;margin:1.5rem 0 .25rem}}
+li{{margin:.4rem 0}} code{{background:#f3e7e4;padding:0 .25rem;overflow-wrap:anywhere}}
+.fix{{color:#3d5a80}} pre{{white-space:pre-wrap}}
+</style></head>
+<body><main id="{MARKER}">
+<h1>{escape(heading)}</h1>
+<p>Fix {'them' if count != 1 else 'it'} in your editor and save: this page reloads by itself, and shows the
+site again once the content is valid. <code>make check</code> prints the same list.</p>
+{body}
+</main>
+<script>
+// Reload when the preview has rebuilt: MkDocs' live-reload long poll answers with the
+// number of the newest build, at once for /livereload/0/… and after a change otherwise.
+(function () {{
+  var ask = function (epoch) {{
+    fetch("/livereload/" + epoch + "/" + Date.now()).then(function (r) {{ return r.text(); }})
+      .then(function (text) {{
+        var now = parseInt(text, 10);
+        if (epoch && now > epoch) {{ location.reload(); }} else {{ ask(now); }}
+      }}, function () {{ setTimeout(function () {{ ask(epoch); }}, 1000); }});
+  }};
+  ask(0);
+}})();
+</script>
+</body></html>
+"""
+
+
+def write_everywhere(site_dir: Path, page: str) -> int:
+    """The error page at the root, as the 404 page (which `mkdocs serve` answers for any
+    address it lacks) and in place of every page the last good preview had."""
+    site_dir.mkdir(parents=True, exist_ok=True)
+    targets = {site_dir / "index.html", site_dir / "404.html"}
+    for current, _dirs, files in os.walk(site_dir):
+        for name in files:
+            if name.endswith(".html") and len(targets) < _PAGE_LIMIT:
+                targets.add(Path(current) / name)
+    data = page.encode("utf-8")
+    for target in targets:
+        target.write_bytes(data)
+        # Older than any source: `mkdocs serve --dirty` (make serve LANG_ONLY=…) rebuilds only
+        # pages older than their source, and must rebuild every one of these once fixed.
+        os.utime(target, (0, 0))
+    return len(targets)
