@@ -1,41 +1,67 @@
-"""The home page under its hand-written welcome: key figures, the latest news, the open
-opportunities with the nearest deadlines and the next events. Every figure is counted
-from the content on the build date; none is written into a page.
+"""The front page: the newest story first, then what a reader comes back for (the latest
+news, opportunities still on offer, events, partner cities, policy explainers), and the
+hand-written welcome last. Everything is chosen from the content on the build date.
+
+Only records that are live on the build date are promoted. The two `promoted_*`
+functions below are the one place that decides it.
 """
 
 from __future__ import annotations
 
-from babel.numbers import format_decimal
-
+from .models import City, Event, Opportunity
 from .render import Renderer
-from .views import open_opportunities, render_view, upcoming_events
+from .views import (
+    open_opportunities,
+    opportunity_status_on_build_date,
+    past_events,
+    pick_city_name,
+    render_view,
+    upcoming_events,
+)
 
-LATEST_NEWS = 5
-NEAREST_OPPORTUNITIES = 3
-NEXT_EVENTS = 3
+LATEST_NEWS = 4
+PROMOTED_OPPORTUNITIES = 3
+PROMOTED_EVENTS = 3
+PARTNER_CITIES = 8
+POLICIES = 3
 
 
-def key_figures(renderer: Renderer) -> list[tuple[str, int]]:
-    """(figure id, value), in the order shown; the ids name the UI strings (figure_<id>)."""
-    catalog = renderer.catalog
-    figures: list[tuple[str, int]] = []
-    if catalog.facts is not None:
-        figures.append(("cities-reported", catalog.facts.partner_cities_reported.value))
-    figures += [
-        ("cities-listed", len(catalog.cities)),
-        ("open-opportunities", len(open_opportunities(renderer))),
-        ("upcoming-events", len(upcoming_events(renderer))),
-        ("articles", len(catalog.news)),
-    ]
-    return figures
+def promoted_opportunities(renderer: Renderer) -> list[tuple[str, Opportunity]]:
+    """Opportunities the home page advertises: open ones, closing soon first, then the
+    nearest deadline first and those without one last."""
+    live = [item for item in open_opportunities(renderer)
+            if opportunity_status_on_build_date(renderer, item[1]).state in ("open", "closing-soon")]
+    # A stable sort keeps open_opportunities' deadline order inside each group.
+    return sorted(live, key=lambda item: opportunity_status_on_build_date(renderer, item[1]).state != "closing-soon")
+
+
+def promoted_events(renderer: Renderer) -> list[tuple[str, Event]]:
+    """Events the home page advertises as coming: those not over yet, soonest first."""
+    return upcoming_events(renderer)
+
+
+def partner_cities(renderer: Renderer, lang: str) -> list[tuple[str, City]]:
+    """The partner cities with a page, the most recent relationships first."""
+    fallbacks = renderer.settings.fallbacks(lang)
+    cities = sorted(renderer.catalog.cities.items(),
+                    key=lambda item: (-item[1].established, pick_city_name(item[1], lang, fallbacks)[0]))
+    return cities[:PARTNER_CITIES]
 
 
 def render_home_sections(renderer: Renderer, lang: str) -> str:
-    figures = [(key, format_decimal(value, locale=lang)) for key, value in key_figures(renderer)]
+    news = renderer.catalog.news
+    events = promoted_events(renderer)
     return render_view(
         renderer, "home.html", lang,
-        figures=figures,
-        articles=renderer.catalog.news[:LATEST_NEWS],
-        opportunities=open_opportunities(renderer)[:NEAREST_OPPORTUNITIES],
-        events=upcoming_events(renderer)[:NEXT_EVENTS],
+        lead=news[:1],
+        articles=news[1:1 + LATEST_NEWS],
+        opportunities=promoted_opportunities(renderer)[:PROMOTED_OPPORTUNITIES],
+        events=events[:PROMOTED_EVENTS],
+        # With nothing coming up, the latest that took place, marked as past.
+        past=[] if events else past_events(renderer)[:PROMOTED_EVENTS],
+        cities=partner_cities(renderer, lang),
+        cities_listed=len(renderer.catalog.cities),
+        reported=renderer.catalog.facts.partner_cities_reported if renderer.catalog.facts else None,
+        policies=renderer.catalog.policies[:POLICIES],
+        site_name=renderer.settings.site_names[lang],
     )

@@ -80,7 +80,8 @@ def render_policies_index(
 def render_home(renderer: Renderer, markdown: str, src_uri: str, lang: str, meta: dict[str, Any]) -> str | None:
     if src_uri != "index.md":
         return None
-    return f"{markdown}\n\n{render_home_sections(renderer, lang)}\n"
+    # The story first; the hand-written welcome closes the page, under its own heading.
+    return f"{render_home_sections(renderer, lang)}\n\n{markdown}\n"
 
 
 PAGE_RENDERERS: list[PageRenderer] = [
