@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import edit_links, image_variants, preview_cache, preview_pages, search, sections, seo, slots, timing
+from . import edit_links, image_variants, layout, preview_cache, preview_pages, search, sections, seo, slots, timing
 from .aliases import redirect_html, redirects
 from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
 from .assets import keep_scripts_on_site
@@ -280,6 +280,7 @@ class HubBuild:
                 "link_text": self.ui.t("fallback_original", lang),
                 "href": versions.canonical,
             }
+        layout.apply(page.meta, versions.url_path, has_toc=bool(page.toc.items))
         indexed = search.is_indexed(versions.url_path, is_fallback=versions.is_fallback)
         if indexed:
             self.search_pages.append(page.file.dest_uri)
