@@ -24,7 +24,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import edit_links, image_variants, layout, preview_cache, preview_pages, search, sections, seo, slots, timing
+from . import (
+    edit_links, error_report, image_variants, layout, preview_cache, preview_pages, search, sections, seo, slots, timing,
+)
 from .aliases import redirect_html, redirects
 from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
 from .assets import keep_scripts_on_site
@@ -312,6 +314,8 @@ class HubBuild:
             ),
             # <link rel="alternate"> to the feeds of this language and section (and city).
             "feeds": self.syndication.page_feeds(lang, versions.url_path) if self.syndication else [],
+            # "Report an error" at the foot of the page (overrides/main.html).
+            "report": self._report_link(page, lang, versions.url_path),
             # Material's navigation and tabs, shared with the pages of the same frame.
             "frame_key": frame_key(page, nav, lang),
             "fragments": self.fragments,
@@ -326,6 +330,14 @@ class HubBuild:
         if reason.draft:
             return self.ui.t("draft_banner", lang)
         return self.ui.t("scheduled_banner", lang, date=long_date(reason.scheduled, lang))
+
+    def _report_link(self, page: Page, lang: str, url_path: str) -> dict[str, str] | None:
+        title = page.title if page.title and not page.is_homepage else self.settings.site_names[lang]
+        href = error_report.report_url(self.settings, page_url=self.settings.url(lang, url_path), title=str(title))
+        if not href:
+            return None
+        t = self.ui.t
+        return {"href": href, "text": t("report_error_lead", lang), "link_text": t("report_error", lang)}
 
     def post_page(self, output: str, page: Page) -> None:
         """An indexed page, as written, goes to the search index now (page_context, run

@@ -394,9 +394,18 @@ class ReportedFigure(Strict):
 Taxonomy = dict[Slug, LocalizedShort]
 
 
-class HubFacts(Strict):
-    """Figures the hub reports but cannot count itself (data/hub.yml)."""
+class Publisher(Strict):
+    """Who publishes the hub and answers for it: named on About, reachable by readers."""
 
+    name: LocalizedShort
+    email: Email = Field(description="the address readers write to about the hub's content")
+
+
+class HubFacts(Strict):
+    """What the hub says about itself (data/hub.yml): who publishes it, and figures it
+    reports but cannot count itself."""
+
+    publisher: Publisher
     partner_cities_reported: ReportedFigure
 
 

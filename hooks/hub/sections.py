@@ -14,6 +14,7 @@ from html import escape
 from typing import Any
 
 from . import pages_cities, pages_events, pages_opportunities, slots, translations
+from .about import render_about
 from .feeds_page import render_feeds_page
 from .generate import Generator, news_page_path
 from .home import render_home_sections
@@ -93,6 +94,7 @@ PAGE_RENDERERS: list[PageRenderer] = [
     pages_opportunities.render_opportunities_index,
     pages_events.render_events_index,
     render_feeds_page,
+    render_about,
 ]
 GENERATORS: list[Generator] = [
     pages_cities.city_pages,
