@@ -25,7 +25,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import (
-    edit_links, error_report, image_variants, layout, preview_cache, preview_pages, search, sections, seo, slots, timing,
+    edit_links, error_report, image_variants, layout, preview_cache, preview_pages, search, sections, seo, slots, subscribe,
+    timing,
 )
 from .aliases import redirect_html, redirects
 from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
@@ -299,6 +300,10 @@ class HubBuild:
                 # A page with a lead image gets a card made from it (its metadata-free copy).
                 image=image_variants.picture_source(self.settings.root, lead) if lead else None,
             )
+        if self.syndication is not None:
+            # After the sanitiser (it would drop webcal: links) and after the feeds took the
+            # page's HTML: the control is the hub's own, not the page's text.
+            page.content = self._with_subscribe_box(page.content or "", lang, versions.url_path)
         context["hub"] = {
             "versions": versions,
             "card": card,  # the page's social card, or None (overrides/partials/hub-seo.html)
@@ -308,6 +313,8 @@ class HubBuild:
                                          content_lang=versions.content_lang, generated=norm in self.generated_uris),
             "base_path": self.settings.base_path,
             "search_indexed": indexed,
+            # The copy buttons of subscribe boxes and the Feeds page (assets/hub-subscribe.js).
+            "copy_script": "data-hub-copy=" in (page.content or ""),
             # OpenGraph and JSON-LD (overrides/partials/hub-seo.html).
             "seo": seo.page_seo(
                 self.renderer, src_uri=norm, lang=lang, versions=versions,
@@ -330,6 +337,18 @@ class HubBuild:
         if reason.draft:
             return self.ui.t("draft_banner", lang)
         return self.ui.t("scheduled_banner", lang, date=long_date(reason.scheduled, lang))
+
+    def _with_subscribe_box(self, html: str, lang: str, url_path: str) -> str:
+        found = subscribe.offers(self.syndication.subscriptions, lambda key, **kw: self.ui.t(key, lang, **kw),
+                                 lang, url_path)
+        if not found:
+            return html
+        box = self.renderer.render("subscribe.html", lang, offers=found)
+        # Right under the title: after a generated page's own <h1>, else first (Material
+        # writes the title of a hand-written page above the content).
+        title_end = html.find("</h1>", 0, 2000)
+        at = title_end + len("</h1>") if title_end >= 0 else 0
+        return f"{html[:at]}\n{box}\n{html[at:]}"
 
     def _report_link(self, page: Page, lang: str, url_path: str) -> dict[str, str] | None:
         title = page.title if page.title and not page.is_homepage else self.settings.site_names[lang]

@@ -18,6 +18,7 @@ from .image_variants import ImageSet
 from .models import LeadImage
 from .pictures import Picture, picture
 from .settings import HubSettings
+from .subscribe import breakable_url
 from .ui import UiStrings
 
 
@@ -44,6 +45,7 @@ class Renderer:
         )
         env.filters["long_date"] = dates.long_date
         env.filters["medium_date"] = dates.medium_date
+        env.filters["breakable_url"] = breakable_url
         return env
 
     def render(self, template: str, lang: str, **values: Any) -> str:
