@@ -304,6 +304,8 @@ class HubBuild:
             # After the sanitiser (it would drop webcal: links) and after the feeds took the
             # page's HTML: the control is the hub's own, not the page's text.
             page.content = self._with_subscribe_box(page.content or "", lang, versions.url_path)
+        page_seo = seo.page_seo(self.renderer, src_uri=norm, lang=lang, versions=versions)
+        found = search.result_meta(page_seo.kind, page_seo.facts) if indexed else None
         context["hub"] = {
             "versions": versions,
             "card": card,  # the page's social card, or None (overrides/partials/hub-seo.html)
@@ -316,9 +318,10 @@ class HubBuild:
             # The copy buttons of subscribe boxes and the Feeds page (assets/hub-subscribe.js).
             "copy_script": "data-hub-copy=" in (page.content or ""),
             # OpenGraph and JSON-LD (overrides/partials/hub-seo.html).
-            "seo": seo.page_seo(
-                self.renderer, src_uri=norm, lang=lang, versions=versions,
-            ),
+            "seo": page_seo,
+            # The kind and date a search result shows (Pagefind metadata, overrides/main.html).
+            "search_meta": {"kind": self.ui.t(f"search_kind_{found[0]}", lang), "date": found[1]} if found else None,
+            "search_more": self.ui.t("search_more", lang),
             # <link rel="alternate"> to the feeds of this language and section (and city).
             "feeds": self.syndication.page_feeds(lang, versions.url_path) if self.syndication else [],
             # "Report an error" at the foot of the page (overrides/main.html).
@@ -373,6 +376,7 @@ class HubBuild:
             "home_text": self.ui.t("go_home", lang),
             "home": self.renderer.href(lang, ""),
             "base_path": self.settings.base_path,
+            "search_more": self.ui.t("search_more", lang),
             # Material's selector would show the last page built; a 404 page's own
             # translations are the 404 pages of the other languages.
             "alternates": [

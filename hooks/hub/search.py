@@ -62,11 +62,30 @@ class SearchIndex:
         return ", ".join(f"{lang} {count}" for lang, count in sorted(self.pages.items())) or "no pages"
 
 
+# Pages about the site rather than content a reader searches for: the Feeds page lists
+# addresses, the translations report lists source files in every language.
+UTILITY_PAGES = ("feeds/", "about/translations/", "about/contribute/")
+
+# What each result shows under its title (assets/hub-search.js): the kind of page, and the
+# day it is dated by (an event: its first day). The kinds' names are UI strings (search_kind_*).
+RESULT_KINDS = ("news", "policy", "opportunity", "event", "city")
+RESULT_DATES = {"news": "published", "policy": "published", "opportunity": "valid_from", "event": "start"}
+
+
 def is_indexed(url_path: str, *, is_fallback: bool) -> bool:
     """Whether a page's text goes into the search index of the language it is shown in."""
     if is_fallback:
         return False
-    return not url_path.startswith(LISTING_PREFIXES)
+    return not url_path.startswith(LISTING_PREFIXES) and url_path not in UTILITY_PAGES
+
+
+def result_meta(kind: str, facts: dict[str, object]) -> tuple[str, str] | None:
+    """(kind, ISO day or "") for Pagefind's metadata of a page (hub.seo's kind and facts),
+    or None for a page that is not one of the kinds a reader searches for."""
+    if kind not in RESULT_KINDS:
+        return None
+    day = facts.get(RESULT_DATES.get(kind, ""))
+    return kind, str(day)[:10] if day else ""
 
 
 BODY_START = "<div data-pagefind-body>"  # overrides/main.html; content cannot write it (hub.sanitize)

@@ -12,7 +12,12 @@
   var panel = root.querySelector(".hub-search__results");
   var status = root.querySelector(".hub-search__status");
   var list = root.querySelector(".hub-search__list");
-  var MAX_RESULTS = 10;
+  var more = root.querySelector(".hub-search__more");
+  var PAGE_SIZE = 10;
+  var found = [];  // every result of the latest query; the first `shown` are in the list
+  var shown = 0;
+  var dates = new Intl.DateTimeFormat(document.documentElement.lang || undefined,
+    { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
   var pagefind = null;
   var latest = 0;
 
@@ -30,7 +35,29 @@
   }
 
   function links() {
-    return Array.prototype.slice.call(list.querySelectorAll("a"));
+    var targets = Array.prototype.slice.call(list.querySelectorAll("a"));
+    return more.hidden ? targets : targets.concat([more]);
+  }
+
+  /* "News · 16 Apr 2025": the kind and date the build put in each page's metadata. */
+  function metaLine(meta) {
+    var parts = [];
+    if (meta.kind) parts.push(meta.kind);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(meta.date || "")) {
+      var day = new Date(meta.date + "T00:00:00Z");
+      var time = document.createElement("time");
+      time.dateTime = meta.date;
+      time.textContent = dates.format(day);
+      parts.push(time);
+    }
+    if (!parts.length) return null;
+    var line = document.createElement("span");
+    line.className = "hub-search__meta";
+    parts.forEach(function (part, index) {
+      if (index) line.append(" · ");
+      line.append(part);
+    });
+    return line;
   }
 
   function showPanel(show) {
@@ -69,8 +96,8 @@
     return out;
   }
 
-  function render(results, total) {
-    var items = results.map(function (result) {
+  function items(results) {
+    return results.map(function (result) {
       var item = document.createElement("li");
       var link = document.createElement("a");
       link.className = "hub-search__link";
@@ -78,15 +105,23 @@
       var title = document.createElement("span");
       title.className = "hub-search__title";
       // Pagefind keeps titles as plain text (excerpts as escaped HTML).
-      title.textContent = (result.meta && result.meta.title) || result.url;
+      var meta = result.meta || {};
+      title.textContent = meta.title || result.url;
       var excerpt = document.createElement("span");
       excerpt.className = "hub-search__excerpt";
       excerpt.append.apply(excerpt, excerptNodes(result.excerpt || ""));
-      link.append(title, excerpt);
+      var line = metaLine(meta);
+      if (line) link.append(title, line, excerpt);
+      else link.append(title, excerpt);
       item.append(link);
       return item;
     });
-    list.replaceChildren.apply(list, items);
+  }
+
+  function render(results, total) {
+    list.replaceChildren.apply(list, items(results));
+    shown = results.length;
+    more.hidden = shown >= total;
     if (total === 0) status.textContent = root.dataset.none;
     else if (total === 1) status.textContent = root.dataset.one;
     else status.textContent = root.dataset.other.replace("#", String(total));
@@ -101,6 +136,7 @@
     panel.setAttribute("aria-busy", query ? "true" : "false");
     if (!query) {
       list.replaceChildren();
+      more.hidden = true;
       showPanel(false);
       return;
     }
@@ -110,11 +146,12 @@
     }
     load()
       .then(function (module) { return module.debouncedSearch(query, {}, 120); })
-      .then(function (found) {
+      .then(function (answer) {
         // null: a newer query replaced this one while it waited.
-        if (found === null || ticket !== latest) return null;
-        return Promise.all(found.results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }))
-          .then(function (data) { if (ticket === latest) render(data, found.results.length); });
+        if (answer === null || ticket !== latest) return null;
+        found = answer.results;
+        return Promise.all(found.slice(0, PAGE_SIZE).map(function (r) { return r.data(); }))
+          .then(function (data) { if (ticket === latest) render(data, found.length); });
       })
       .catch(function () {
         if (ticket !== latest) return;
@@ -130,6 +167,22 @@
     var next = targets[Math.max(0, Math.min(targets.length - 1, index + step))];
     if (next) next.focus();
   }
+
+  /* The next results, after the ones shown; focus goes to the first of them. */
+  more.addEventListener("click", function () {
+    var ticket = latest;
+    var start = shown;
+    Promise.all(found.slice(start, start + PAGE_SIZE).map(function (r) { return r.data(); }))
+      .then(function (data) {
+        if (ticket !== latest) return;
+        var added = items(data);
+        list.append.apply(list, added);
+        shown = start + data.length;
+        more.hidden = shown >= found.length;
+        var first = added[0] && added[0].querySelector("a");
+        if (first) first.focus();
+      });
+  });
 
   opener.addEventListener("click", function () {
     var open = !root.classList.contains("hub-search--open");
