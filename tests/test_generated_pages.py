@@ -1,6 +1,6 @@
 """Pages generated from data/ as a reader sees them in the built site: one per partner
 city, opportunity and event in every language, the lists around them, the policy facts
-on explainers and the home page figures.
+on explainers (the home page: test_front_page.py).
 
 Expectations are worked out here from the data files themselves (plain YAML), not from
 the hub's code, so that a page that drops or miscounts a record fails.
@@ -354,35 +354,6 @@ def test_event_page_shows_local_dates_zone_and_calendar_link(site: BuiltSite, la
     assert event["place"][lang] in facts and event["organiser"][lang] in facts
     calendar = page.select_one(".hub-calendar a")
     assert calendar["href"] == href(lang, "calendars/events/japan-roadshows-2025.ics")
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_home_page_figures_are_counted_from_the_data(site: BuiltSite, lang: str) -> None:
-    reported = yaml.safe_load((ROOT / "data" / "hub.yml").read_text(encoding="utf-8"))["partner_cities_reported"]
-    expected = {
-        "cities-reported": reported["value"],
-        "cities-listed": len(records("cities")),
-        "open-opportunities": sum(is_open(o) for o in records("opportunities").values()),
-        "upcoming-events": sum(end_day(e) >= TODAY for e in records("events").values()),
-        "articles": len(originals("news")),
-    }
-    page = content(site, PREFIX[lang])
-    shown = {
-        li["data-hub-figure"]: int(li.select_one(".hub-figure__value").get_text(strip=True).replace(",", ""))
-        for li in page.select("li.hub-figure")
-    }
-    assert shown == expected
-
-
-def test_home_page_lists_open_opportunities_and_next_events(site: BuiltSite) -> None:
-    page = content(site, "en/")
-    opportunities = card_links(page.select_one("#open-opportunities").find_next_sibling("ul"), "opportunities")
-    open_ids = [o for o, rec in records("opportunities").items() if is_open(rec)]
-    assert opportunities and {u.rstrip("/").rsplit("/", 1)[1] for u in opportunities} <= set(open_ids)
-    events = records("events")
-    soonest = sorted((e for e in events if end_day(events[e]) >= TODAY), key=lambda e: start_day(events[e]))
-    shown = card_links(page.select_one("#next-events").find_next_sibling("ul"), "events")
-    assert shown == [href("en", f"events/{e}/") for e in soonest[: len(shown)]] and shown
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -158,15 +158,17 @@ def test_open_page_status_line(sites: dict[str, BuiltSite]) -> None:
     assert article(site, "en/opportunities/thirty-days/").select_one(".hub-closed-notice") is None
 
 
-def test_home_page_counts_follow_the_build_date(sites: dict[str, BuiltSite]) -> None:
-    def figures(site: BuiltSite) -> dict[str, str]:
-        return {li["data-hub-figure"]: words(li.select_one(".hub-figure__value"))
-                for li in article(site, "en/").select("li.hub-figure")}
+def test_home_page_promotes_what_is_live_on_the_build_date(sites: dict[str, BuiltSite]) -> None:
+    """Closing soon first, then open, nearest deadline first (three at most); events not
+    over yet, soonest first, a cancelled one not advertised."""
+    def promoted(site: BuiltSite, block: str) -> list[str]:
+        return list(cards(article(site, "en/").select_one(f"section[aria-labelledby={block}]")))
 
-    assert figures(sites[BEFORE])["open-opportunities"] == "6"
-    assert figures(sites[AFTER])["open-opportunities"] == "2"
-    assert figures(sites[BEFORE])["upcoming-events"] == "3"  # ends-today, test-event, called-off
-    assert figures(sites[AFTER])["upcoming-events"] == "2"
+    assert promoted(sites[BEFORE], "open-opportunities") == ["last-day", "test-grant", "fourteen-days"]
+    # Two weeks later thirty-days closes within 14 days: closing soon, before the one without deadline.
+    assert promoted(sites[AFTER], "open-opportunities") == ["thirty-days", "no-deadline"]
+    assert promoted(sites[BEFORE], "events") == ["ends-today", "test-event"]
+    assert promoted(sites[AFTER], "events") == ["test-event"]
 
 
 def test_events_upcoming_until_their_last_day_and_past_newest_first(sites: dict[str, BuiltSite]) -> None:

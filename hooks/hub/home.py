@@ -27,17 +27,16 @@ POLICIES = 3
 
 
 def promoted_opportunities(renderer: Renderer) -> list[tuple[str, Opportunity]]:
-    """Opportunities the home page advertises: open ones, closing soon first, then the
-    nearest deadline first and those without one last."""
-    live = [item for item in open_opportunities(renderer)
+    """Opportunities the home page advertises: those open on the build date, nearest
+    deadline first (so those closing soon come first), those without a deadline last."""
+    return [item for item in open_opportunities(renderer)
             if opportunity_status_on_build_date(renderer, item[1]).state in ("open", "closing-soon")]
-    # A stable sort keeps open_opportunities' deadline order inside each group.
-    return sorted(live, key=lambda item: opportunity_status_on_build_date(renderer, item[1]).state != "closing-soon")
 
 
 def promoted_events(renderer: Renderer) -> list[tuple[str, Event]]:
-    """Events the home page advertises as coming: those not over yet, soonest first."""
-    return upcoming_events(renderer)
+    """Events the home page advertises as coming: those not over yet and not called off,
+    soonest first."""
+    return [item for item in upcoming_events(renderer) if item[1].status != "cancelled"]
 
 
 def partner_cities(renderer: Renderer, lang: str) -> list[tuple[str, City]]:
