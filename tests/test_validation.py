@@ -450,6 +450,18 @@ CASES = [
         "docs/zh/news/2025/first-article.md:9: text: the placeholder 'TODO: 在此撰写正文。'; "
         "write the text of the page in its place",
     ),
+    # -- who publishes the hub (data/hub.yml) ------------------------------------------------
+    Case(
+        "publisher-email",
+        replace("data/hub.yml", "editors@example.org", "editors at example"),
+        "data/hub.yml:3: publisher.email: 'editors at example'; should be an e-mail address, like office@example.org",
+    ),
+    Case(
+        "publisher-missing",
+        replace("data/hub.yml",
+                "publisher:\n  name: {zh: 测试编辑部, en: Test editors}\n  email: editors@example.org\n", ""),
+        "data/hub.yml:1: publisher: missing; add publisher; it is required",
+    ),
 ]
 
 

@@ -354,8 +354,9 @@ class HubBuild:
         return f"{html[:at]}\n{box}\n{html[at:]}"
 
     def _report_link(self, page: Page, lang: str, url_path: str) -> dict[str, str] | None:
-        title = page.title if page.title and not page.is_homepage else self.settings.site_names[lang]
-        href = error_report.report_url(self.settings, page_url=self.settings.url(lang, url_path), title=str(title))
+        # The home page of each language (url_path "") is known by the site's name, not "Home".
+        title = error_report.plain_title(str(page.title)) if page.title and url_path else self.settings.site_names[lang]
+        href = error_report.report_url(self.settings, page_url=self.settings.url(lang, url_path), title=title)
         if not href:
             return None
         t = self.ui.t

@@ -8,6 +8,8 @@ the issue's title from `title`.
 
 from __future__ import annotations
 
+import html
+import re
 from urllib.parse import quote, urlencode
 
 from .settings import HubSettings
@@ -27,3 +29,9 @@ def report_url(settings: HubSettings, *, page_url: str, title: str) -> str:
         quote_via=quote,
     )
     return f"{settings.repository_url}/issues/new?{query}"
+
+
+def plain_title(title: str) -> str:
+    """A page title as a reader reads it: MkDocs takes it from the page's <h1>, with its
+    HTML escapes (Chengdu&#x27;s) and any inline tags."""
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", "", title)).split())
