@@ -129,7 +129,8 @@ def test_search_results_carry_kind_and_date(site: BuiltSite) -> None:
     opportunity = records("opportunities")["international-rd-institution-grant"]
     meta = indexed["/en/opportunities/international-rd-institution-grant/"][1]["meta"]
     assert (meta["kind"], meta["date"]) == ("Opportunity", str(opportunity["published"]))
-    assert "kind" not in indexed["/en/about/"][1]["meta"]
+    assert indexed["/en/about/"][1]["meta"]["kind"] == "Page"
+    assert "date" not in indexed["/en/about/"][1]["meta"]
 
 
 def test_utility_pages_are_not_searched(site: BuiltSite) -> None:

@@ -68,7 +68,7 @@ UTILITY_PAGES = ("feeds/", "about/translations/", "about/contribute/")
 
 # What each result shows under its title (assets/hub-search.js): the kind of page, and the
 # day it is dated by (an event: its first day). The kinds' names are UI strings (search_kind_*).
-RESULT_KINDS = ("news", "policy", "opportunity", "event", "city")
+RESULT_KINDS = ("news", "policy", "opportunity", "event", "city")  # and "page" for any other
 RESULT_DATES = {"news": "published", "policy": "published", "opportunity": "valid_from", "event": "start"}
 
 
@@ -79,11 +79,11 @@ def is_indexed(url_path: str, *, is_fallback: bool) -> bool:
     return not url_path.startswith(LISTING_PREFIXES) and url_path not in UTILITY_PAGES
 
 
-def result_meta(kind: str, facts: dict[str, object]) -> tuple[str, str] | None:
-    """(kind, ISO day or "") for Pagefind's metadata of a page (hub.seo's kind and facts),
-    or None for a page that is not one of the kinds a reader searches for."""
+def result_meta(kind: str, facts: dict[str, object]) -> tuple[str, str]:
+    """(kind, ISO day or "") for Pagefind's metadata of a page, from hub.seo's kind and
+    facts; the home, section and About pages are plain "page"s, without a date."""
     if kind not in RESULT_KINDS:
-        return None
+        return "page", ""
     day = facts.get(RESULT_DATES.get(kind, ""))
     return kind, str(day)[:10] if day else ""
 
