@@ -274,7 +274,9 @@ def vector_site(base: Path) -> BuiltSite:
 # -- what "no script reaches a reader" means in a built page ------------------------------
 
 # Scripts that Material and the hub's templates put on pages (hub-subscribe.js: where there is an address to copy).
-THEME_SCRIPT_SOURCES = re.compile(r"(?:^|/)assets/(?:javascripts/bundle\.[0-9a-f]+\.min\.js|hub-search\.js|hub-subscribe\.js)$")
+THEME_SCRIPT_SOURCES = re.compile(
+    r"(?:^|/)assets/(?:javascripts/bundle\.[0-9a-f]+\.min\.js|hub-search\.js|hub-subscribe\.js)$"
+)
 THEME_INLINE_SCRIPTS = ("__md_scope=", "var target=document.getElementById(location.hash", "(function(){var b=")
 DATA_SCRIPT_TYPES = ("application/json", "application/ld+json")
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "xlink:href", "background", "cite")
