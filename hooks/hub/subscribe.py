@@ -65,7 +65,7 @@ def _section_of(url_path: str) -> str | None:
 def offers(subscriptions: Subscriptions, t: Callable[..., str], lang: str, url_path: str) -> list[Offer]:
     """What the page at `url_path` offers to subscribe to; [] for pages without a control.
     `t(key, **values)` gives the reader's UI strings."""
-    feeds = {feed.name: feed for feed in subscriptions.feeds(lang)}
+    feeds = subscriptions.by_name(lang)
     parts = url_path.strip("/").split("/")
     feed_name: str | None = None
     calendar: str | None = None

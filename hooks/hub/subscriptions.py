@@ -100,6 +100,10 @@ class Subscriptions:
     def feeds(self, lang: str) -> list[Feed]:
         return [*self._site_feeds[lang], *self._city_feeds[lang]]
 
+    def by_name(self, lang: str) -> dict[str, Feed]:
+        """The feeds of `lang` by name ("news", "cities/<id>"…), made once."""
+        return self._by_name[lang]
+
     def calendars(self, lang: str) -> list[CalendarFile]:
         site = self.settings.site_names[lang]
         return [
