@@ -7,6 +7,7 @@ About's."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 import pytest
@@ -94,8 +95,9 @@ def test_feed_addresses_wrap_only_between_their_parts(site: BuiltSite, lang: str
         assert address.startswith(TEST_SITE_URL)
         pieces = [str(piece) for piece in code.decode_contents().split("<wbr/>")]
         assert len(pieces) > 4, address
-        for piece in pieces[1:]:  # every break is after a slash or before . - ? &
-            assert piece[0] in ".-?&" or pieces[pieces.index(piece) - 1].endswith("/"), (address, piece)
+        for before, piece in pairwise(pieces):  # breaks after a slash, before ? or &
+            assert before.endswith("/") or piece[0] in "?&", (address, piece)
+        assert pieces[-1].endswith((".rss.xml", ".atom.xml", ".ics", ".opml")), address  # the file name whole
         slot = code.find_previous_sibling("span", class_="hub-copy-slot")
         assert slot is not None and slot["data-hub-copy"] == address
 

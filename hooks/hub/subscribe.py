@@ -47,9 +47,9 @@ def webcal(url: str) -> str:
 
 
 def breakable_url(url: str) -> Markup:
-    """An address that a narrow screen may wrap after a slash or before a dot, a hyphen,
-    ? or & (where a reader expects a break), never in the middle of a word."""
-    parts = re.split(r"(?<=/)|(?=[.?&-])", url)
+    """An address that a narrow screen may wrap after a slash or before ? or & (where a
+    reader expects a break), never inside a name such as "all.rss.xml"."""
+    parts = re.split(r"(?<=/)|(?=[?&])", url)
     return Markup("<wbr>").join(escape(part) for part in parts if part)
 
 
