@@ -25,7 +25,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import (
-    edit_links, error_report, image_variants, layout, preview_cache, preview_pages, search, sections, seo, slots, subscribe,
+    edit_links,
+    error_report,
+    image_variants,
+    layout,
+    preview_cache,
+    preview_pages,
+    search,
+    sections,
+    seo,
+    slots,
+    subscribe,
     timing,
 )
 from .aliases import redirect_html, redirects
