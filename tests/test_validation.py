@@ -454,7 +454,7 @@ CASES = [
     Case(
         "publisher-email",
         replace("data/hub.yml", "editors@example.org", "editors at example"),
-        "data/hub.yml:3: publisher.email: 'editors at example'; should be an e-mail address, like office@example.org",
+        "data/hub.yml:7: publisher.email: 'editors at example'; should be an e-mail address, like office@example.org",
     ),
     Case(
         "publisher-missing",
