@@ -168,3 +168,38 @@ def test_copy_button_copies_the_feed_address(served: SiteServer, browser: Browse
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def pictured(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """The minimal site with a photo on its (only, so lead) article, served like the others."""
+    from photos import image_project
+    from sitebuild import build
+    from siteserver import serving
+
+    project = image_project(tmp_path_factory.mktemp("pictured") / "project")
+    built = build(project, tmp_path_factory.mktemp("pictured-site") / "site")
+    assert built.result.returncode == 0, built.result.output
+    with serving(SiteServer(built.dir, "/hub/")) as server:
+        yield server
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_the_lead_story_shows_its_picture_on_the_first_screen(pictured: SiteServer, browser: Browser,
+                                                               size: str) -> None:
+    context, tab = open_tab(browser, pictured.url, SIZES[size])
+    try:
+        tab.open("en/")
+        lead = tab.page.locator(".hub-card--lead")
+        image = lead.locator("figure.hub-lead-image img")
+        expect(image).to_be_visible()
+        assert image.get_attribute("loading") is None  # the first thing seen: not lazy
+        assert tab.page.evaluate("img => img.complete && img.naturalWidth > 0", image.element_handle())
+        height = SIZES[size]["height"]
+        for part in (image, lead.locator(".hub-card__title"), lead.locator("time")):
+            box = part.bounding_box()
+            assert box is not None and box["y"] + box["height"] <= height, box
+        tab.page.screenshot(path=str(SCREENSHOTS / size / "en-home-with-picture.png"))
+        assert axe_problems(tab) == []
+    finally:
+        context.close()
