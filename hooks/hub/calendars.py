@@ -150,7 +150,8 @@ class CalendarWriter:
             for record_id, opportunity in catalog.opportunities.items()
             if opportunity.deadline is not None
             and opportunity_status(opportunity, today=settings.build_date,
-                                   closing_soon_days=settings.closing_soon_days).is_open
+                                   closing_soon_days=settings.closing_soon_days,
+                                   confirm_after_days=settings.confirm_after_days).is_open
         ]
         return [self.deadline_component(record_id, opportunity, lang)
                 for _deadline, record_id, opportunity in sorted(chosen)]

@@ -182,7 +182,7 @@ def card_for(renderer: Renderer, *, src_uri: str, url_path: str, lang: str, titl
     article = catalog.article(src_uri)
     if article is not None:
         kicker = ui.t("card_kind_news" if article.kind == "news" else "policy_explainer", lang)
-        return Card(lang, article.text(lang, fallbacks).title, kicker, site_name, long_date(article.meta.date, lang))
+        return Card(lang, article.text(lang, fallbacks).title, kicker, site_name, long_date(article.date, lang))
     folder, _, stem = src_uri.removesuffix(".md").partition("/")
     if folder == "cities" and stem in catalog.cities:
         city = catalog.cities[stem]

@@ -6,7 +6,7 @@ every problem is collected, so an editor sees all of them in one run.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,6 +31,7 @@ from .models import (
 )
 from .placeholders import placeholder_lines, placeholders_in
 from .pydantic_errors import describe
+from .reading import NO_TEXT, ReadingUnits, reading_units
 from .references import check_references
 from .slugs import SLUG_RULE, is_slug, slugify
 from .yamlsafe import LoadedYaml, YamlProblem, decode, load_yaml, split_front_matter
@@ -68,6 +69,7 @@ class PageText:
     summary: str | None
     source: str  # repository path of the file, for messages and reports
     official_title_translation: str | None = None
+    reading: ReadingUnits = NO_TEXT  # of its body, for the reading time
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,18 @@ class Article:
 
     @property
     def date(self) -> date:
-        return self.meta.date
+        """The day it was published (the front matter's `date`, without its time if any)."""
+        return self.meta.day
+
+    @property
+    def moment(self) -> datetime | None:
+        """The moment it was published, when its `date` gives a time (with its offset)."""
+        return self.meta.date if isinstance(self.meta.date, datetime) else None
+
+    def sort_key(self) -> tuple[date, time, str]:
+        """Newest first by day, then by time where given (a day alone counts as its start)."""
+        moment = self.moment
+        return (self.date, moment.time() if moment else time.min, self.slug)
 
     def text(self, lang: str, fallback: tuple[str, ...]) -> PageText:
         for candidate in (lang, *fallback):
@@ -424,6 +437,7 @@ def _load_pages(collect: _Collector, catalog: Catalog, skip: frozenset[str] = fr
             summary=meta.summary,
             source=display_path(path, catalog.root),
             official_title_translation=getattr(meta, "official_title_translation", None),
+            reading=reading_units(body),
         )
         if is_original:
             originals[src_uri] = (path, meta, page_text, loaded)
@@ -509,9 +523,9 @@ def _assemble_articles(
         kind = _article_kind(src_uri) or "news"
         slug = src_uri.split("/")[-1].removesuffix(".md")
         folder = src_uri.split("/")[1]
-        if kind == "news" and folder != str(meta.date.year):
-            collect.add(path, loaded.line_of(("date",)), "date", f"{meta.date} in the folder news/{folder}/",
-                        f"move the file to news/{meta.date.year}/ or fix the date")
+        if kind == "news" and folder != str(meta.day.year):
+            collect.add(path, loaded.line_of(("date",)), "date", f"{meta.day} in the folder news/{folder}/",
+                        f"move the file to news/{meta.day.year}/ or fix the date")
         previous = seen_slugs.get((kind, slug))
         if previous is not None:
             collect.add(path, 1, "slug", f"'{slug}' is also used by docs/{default}/{previous}",
@@ -523,7 +537,7 @@ def _assemble_articles(
         article = Article(kind=kind, slug=slug, src_uri=src_uri, meta=meta, texts=texts)
         (catalog.news if kind == "news" else catalog.policies).append(article)
     for articles in (catalog.news, catalog.policies):
-        articles.sort(key=lambda a: (a.date, a.slug), reverse=True)
+        articles.sort(key=Article.sort_key, reverse=True)
 
 
 def _check_feed_keys(

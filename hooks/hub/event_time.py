@@ -47,7 +47,7 @@ def day_range(start: date, end: date, lang: str) -> str:
     )
 
 
-def _utc_offset(moment: datetime) -> str:
+def utc_offset(moment: datetime) -> str:
     offset = moment.utcoffset() or timedelta(0)
     minutes = int(offset.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "-"
@@ -80,7 +80,7 @@ def event_when(event: Event, lang: str, ui: UiStrings) -> EventWhen:
         last = _date_and_time(end.date(), format_time(end, "HH:mm", locale=locale), lang)
         text = locale.interval_formats[None].replace("{0}", first).replace("{1}", last)
     # A span across a change of summer time has two offsets; both are shown.
-    offsets = dict.fromkeys((_utc_offset(start), _utc_offset(end)))
+    offsets = dict.fromkeys((utc_offset(start), utc_offset(end)))
     zone = ui.t("zone_with_offset", lang, zone=event.timezone, offset=" / ".join(offsets))
     return EventWhen(
         ui.t("when_in_zone", lang, when=text, zone=zone),

@@ -36,10 +36,12 @@ from .settings import HubSettings
 from .yamlsafe import split_front_matter
 
 # What frames an article on its page and means nothing in a reader: the title (the
-# item's own), the byline (the item's dates and categories), heading permalinks and the
-# QR code of the page's address (hub.share_qr).
+# item's own), the byline (the item's dates and categories), the related articles (links
+# to the site's other pages, not the item's text), heading permalinks and the QR code of
+# the page's address (hub.share_qr).
 _PAGE_FRAME = (
     ".//h1 | .//*[contains(concat(' ', normalize-space(@class), ' '), ' hub-byline ')]"
+    " | .//*[contains(concat(' ', normalize-space(@class), ' '), ' hub-related ')]"
     " | .//a[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]"
     " | .//*[contains(concat(' ', normalize-space(@class), ' '), ' hub-share ')]"
 )

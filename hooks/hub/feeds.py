@@ -15,7 +15,8 @@ Items
     Full HTML content with every link and image absolute (feed_html), a plain-text
     summary, the topics as categories, the hub as author and publisher, the lead image as
     an enclosure (absolute URL, length and type), and these dates:
-    article: published = `date`, updated = `updated` or `date`, midnight Asia/Shanghai;
+    article: published = `date`, at its time when it gives one, else midnight Asia/Shanghai;
+    updated = `updated` (midnight Asia/Shanghai, never before published) or published;
     opportunity: published = updated = `published`, midnight Asia/Shanghai;
     event: published = updated = `published` (the day it was announced), midnight
     Asia/Shanghai; without it, its start in its own time zone (midnight there for an
@@ -124,10 +125,11 @@ def language_items(catalog: Catalog, renderer: Renderer, lang: str) -> list[Feed
         if text is None:
             continue  # not written in this language: see the module's docstring
         meta = article.meta
+        published = article.moment or _midnight(article.date, zone)
+        updated = max(published, _midnight(meta.updated, zone)) if meta.updated else published
         items.append(FeedItem(
             article.kind, feed_key(article), lang, text.title, text.summary or "", article.url_path,
-            _midnight(meta.date, zone), _midnight(meta.updated or meta.date, zone),
-            tuple(meta.topics), tuple(meta.cities), article,
+            published, updated, tuple(meta.topics), tuple(meta.cities), article,
         ))
     for record_id, opportunity in catalog.opportunities.items():
         published = _midnight(opportunity.published, zone)

@@ -135,6 +135,33 @@ def _parse_when(value: Any) -> Any:
     )
 
 
+_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})")
+
+
+def _parse_published(value: Any) -> Any:
+    """An article's date: a day, or a day and time with its offset from UTC (the moment it
+    was published, shown in the hub's time zone). Without the offset a time would mean a
+    different moment to every reader, so it is refused."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError("is a time without its offset from UTC; add it, like 2025-04-16T10:30:00+08:00")
+        return value
+    if isinstance(value, str) and _MOMENT.fullmatch(value.strip()):
+        _real_date(value.strip()[:10])
+        try:
+            return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError as error:
+            raise ValueError(f"should be a real time of day ({error}), like 2025-04-16T10:30:00+08:00") from None
+    if isinstance(value, str) and _LOCAL_TIME.fullmatch(value.strip()):
+        raise ValueError("is a time without its offset from UTC; add it, like 2025-04-16T10:30:00+08:00, "
+                         "or give the day alone, like 2025-04-16")
+    try:
+        return _parse_day(value)
+    except ValueError:
+        raise ValueError("should be a date written YYYY-MM-DD, like 2025-04-16, or a date and time with its "
+                         "offset, like 2025-04-16T10:30:00+08:00") from None
+
+
 # The JSON Schemas (data/schema/) say what an editor's YAML should look like; they must
 # not depend on the machine that generates them (the time zone list does), so some
 # types describe themselves instead of letting pydantic derive it.
@@ -165,6 +192,15 @@ When = Annotated[
         "type": "string",
         "pattern": "^\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?)?$",
         "description": "a date (all day), e.g. 2025-04-16, or a local time, quoted, e.g. \"2025-04-16 09:30\"",
+    }),
+]
+Published = Annotated[
+    date | datetime,
+    BeforeValidator(_parse_published),
+    WithJsonSchema({
+        "type": "string",
+        "pattern": "^\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:\\d{2}))?$",
+        "description": "a date, e.g. 2025-04-16, or a date and time with its offset, e.g. 2025-04-16T10:30:00+08:00",
     }),
 ]
 Bcp47 = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")]
@@ -316,6 +352,10 @@ class Opportunity(Strict):
     kind: OpportunityKind
     published: Day
     deadline: Day | None = None
+    # Without a deadline nothing says when an offer ends: an editor confirms it is still on
+    # offer from time to time, and after extra.hub.confirm_after_days it shows as unconfirmed.
+    confirmed: Annotated[Day | None, Field(description="without a deadline: the day an editor last checked it is "
+                                                       "still on offer (default: published)")] = None
     amount: Amount | None = None
     contact: Contact | None = None
     source: Localized
@@ -334,6 +374,22 @@ class Opportunity(Strict):
         if value is not None and published is not None and value < published:
             raise ValueError(f"is before published ({published}); a deadline cannot come before publication")
         return value
+
+    @field_validator("confirmed")
+    @classmethod
+    def _confirmed_after_publication(cls, value: date | None, info: ValidationInfo) -> date | None:
+        published = info.data.get("published")
+        if value is not None and published is not None and value < published:
+            raise ValueError(f"is before published ({published}); an offer is confirmed on or after publication")
+        if value is not None and info.data.get("deadline") is not None:
+            raise ValueError("is given with a deadline; the deadline says how long it is open: "
+                             "remove confirmed, or the deadline if there is none")
+        return value
+
+    @property
+    def confirmed_on(self) -> date:
+        """The day it was last confirmed to be on offer: `confirmed`, else `published`."""
+        return self.confirmed or self.published
 
 
 class Event(Strict):
@@ -422,7 +478,7 @@ class ArticleOriginal(Strict):
 
     title: ShortText
     summary: Text
-    date: Day
+    date: Published
     updated: Day | None = None
     topics: list[Slug] = []
     cities: list[Slug] = []
@@ -433,14 +489,23 @@ class ArticleOriginal(Strict):
     aliases: list[Alias] = []
     # The feed entry id's last part, when it must stay what an earlier file name made it.
     id: Slug | None = None
+    events: Annotated[list[Slug], Field(description="ids of the events (data/events/) the article reports on; "
+                                                    "each event's page links back")] = []
 
     @field_validator("updated")
     @classmethod
     def _updated_after_date(cls, value: date | None, info: ValidationInfo) -> date | None:
         published = info.data.get("date")
+        if isinstance(published, datetime):
+            published = published.date()
         if value is not None and published is not None and value < published:
             raise ValueError(f"is before date ({published}); an article cannot be updated before it is published")
         return value
+
+    @property
+    def day(self) -> date:
+        """The day it was published, as written (the day part of a date and time)."""
+        return self.date.date() if isinstance(self.date, datetime) else self.date
 
 
 class ArticleTranslation(Strict):

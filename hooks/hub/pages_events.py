@@ -1,7 +1,9 @@
 """Events: one page per event and language (events/<id>/), the past ones at events/past/,
 and the upcoming ones under the hand-written introduction of events/.
 
-An event is upcoming until its last day (in its own time zone) is before the build date.
+An event is upcoming before its first day, ongoing until its last day is over (in its own
+time zone) and ended after that (status.event_state); an ended event's page says it took
+place and offers no calendar file, which the calendars still carry.
 Its calendar file (calendars/events/<id>.ics) is written with the feeds and linked here.
 """
 
@@ -10,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from .event_time import day_range
 from .generate import GeneratedPage
 from .render import Renderer
-from .status import event_is_upcoming
-from .views import past_events, render_view, topic_tags, upcoming_events
+from .status import event_day, event_state
+from .views import past_events, render_view, site_relations, topic_tags, upcoming_events
 
 
 def event_pages(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
@@ -22,8 +25,10 @@ def event_pages(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
     for event_id, event in sorted(renderer.catalog.events.items()):
         body = render_view(
             renderer, "event.html", lang,
-            event_id=event_id, event=event, upcoming=event_is_upcoming(event, today=today),
+            event_id=event_id, event=event, state=event_state(event, today=today),
+            days=day_range(event_day(event.start), event_day(event.end), lang),
             topics=topic_tags(renderer, event.topics, lang),
+            articles=site_relations(renderer).event_articles.get(event_id, []),
         )
         title, _ = event.title.pick(lang, fallbacks)
         yield GeneratedPage(lang, f"events/{event_id}.md", title, body)

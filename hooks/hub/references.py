@@ -37,6 +37,7 @@ def check_references(
         "cities": (catalog.cities, "partner city", "add data/cities/{value}.yml"),
         "topics": (catalog.topics, "topic", "add it to data/topics.yml"),
         "sectors": (catalog.sectors, "sector", "add it to data/sectors.yml"),
+        "events": (catalog.events, "event", "add data/events/{value}.yml"),
         "policies": ({a.slug for a in catalog.policies}, "policy explainer",
                      f"add docs/{default}/policies/{{value}}.md"),
     }
@@ -66,6 +67,7 @@ def check_references(
         path = catalog.root / "docs" / default / article.src_uri
         check(path, "cities", article.meta.cities, "cities")
         check(path, "topics", article.meta.topics, "topics")
+        check(path, "events", article.meta.events, "events")
     for path, value, record_kind in unvalidated:
         if not isinstance(value, dict):
             continue

@@ -5,7 +5,8 @@ makes of it (raw HTML blocks pass straight through) is cleaned with nh3 (ammonia
 HTML5 parser): one call per page, after every other `page_content` handler. What the
 allowlist keeps is what Material, the Markdown extensions in mkdocs.yml and the hub's own
 templates produce: headings with ids and permalinks, tables, admonitions, details,
-code, `time[datetime]`, `lang`/`class`/`id`/`title`, `aria-*` and `data-hub-*`.
+code, `time[datetime]`, `lang`/`class`/`id`/`title`, `aria-*`, `data-hub-*` and
+`data-status` with a record status (open, closed, ended…).
 
 Everything else goes, and every removal is reported as a WARNING naming the source file
 and, where the construct can be found in it, the line; `mkdocs build --strict` (the only
@@ -64,7 +65,10 @@ CONTENT_REMOVED = frozenset({
     "frameset", "noembed", "noframes", "svg", "math", "textarea", "select", "title", "xmp",
 })
 
-GENERIC_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "translate"})
+# data-status: where a record stands on the build date, on its cards and pages (status.py);
+# only its known values are kept (_filter_attribute).
+GENERIC_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "translate", "data-status"})
+STATUS_VALUES = frozenset({"open", "closing-soon", "closed", "unconfirmed", "upcoming", "ongoing", "ended"})
 ATTRIBUTES: dict[str, set[str]] = {
     "*": set(GENERIC_ATTRIBUTES),
     "a": {"href", "hreflang", "rel", "type"},
@@ -197,6 +201,12 @@ def _filter_attribute(report: PageReport, tag: str, name: str, value: str) -> st
                 (_word(token),),
             ))
         return _kept(report, tag, name, kept)
+    if name == "data-status" and value not in STATUS_VALUES:
+        report.removals.append(Removal(
+            f"data-status '{_short(value)}' removed from <{tag}>",
+            f"use one of {', '.join(sorted(STATUS_VALUES))}", (_attribute_needle("data-status"),),
+        ))
+        return _kept(report, tag, name, "")
     if name == "id" and value.startswith("__"):
         report.removals.append(Removal(
             f"id '{value}' removed from <{tag}>", "ids starting with __ belong to the theme", (_word(value),)

@@ -35,9 +35,10 @@ ENTRY_FILE = "pagefind-entry.json"  # in BUNDLE_DIR: the languages, their page c
 # summaries (a search for a city would otherwise return every list that mentions it),
 # bylines are labels and dates that crowd the excerpts, heading permalinks are a pilcrow;
 # the maps' labels repeat the list of cities or the page's title, the QR block is the
-# same on every page, and the subscribe box is the hub's own control.
-EXCLUDED_SELECTORS = (".hub-cards", ".hub-pager", ".hub-byline", ".headerlink", ".hub-fallback", ".hub-map",
-                      ".hub-locator", ".hub-share", ".hub-subscribe")
+# same on every page, the subscribe box is the hub's own control, and related articles
+# are other pages' titles and summaries.
+EXCLUDED_SELECTORS = (".hub-cards", ".hub-pager", ".hub-byline", ".hub-related", ".headerlink", ".hub-fallback",
+                      ".hub-map", ".hub-locator", ".hub-share", ".hub-subscribe")
 
 # Pages that are only lists of other pages (paths inside a language root). Section
 # pages (news/, cities/…) stay indexed for their introduction; their lists are excluded

@@ -15,6 +15,7 @@ from typing import Any
 
 from . import pages_cities, pages_events, pages_opportunities, slots, translations
 from .about import render_about
+from .article_parts import article_header, related_articles
 from .feeds_page import render_feeds_page
 from .generate import Generator, news_page_path
 from .home import render_home_sections
@@ -46,14 +47,11 @@ def article_frame(renderer: Renderer, src_uri: str, lang: str) -> tuple[str, str
     article = renderer.catalog.article(src_uri)
     if article is None:
         return None
-    fallbacks = renderer.settings.fallbacks(lang)
-    topics = [
-        (topic, renderer.catalog.topics[topic].pick(lang, fallbacks)[0]) for topic in article.meta.topics
-    ]
-    cities = [(city, renderer.catalog.cities[city].name.pick(lang, fallbacks)[0]) for city in article.meta.cities]
-    header = renderer.render("article_header.html", lang, article=article, topics=topics, cities=cities)
+    header = article_header(renderer, article, lang)
     facts, after = policy_parts(renderer, article, lang)
-    return f"{header}\n{facts}", f"{after}\n{slots.slot('share')}" if after else slots.slot("share")
+    related = related_articles(renderer, article, lang)
+    below = "\n".join(part for part in (after, related, slots.slot("share")) if part)
+    return f"{header}\n{facts}", below
 
 
 def render_news_index(renderer: Renderer, markdown: str, src_uri: str, lang: str, meta: dict[str, Any]) -> str | None:

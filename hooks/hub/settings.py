@@ -24,6 +24,8 @@ class HubSettings:
     fallback: dict[str, tuple[str, ...]] = field(default_factory=dict)
     news_page_size: int = 10
     closing_soon_days: int = 14
+    # An opportunity without a deadline not confirmed for this many days is "unconfirmed".
+    confirm_after_days: int = 180
     timezone: str = "Asia/Shanghai"
     build_date: date = date(2025, 1, 1)  # the day statuses describe (see build_day)
     build_time: datetime = datetime(2025, 1, 1)  # stamped into feeds and calendars (see build_moment)
@@ -176,6 +178,7 @@ def settings_from_config(config: Any, *, preview: bool = False) -> HubSettings:
         fallback={lang: tuple(order) for lang, order in (hub.get("fallback") or {}).items()},
         news_page_size=int(hub.get("news_page_size", 10)),
         closing_soon_days=int(hub.get("closing_soon_days", 14)),
+        confirm_after_days=_days(hub.get("confirm_after_days", 180), "confirm_after_days"),
         timezone=zone,
         build_date=build_day(zone),
         build_time=moment,
@@ -195,6 +198,12 @@ def _choice(value: Any, name: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise ValueError(f"extra.hub.{name} in mkdocs.yml is {value!r}; expected one of {', '.join(allowed)}")
     return str(value)
+
+
+def _days(value: Any, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"extra.hub.{name} in mkdocs.yml is {value!r}; expected a whole number of days, like 180")
+    return value
 
 
 def build_workers(configured: Any, environ: dict[str, str] | None = None) -> int:

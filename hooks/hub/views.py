@@ -16,41 +16,63 @@ from .models import Amount, City, Event, Localized, Opportunity
 from .prose import safe_markdown
 from .relations import Relations, relations
 from .render import Renderer
-from .status import OpportunityStatus, by_deadline, by_start, event_is_upcoming, opportunity_status
+from .status import EventState, OpportunityStatus, by_deadline, by_start, event_state, opportunity_status
 
 
 def opportunity_status_on_build_date(renderer: Renderer, opportunity: Opportunity) -> OpportunityStatus:
     settings = renderer.settings
-    return opportunity_status(opportunity, today=settings.build_date, closing_soon_days=settings.closing_soon_days)
+    return opportunity_status(opportunity, today=settings.build_date, closing_soon_days=settings.closing_soon_days,
+                              confirm_after_days=settings.confirm_after_days)
+
+
+def opportunity_is_live(renderer: Renderer, opportunity: Opportunity) -> bool:
+    """Whether a page may promote it on the build date: open or closing soon (not closed,
+    not unconfirmed)."""
+    return opportunity_status_on_build_date(renderer, opportunity).is_open
+
+
+def event_state_on_build_date(renderer: Renderer, event: Event) -> EventState:
+    return event_state(event, today=renderer.settings.build_date)
+
+
+def event_is_live(renderer: Renderer, event: Event) -> bool:
+    """Whether a page may promote it on the build date: upcoming or ongoing (not ended)."""
+    return event_state_on_build_date(renderer, event) != "ended"
+
+
+def _opportunities_in(renderer: Renderer, state: str) -> list[tuple[str, Opportunity]]:
+    return [item for item in renderer.catalog.opportunities.items()
+            if opportunity_status_on_build_date(renderer, item[1]).state == state]
 
 
 def open_opportunities(renderer: Renderer) -> list[tuple[str, Opportunity]]:
-    """Open ones (closing soon included), nearest deadline first, those without one last."""
+    """The live ones (open or closing soon), nearest deadline first, those without one last."""
     items = sorted(renderer.catalog.opportunities.items(), key=by_deadline)
-    return [item for item in items if opportunity_status_on_build_date(renderer, item[1]).is_open]
+    return [item for item in items if opportunity_is_live(renderer, item[1])]
 
 
 def closed_opportunities(renderer: Renderer) -> list[tuple[str, Opportunity]]:
     """Closed ones, the most recently closed first."""
-    items = [
-        item for item in renderer.catalog.opportunities.items()
-        if not opportunity_status_on_build_date(renderer, item[1]).is_open
-    ]
+    items = _opportunities_in(renderer, "closed")
     return sorted(items, key=lambda item: (item[1].deadline or date.min, item[0]), reverse=True)
 
 
+def unconfirmed_opportunities(renderer: Renderer) -> list[tuple[str, Opportunity]]:
+    """Without a deadline and not confirmed lately: the most recently confirmed first."""
+    items = _opportunities_in(renderer, "unconfirmed")
+    return sorted(items, key=lambda item: (item[1].confirmed_on, item[0]), reverse=True)
+
+
 def upcoming_events(renderer: Renderer) -> list[tuple[str, Event]]:
-    """Events not over yet, soonest first."""
-    today = renderer.settings.build_date
+    """The live events (upcoming or ongoing), soonest first."""
     return [item for item in sorted(renderer.catalog.events.items(), key=by_start)
-            if event_is_upcoming(item[1], today=today)]
+            if event_is_live(renderer, item[1])]
 
 
 def past_events(renderer: Renderer) -> list[tuple[str, Event]]:
-    """Events over, the most recent first."""
-    today = renderer.settings.build_date
+    """Events ended, the most recent first."""
     return [item for item in sorted(renderer.catalog.events.items(), key=by_start, reverse=True)
-            if not event_is_upcoming(item[1], today=today)]
+            if not event_is_live(renderer, item[1])]
 
 
 def pick_city_name(city: City, lang: str, fallbacks: tuple[str, ...]) -> tuple[str, str]:
@@ -83,6 +105,9 @@ def render_view(renderer: Renderer, template: str, lang: str, **values: Any) -> 
     def status(opportunity: Opportunity) -> OpportunityStatus:
         return opportunity_status_on_build_date(renderer, opportunity)
 
+    def event_status(event: Event) -> EventState:
+        return event_state_on_build_date(renderer, event)
+
     def country(code: str) -> str:
         return dates.country_name(code, lang)
 
@@ -99,6 +124,7 @@ def render_view(renderer: Renderer, template: str, lang: str, **values: Any) -> 
         amount=amount,
         when=when,
         status=status,
+        event_status=event_status,
         country=country,
         markdown=safe_markdown,
         calendar_href=calendar_href,
