@@ -1,6 +1,8 @@
 """Opportunities: one page per opportunity and language (opportunities/<id>/, kept after
 it closes), the closed ones at opportunities/closed/, and the open ones by sector under
-the hand-written introduction of opportunities/.
+the hand-written introduction of opportunities/. Those without a deadline that nobody has
+confirmed lately (unconfirmed) are listed there too, below the open ones and apart from
+them, under a heading that says what that means: they are not counted as open.
 
 Open, closing soon or closed is decided on the build date (see `status`).
 """
@@ -13,7 +15,14 @@ from typing import Any
 from .generate import GeneratedPage
 from .models import Opportunity
 from .render import Renderer
-from .views import closed_opportunities, open_opportunities, render_view, site_relations, topic_tags
+from .views import (
+    closed_opportunities,
+    open_opportunities,
+    render_view,
+    site_relations,
+    topic_tags,
+    unconfirmed_opportunities,
+)
 
 
 def opportunity_pages(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
@@ -59,5 +68,6 @@ def render_opportunities_index(
     listing = render_view(
         renderer, "opportunities_index.html", lang,
         groups=by_sector(renderer, lang), closed_count=len(closed_opportunities(renderer)),
+        unconfirmed=unconfirmed_opportunities(renderer),
     )
     return f"{markdown}\n\n{listing}\n"
