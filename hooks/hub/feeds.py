@@ -9,7 +9,11 @@ What a language's feeds carry
     Opportunities and events appear in every language. They are records, not texts: their
     facts (dates, deadlines, amounts, places) are written once for all languages and their
     pages exist in every language; a text field not yet translated falls back the way the
-    page does (fr and ja: en, then zh).
+    page does (fr and ja: en, then zh). Such an entry says so: in Atom, `xml:lang` on the
+    <entry> names the language its text is in (the feed's own is on <feed>); in RSS,
+    which has no per-item language, a `dc:language` element on the <item>; and in both,
+    a first line of content in the feed's language ("This entry has not been translated
+    into French yet; it is in English."), since most reader apps show neither marking.
 
 Items
     Full HTML content with every link and image absolute (feed_html), a plain-text
@@ -58,8 +62,10 @@ from xml.sax.saxutils import quoteattr
 from zoneinfo import ZoneInfo
 
 from feedgen.entry import FeedEntry
+from feedgen.ext.base import BaseEntryExtension
 from feedgen.feed import FeedGenerator
 
+from . import dates
 from .aliases import feed_key, record_key
 from .amounts import format_amount
 from .catalog import Article, Catalog
@@ -91,6 +97,7 @@ class FeedItem:
     topics: tuple[str, ...]
     cities: tuple[str, ...]
     record: Article | Opportunity | Event = field(compare=False, repr=False)
+    text_lang: str = ""  # the language its title and summary are in, when not `lang` (fallback)
 
     @property
     def section(self) -> str:
@@ -133,20 +140,41 @@ def language_items(catalog: Catalog, renderer: Renderer, lang: str) -> list[Feed
         ))
     for record_id, opportunity in catalog.opportunities.items():
         published = _midnight(opportunity.published, zone)
+        title, summary = opportunity.title.pick(lang, fallbacks), opportunity.summary.pick(lang, fallbacks)
         items.append(FeedItem(
-            "opportunity", record_key(record_id, opportunity), lang, opportunity.title.pick(lang, fallbacks)[0],
-            opportunity.summary.pick(lang, fallbacks)[0], f"opportunities/{record_id}/",
+            "opportunity", record_key(record_id, opportunity), lang, title[0], summary[0],
+            f"opportunities/{record_id}/",
             published, published, tuple(opportunity.topics), tuple(opportunity.cities), opportunity,
+            text_lang=_text_language(lang, title[1], summary[1]),
         ))
     for record_id, event in catalog.events.items():
         announced = _midnight(event.published, zone) if event.published else event_start(event)
+        title, summary = event.title.pick(lang, fallbacks), event.summary.pick(lang, fallbacks)
         items.append(FeedItem(
-            "event", record_key(record_id, event), lang, event.title.pick(lang, fallbacks)[0],
-            event.summary.pick(lang, fallbacks)[0], f"events/{record_id}/", announced, announced,
-            tuple(event.topics), tuple(event.cities), event,
+            "event", record_key(record_id, event), lang, title[0], summary[0],
+            f"events/{record_id}/", announced, announced, tuple(event.topics), tuple(event.cities), event,
+            text_lang=_text_language(lang, title[1], summary[1]),
         ))
     items.sort(key=FeedItem.sort_key, reverse=True)
     return items
+
+
+def _text_language(lang: str, *picked: str) -> str:
+    """The language an item's text is in: the first of its texts not in `lang`, or "" when
+    all of them are in the feed's language."""
+    return next((other for other in picked if other != lang), "")
+
+
+class EntryLanguage(BaseEntryExtension):
+    """`xml:lang` on an Atom <entry> whose text is in another language than its feed."""
+
+    def __init__(self) -> None:
+        self.lang = ""
+
+    def extend_atom(self, entry: Any) -> Any:
+        if self.lang:
+            entry.set("{http://www.w3.org/XML/1998/namespace}lang", self.lang)
+        return entry
 
 
 def feed_limit(feed: Feed) -> int:
@@ -308,7 +336,15 @@ class FeedWriter:
         entry.updated(item.updated)
         entry.author(name=site, uri=home)
         entry.dc.dc_creator(site)
-        entry.content(self.content.html(item), type="html")
+        content = self.content.html(item)
+        if item.text_lang:
+            ui = self.renderer.ui
+            note = ui.t("feed_entry_in_language", item.lang, language=dates.language_name(item.text_lang, item.lang))
+            content = f'<p lang="{item.lang}"><em>{escape(note)}</em></p>\n{content}'
+            entry.register_extension("hub_lang", EntryLanguage, atom=True, rss=False)
+            entry.hub_lang.lang = item.text_lang
+            entry.dc.dc_language(item.text_lang)
+        entry.content(content, type="html")
         # RSS readers take <description> as HTML: the plain-text summary is escaped once
         # more, so that `<b>` in a title reads as written and nothing in it can run. Atom
         # says so with type="html"; the same value serves both.
