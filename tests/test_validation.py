@@ -152,7 +152,7 @@ CASES = [
         replace(GRANT, "deadline: 2025-05-01", "deadlne: 2025-05-01"),
         "data/opportunities/test-grant.yml:7: deadlne: unknown field 'deadlne'; did you mean deadline? Otherwise "
         "remove it; fields are: title, summary, details, eligibility, issuer, sector, kind, published, deadline, "
-        "amount, contact, source, source_url, policy, topics, cities, image, aliases",
+        "confirmed, amount, contact, source, source_url, policy, topics, cities, image, aliases",
     ),
     Case(
         "unknown-nested-field",
@@ -461,6 +461,31 @@ CASES = [
         replace("data/hub.yml",
                 "publisher:\n  name: {zh: 测试编辑部, en: Test editors}\n  email: editors@example.org\n", ""),
         "data/hub.yml:1: publisher: missing; add publisher; it is required",
+    ),
+    # -- time: article moments, confirmed offers, events named by articles ---------------------
+    Case(
+        "article-time-without-offset",
+        replace(ARTICLE, "date: 2025-04-16", "date: 2025-04-16T10:30"),
+        "docs/zh/news/2025/first-article.md:4: date: '2025-04-16T10:30'; is a time without its offset from UTC; "
+        "add it, like 2025-04-16T10:30:00+08:00, or give the day alone, like 2025-04-16",
+    ),
+    Case(
+        "confirmed-with-deadline",
+        replace(GRANT, "deadline: 2025-05-01", "deadline: 2025-05-01\nconfirmed: 2025-04-10"),
+        "data/opportunities/test-grant.yml:8: confirmed: '2025-04-10'; is given with a deadline; the deadline says "
+        "how long it is open: remove confirmed, or the deadline if there is none",
+    ),
+    Case(
+        "confirmed-before-published",
+        replace(GRANT, "deadline: 2025-05-01", "confirmed: 2025-03-10"),
+        "data/opportunities/test-grant.yml:7: confirmed: '2025-03-10'; is before published (2025-04-01); an offer "
+        "is confirmed on or after publication",
+    ),
+    Case(
+        "unknown-event-in-article",
+        replace(ARTICLE, "cities: [montpellier]", "cities: [montpellier]\nevents: [test-evnt]"),
+        "docs/zh/news/2025/first-article.md:7: events: 'test-evnt' is not a known event; did you mean test-event? "
+        "Otherwise use one of test-event, or add data/events/test-evnt.yml",
     ),
 ]
 

@@ -340,7 +340,7 @@ class FeedWriter:
         if item.text_lang:
             ui = self.renderer.ui
             note = ui.t("feed_entry_in_language", item.lang, language=dates.language_name(item.text_lang, item.lang))
-            content = f'<p lang="{item.lang}"><em>{escape(note)}</em></p>\n{content}'
+            content = f'<p lang="{item.lang}"><em>{escape(note, quote=False)}</em></p>\n{content}'
             entry.register_extension("hub_lang", EntryLanguage, atom=True, rss=False)
             entry.hub_lang.lang = item.text_lang
             entry.dc.dc_language(item.text_lang)
