@@ -11,7 +11,7 @@ from hub.amounts import format_amount, format_money
 from hub.event_time import event_when
 from hub.models import Amount, Coordinates, Event, Opportunity
 from hub.pages_cities import coordinates_text
-from hub.status import event_is_upcoming, opportunity_status
+from hub.status import event_is_live, event_is_upcoming, event_state, opportunity_status
 from hub.ui import load_ui
 from sitebuild import ROOT
 
@@ -101,3 +101,30 @@ def test_timed_event_is_upcoming_through_its_last_local_day() -> None:
     event = _event("2025-04-19 22:00", "2025-04-20 02:00", "America/New_York")
     assert event_is_upcoming(event, today=date(2025, 4, 20))
     assert not event_is_upcoming(event, today=date(2025, 4, 21))
+
+
+@pytest.mark.parametrize(("confirmed", "today", "state"), [
+    (None, "2025-09-28", "open"),  # published 2025-04-01 counts: 180 days later, still open
+    (None, "2025-09-29", "unconfirmed"),  # 181 days
+    ("2025-09-01", "2025-09-29", "open"),  # confirmed again
+    ("2025-09-01", "2026-02-28", "open"),  # 180 days after 1 September
+    ("2025-09-01", "2026-03-01", "unconfirmed"),
+])
+def test_offer_without_deadline_needs_confirming(confirmed: str | None, today: str, state: str) -> None:
+    text = {"zh": "机会", "en": "Opportunity"}
+    offer = Opportunity(title=text, summary=text, issuer=text, source=text, sector="trade", kind="grant",
+                        published="2025-04-01", confirmed=confirmed)
+    status = opportunity_status(offer, today=date.fromisoformat(today), closing_soon_days=14, confirm_after_days=180)
+    assert status.state == state
+    assert status.confirmed == date.fromisoformat(confirmed or "2025-04-01")
+    assert status.is_open == (state == "open")
+
+
+def test_event_upcoming_ongoing_ended_by_its_own_days() -> None:
+    # 22:00-02:00 in New York: its days are 19 and 20 April there, whatever the hour in Chengdu.
+    event = _event("2025-04-19 22:00", "2025-04-20 02:00", "America/New_York")
+    assert event_state(event, today=date(2025, 4, 18)) == "upcoming"
+    assert event_state(event, today=date(2025, 4, 19)) == "ongoing"
+    assert event_state(event, today=date(2025, 4, 20)) == "ongoing"
+    assert event_state(event, today=date(2025, 4, 21)) == "ended"
+    assert event_is_live(event, today=date(2025, 4, 20)) and not event_is_live(event, today=date(2025, 4, 21))
