@@ -83,7 +83,9 @@ def test_reading_time_is_counted_per_script(site: BuiltSite) -> None:
 
 
 def test_reading_units_and_rates() -> None:
-    assert reading_units("成都国际友城 [link](https://example.org/a-b-c) l'été à Paris, 2025.") == ReadingUnits(6, 5)
+    assert reading_units("成都国际友城，与蒙彼利埃 2025", "zh") == ReadingUnits(11, 0)
+    assert reading_units("にほんご 日本語", "ja") == ReadingUnits(7, 0)
+    assert reading_units("L'été à Montpellier,\n\nen 2025.", "fr") == ReadingUnits(0, 5)
     assert ReadingUnits(450, 0).minutes == 1
     assert ReadingUnits(451, 0).minutes == 2
     assert ReadingUnits(0, 220).minutes == 1

@@ -437,7 +437,7 @@ def _load_pages(collect: _Collector, catalog: Catalog, skip: frozenset[str] = fr
             summary=meta.summary,
             source=display_path(path, catalog.root),
             official_title_translation=getattr(meta, "official_title_translation", None),
-            reading=reading_units(body),
+            reading=reading_units(body, lang),
         )
         if is_original:
             originals[src_uri] = (path, meta, page_text, loaded)

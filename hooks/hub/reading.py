@@ -1,12 +1,15 @@
-"""How long an article takes to read, counted per script: Chinese and Japanese are read
-character by character, English and French word by word, and a text may mix them.
+"""How long an article takes to read, counted the way its language is read: Chinese and
+Japanese by characters, other languages (English, French…) by words.
 
 Rates (silent reading of informative prose by adults):
 - CJK_CHARS_PER_MINUTE = 450: Chinese and Japanese readers take in some 400-500
-  characters a minute (kana and kanji counted alike);
+  characters a minute (hanzi, kanji and kana counted alike);
 - WORDS_PER_MINUTE = 220: English and French readers, some 200-230 words a minute.
-The minutes of each part are added: an English article quoting a Chinese name reads at
-the English rate, plus a moment for the name.
+
+Counted once per text when content is loaded (catalog), from its Markdown: cheap string
+operations only (a regular expression per character or word would cost seconds at
+2,000 articles), so a link's address or a table's bars count a little; a minute is the
+unit shown, rounded up.
 """
 
 from __future__ import annotations
@@ -17,19 +20,17 @@ from dataclasses import dataclass
 
 CJK_CHARS_PER_MINUTE = 450
 WORDS_PER_MINUTE = 220
+# Languages read character by character.
+CHARACTER_LANGUAGES = frozenset({"zh", "ja"})
 
-# Han ideographs, kana, and the CJK punctuation block aside: what a reader reads as characters.
-_CJK = re.compile(r"[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-# A word of a script written with spaces: letters and digits, with inner apostrophes or hyphens.
-_WORD = re.compile(r"[^\W\d_\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+(?:['’-][^\W_]+)*|\d+(?:[.,]\d+)*")
-# What Markdown shows nobody: link targets, HTML tags, reference definitions, code fences.
-_HIDDEN = re.compile(r"\]\([^)]*\)|<[^>]+>|^\s*\[[^\]]+\]:.*$|^```.*$", re.MULTILINE)
+# Han ideographs and kana, in runs: what a reader of Chinese or Japanese reads as characters.
+_CJK_RUN = re.compile(r"[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 @dataclass(frozen=True)
 class ReadingUnits:
     characters: int  # Chinese and Japanese characters
-    words: int  # words of other scripts
+    words: int  # words of a language written with spaces
 
     @property
     def minutes(self) -> int:
@@ -38,11 +39,10 @@ class ReadingUnits:
         return max(1, math.ceil(exact - 1e-9))
 
 
-def reading_units(markdown: str) -> ReadingUnits:
-    text = _HIDDEN.sub(" ", markdown)
-    characters = len(_CJK.findall(text))
-    words = len(_WORD.findall(text))
-    return ReadingUnits(characters, words)
+def reading_units(markdown: str, lang: str) -> ReadingUnits:
+    if lang in CHARACTER_LANGUAGES:
+        return ReadingUnits(sum(map(len, _CJK_RUN.findall(markdown))), 0)
+    return ReadingUnits(0, len(markdown.split()))
 
 
 NO_TEXT = ReadingUnits(0, 0)
