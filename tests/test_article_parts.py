@@ -131,10 +131,11 @@ def test_up_to_three_related_articles_newest_first(site: BuiltSite) -> None:
 
 
 def test_copy_link_holder_names_the_page(site: BuiltSite) -> None:
-    holder = article(site, "fr/news/2025/timed-report/").select_one(".hub-copy")
+    holder = article(site, "fr/news/2025/timed-report/").select_one(".hub-byline .hub-copy-slot")
     assert holder["data-hub-copy"] == "https://example.org/hub/fr/news/2025/timed-report/"
-    assert (holder["data-hub-copy-label"], holder["data-hub-copied"]) == ("Copier le lien", "Lien copié")
-    assert holder.find("button") is None  # the script adds it where the browser can copy
+    assert (holder["data-hub-copy-label"], holder["data-hub-copy-name"], holder["data-hub-copied"]) == (
+        "Copier le lien", "Copier le lien", "Lien copié")
+    assert holder.find("button") is None  # the script adds it where the browser runs it
 
 
 def test_feeds_use_the_time_and_updated(site: BuiltSite) -> None:

@@ -75,7 +75,8 @@ def test_the_copy_script_comes_only_with_something_to_copy(site: BuiltSite) -> N
 
     assert scripts("en/events/") == ["/hub/assets/hub-subscribe.js"]
     assert scripts("en/feeds/") == ["/hub/assets/hub-subscribe.js"]
-    assert scripts("en/news/2025/sister-cities-conference-2025/") == []
+    assert scripts("en/news/2025/sister-cities-conference-2025/") == ["/hub/assets/hub-subscribe.js"]  # copy link
+    assert scripts("en/about/") == []
     assert site.path("assets/hub-subscribe.js").is_file()
 
 

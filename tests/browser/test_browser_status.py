@@ -184,7 +184,7 @@ def test_copy_link_button_works_by_keyboard_and_says_copied(fixture_sites: dict[
     expect(button).to_be_visible()
     button.focus()
     tab.page.keyboard.press("Enter")
-    expect(tab.page.get_by_role("status")).to_have_text("Lien copié")
+    expect(tab.page.locator("[role=status]").filter(has_text="Lien copié")).to_have_count(1)
     copied = tab.page.evaluate("navigator.clipboard.readText()")
     assert copied == fixture_sites[BEFORE].site_url + "fr/news/2025/first-article/"
 
