@@ -29,6 +29,7 @@ from .models import (
     PolicyTranslation,
     Taxonomy,
 )
+from .nofollow import is_linked
 from .placeholders import placeholder_lines, placeholders_in
 from .pydantic_errors import describe
 from .references import check_references
@@ -157,6 +158,10 @@ class _Collector:
         self.errors.append(ContentError(display_path(path, self.root), line, field_name, found, expected))
 
     def read(self, path: Path) -> str | None:
+        """The file's text, or None when it cannot be read; a linked path is passed over
+        unopened (hub.paths reports the link)."""
+        if is_linked(path, self.root):
+            return None
         try:
             return decode(path.read_bytes())
         except YamlProblem as problem:
@@ -258,6 +263,8 @@ def _refuse_unknown_data(collect: _Collector, data: Path) -> None:
 def _load_one(
     collect: _Collector, path: Path, model: type[M] | TypeAdapter[Any], *, kind: str = ""
 ) -> Any | None:
+    if is_linked(path, collect.root):
+        return None  # reported by hub.paths, never followed
     if not path.is_file():
         collect.add(path, 0, "", "the file is missing", "create it; the site needs it")
         return None
@@ -280,6 +287,9 @@ def _load_taxonomy(collect: _Collector, path: Path) -> Taxonomy:
     """Topics or sectors (id: names): each entry checked on its own, so that one broken
     entry does not make every reference to the others unknown too."""
     kind = path.stem  # "topics" or "sectors", as in the fields that refer to them
+    if is_linked(path, collect.root):
+        collect.invalid_ids.add((kind, "*"))
+        return {}
     if not path.is_file():
         collect.add(path, 0, "", "the file is missing", "create it; the site needs it")
         return {}
@@ -319,11 +329,11 @@ def _show_kind(value: Any) -> str:
 
 def _load_folder(collect: _Collector, folder: Path, model: type[M]) -> dict[str, M]:
     records: dict[str, M] = {}
-    if not folder.is_dir():
+    if is_linked(folder, collect.root) or not folder.is_dir():
         return records
     for path in sorted(folder.iterdir()):
-        if path.name.startswith("."):
-            continue
+        if path.name.startswith(".") or path.is_symlink():
+            continue  # a link is reported by hub.paths, never followed
         if path.suffix != ".yml" or not path.is_file():
             collect.add(path, 0, "", f"'{path.name}' in {folder.name}/", f"{folder.name}/ holds only <id>.yml records")
             continue
@@ -358,7 +368,7 @@ def _load_pages(collect: _Collector, catalog: Catalog, skip: frozenset[str] = fr
     originals: dict[str, tuple[Path, ArticleOriginal, PageText, LoadedYaml]] = {}
     translations: dict[str, list[tuple[Path, PageText]]] = {}
     for path in sorted(docs.rglob("*")):
-        if path.is_dir() or path.name.startswith("."):
+        if path.name.startswith(".") or is_linked(path, catalog.root) or path.is_dir():
             continue
         rel = path.relative_to(docs)
         lang = rel.parts[0]

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from .catalog import is_generated_file
 from .errors import ContentError, display_path
+from .nofollow import is_linked
 from .yamlsafe import YamlProblem, decode, split_front_matter
 
 MAX_BODY_BYTES = 100_000
@@ -232,7 +233,7 @@ def editor_pages(root: Path, languages: tuple[str, ...]) -> Iterator[EditorPage]
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 path = Path(current) / name
-                if not name.endswith(".md") or name.startswith(".") or path.is_symlink() or is_generated_file(path):
+                if not name.endswith(".md") or name.startswith(".") or is_linked(path, root) or is_generated_file(path):
                     continue
                 try:
                     text = decode(path.read_bytes())

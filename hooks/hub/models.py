@@ -173,7 +173,8 @@ Bcp47 = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,
 class Strict(BaseModel):
     """Unknown fields are typos, not extras: they are reported, never dropped."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Infinity and NaN (`.inf`, "1e999") are no amount or coordinate a reader can read.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Localized(Strict):
@@ -354,7 +355,9 @@ class Event(Strict):
     # Without it the feeds date the event by its start, which may be months ahead.
     published: Annotated[Day | None, Field(description="the day it is announced on the site; the feeds list it "
                                                         "from then")] = None
-    sequence: Annotated[int, Field(ge=0, description="raise by one each time a published event changes")] = 0
+    # At most the largest INTEGER of iCalendar (RFC 5545, 3.3.8).
+    sequence: Annotated[int, Field(ge=0, le=2**31 - 1,
+                                   description="raise by one each time a published event changes")] = 0
     image: LeadImage | None = None
     # Earlier addresses (events/old-id/): redirects, and the first keeps feed id and calendar UID (hub.aliases).
     aliases: list[Alias] = []

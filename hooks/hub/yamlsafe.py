@@ -10,6 +10,7 @@ by a model can still be reported at its line.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,15 @@ _FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
+# More digits than any count, year or amount needs. Python refuses to read an integer of
+# over 4,300 digits (a ValueError, not a content error), and the feeds and calendars
+# cannot carry one of more than 19.
+MAX_DIGITS = 18
+
+# Characters XML 1.0 cannot carry, even escaped: a title with one of them (written as
+# "\x01" in double quotes) would pass every check and stop the build at its very end,
+# when the feeds are written. Tab, line feed and carriage return are allowed.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 Path_ = tuple[str | int, ...]
 
@@ -160,12 +170,17 @@ def _construct(node: yaml.Node, path: Path_, lines: dict[Path_, int], offset: in
             lines[(*path, index)] = item.start_mark.line + 1 + offset
             items.append(_construct(item, (*path, index), lines, offset))
         return items
-    return _scalar(node)
+    return _scalar(node, node.start_mark.line + 1 + offset)
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
+def _scalar(node: yaml.ScalarNode, line: int) -> Any:
     """YAML 1.2 core schema: quoted scalars and anything not plainly a number stay text."""
     value = node.value
+    illegal = XML_ILLEGAL.search(value)
+    if illegal:
+        raise YamlProblem(line + _lines_before(node, illegal.start()),
+                          f"the control character {illegal.group()!r} in a value",
+                          "remove it; feeds and calendars cannot carry it")
     if node.style:  # quoted, literal or folded: always text
         return value
     if _NULL.match(value):
@@ -173,10 +188,24 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if value in _BOOL:
         return _BOOL[value]
     if _INT.match(value):
+        digits = len(value.lstrip("+-"))
+        if digits > MAX_DIGITS:
+            raise YamlProblem(line, f"a number of {digits:,} digits",
+                              f"at most {MAX_DIGITS} digits; quote it if it is meant as text")
         return int(value)
     if _FLOAT.match(value) and any(ch.isdigit() for ch in value):
-        return float(value)
+        number = float(value)
+        if not math.isfinite(number) or len(value) > 4 * MAX_DIGITS:
+            raise YamlProblem(line, f"the number {value[:40]}{'…' if len(value) > 40 else ''}",
+                              "a number a reader can read: finite, and written in a few digits")
+        return number
     return value
+
+
+def _lines_before(node: yaml.ScalarNode, index: int) -> int:
+    """Lines between the start of a block scalar (| or >) and `index` in its value; a
+    quoted or plain value is reported on the line it starts on."""
+    return node.value.count("\n", 0, index) + 1 if node.style in ("|", ">") else 0
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
