@@ -50,6 +50,23 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50000)]
 
 
+def _check_markdown(value: str) -> str:
+    """The gate every Markdown text passes (hub.markdown_limits), pages and records alike:
+    a field shaped to crash or stall the converter is refused here, with its file and line."""
+    from .markdown_limits import markdown_problems  # it reads pages, which read the models
+
+    problems = markdown_problems(value)
+    if problems:
+        first = problems[0]
+        where = f" on line {first.line} of the text" if first.line else ""
+        raise ValueError(f"{first.found}{where}; {first.expected}")
+    return value
+
+
+# Text written in Markdown (an opportunity's details, an event's description).
+MarkdownText = Annotated[LongText, AfterValidator(_check_markdown)]
+
+
 def _check_url(value: str) -> str:
     if not re.fullmatch(r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s<>\"]*)?", value):
         raise ValueError("should be an absolute http:// or https:// address, like https://example.org/page")
@@ -204,11 +221,11 @@ class LocalizedShort(Localized):
     ja: ShortText | None = None
 
 
-class LocalizedLong(Localized):
-    zh: LongText
-    en: LongText
-    fr: LongText | None = None
-    ja: LongText | None = None
+class LocalizedLong(Localized):  # Markdown, in every language
+    zh: MarkdownText
+    en: MarkdownText
+    fr: MarkdownText | None = None
+    ja: MarkdownText | None = None
 
 
 class LocalizedNote(Strict):
