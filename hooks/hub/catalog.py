@@ -5,6 +5,7 @@ every problem is collected, so an editor sees all of them in one run.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -34,7 +35,7 @@ from .placeholders import placeholder_lines, placeholders_in
 from .pydantic_errors import describe
 from .references import check_references
 from .slugs import SLUG_RULE, is_slug, slugify
-from .yamlsafe import LoadedYaml, YamlProblem, decode, load_yaml, split_front_matter
+from .yamlsafe import LoadedYaml, YamlProblem, decode, load_yaml, other_metadata, split_front_matter
 
 GENERATED_MARKER = "hub_generated"
 # The first line of a generated page's front matter; a page is generated only if it starts so.
@@ -393,9 +394,15 @@ def _load_pages(collect: _Collector, catalog: Catalog, skip: frozenset[str] = fr
         if text is None:
             continue
         yaml_text, body, body_line = split_front_matter(text)
-        if yaml_text is None and text.startswith("---\n"):
+        if yaml_text is None and re.match(r"-{3}[ \t]*\n", text):
             collect.add(path, 1, "", "front matter that is not closed",
                         "end it with a line of three dashes (---) before the text")
+            continue
+        key = other_metadata(text) if yaml_text is None else None
+        if key is not None:
+            collect.add(path, 1, key, f"page settings written as `{key}: …` without --- around them",
+                        "MkDocs reads such lines at the top of a page as settings: write them as front matter "
+                        "between two lines of ---, or begin the text with something else")
             continue
         loaded = collect.parse(path, yaml_text, first_line=2) if yaml_text is not None else LoadedYaml({})
         if loaded is None:

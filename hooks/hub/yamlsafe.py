@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from mkdocs.utils.meta import YAML_RE, get_data
 
 from .yaml_hints import hint
 
@@ -133,6 +134,11 @@ def _check_events(text: str, offset: int, loader: type = yaml.SafeLoader) -> Non
                 f"a YAML alias (*{event.anchor})",
                 "write the value out in full; anchors and aliases are not allowed in content files",
             )
+        if getattr(event, "tag", None) is not None:
+            # `!!binary`, `!!python/…` or a tag of its own: what MkDocs' YAML 1.1 loader
+            # would make of it is not what these checks read; plain values only.
+            raise YamlProblem(line, f"a YAML tag ({event.tag})",
+                              "write the value without a tag; quote it if it is text")
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
@@ -209,15 +215,22 @@ def _lines_before(node: yaml.ScalarNode, index: int) -> int:
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
-    """(front matter YAML or None, body, line where the body starts) of a Markdown file."""
-    if not text.startswith("---\n"):
+    """(front matter YAML or None, body, line where the body starts) of a Markdown file,
+    found exactly where MkDocs finds it (mkdocs.utils.meta.get_data, which the build uses):
+    `---` with optional spaces, the YAML, then `---` or `...` ending in a line break. A
+    page whose metadata MkDocs reads in another form is found by `other_metadata`."""
+    match = YAML_RE.match(text)
+    if match is None:
         return None, text, 1
-    end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], flags=re.MULTILINE)
-    if end is None:
-        return None, text, 1
-    yaml_text = text[4 : 4 + end.start()]
-    rest = text[4 + end.end() :]
-    if rest.startswith("\n"):
-        rest = rest[1:]
-    body_line = yaml_text.count("\n") + 3
-    return yaml_text, rest, body_line
+    return match.group(1), text[match.end():], text.count("\n", 0, match.end()) + 1
+
+
+def other_metadata(text: str) -> str | None:
+    """The first key of metadata that MkDocs reads without `---` lines around it
+    (MultiMarkdown style: `key: value` lines at the very top), or None. The checks read
+    front matter only; such keys (`template:`, `description:`…) would reach the theme
+    unchecked, so a page that has them is refused."""
+    if YAML_RE.match(text):
+        return None
+    _body, data = get_data(text)
+    return next(iter(data), None)
