@@ -380,6 +380,8 @@ def _load_pages(collect: _Collector, catalog: Catalog, skip: frozenset[str] = fr
                 collect.add(path, 0, "", *problem)
             continue
         if lang not in catalog.languages:
+            if path.suffix != ".md":
+                continue  # photos and maintainers' assets: hub.publishable says what may stand there
             collect.add(path, 0, "", f"a file outside the language folders ({rel.as_posix()})",
                         f"move it under docs/<language>/, one of {', '.join(catalog.languages)}")
             continue
