@@ -22,8 +22,8 @@ from bs4 import BeautifulSoup
 from hostile_site import CITY_NAME, executable_content
 from hub.cli import main
 from hub.errors import ContentError
-from hub.prose import MarkdownRefused, safe_markdown
-from hub.yamlsafe import load_yaml, other_metadata, split_front_matter
+from hub.prose import safe_markdown
+from hub.yamlsafe import load_yaml, split_front_matter
 from lxml import etree
 from mkdocs.utils.meta import get_data
 from sitebuild import BuiltSite, build
@@ -170,6 +170,8 @@ def test_front_matter_in_every_form_mkdocs_reads_is_checked(page: str, message: 
 
 
 def test_front_matter_is_split_where_mkdocs_splits_it() -> None:
+    from hub.yamlsafe import other_metadata
+
     for text in ("---\t \ntitle: a\n--- \nbody\n", "---\ntitle: a\n...\n\nbody\n", "---\ntitle: a\n---",
                  "---\n---\nbody\n", "title: a\n\nbody\n", "---\ntitle: [a\n---\nbody\n"):
         body, meta = get_data(text)
@@ -204,6 +206,8 @@ def test_a_markdown_field_has_the_limits_of_a_page(field: str, value: str, found
 
 
 def test_the_converter_never_sees_text_over_the_limits() -> None:
+    from hub.prose import MarkdownRefused
+
     with pytest.raises(MarkdownRefused):
         safe_markdown("- " * 900 + "x")
     assert safe_markdown("**ok**") == "<p><strong>ok</strong></p>"
