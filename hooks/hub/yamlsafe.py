@@ -10,6 +10,7 @@ by a model can still be reported at its line.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ MAX_DIGITS = 18
 # Characters XML 1.0 cannot carry, even escaped: a title with one of them (written as
 # "\x01" in double quotes) would pass every check and stop the build at its very end,
 # when the feeds are written. Tab, line feed and carriage return are allowed.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 Path_ = tuple[str | int, ...]
@@ -182,6 +184,9 @@ def _construct(node: yaml.Node, path: Path_, lines: dict[Path_, int], offset: in
 def _scalar(node: yaml.ScalarNode, line: int) -> Any:
     """YAML 1.2 core schema: quoted scalars and anything not plainly a number stay text."""
     value = node.value
+    if _SURROGATE.search(value):  # "\ud83d\ude00" written as escapes: one character, if they pair up
+        with contextlib.suppress(UnicodeDecodeError):  # a lone half: refused below
+            value = value.encode("utf-16", "surrogatepass").decode("utf-16")
     illegal = XML_ILLEGAL.search(value)
     if illegal:
         raise YamlProblem(line + _lines_before(node, illegal.start()),
