@@ -80,9 +80,15 @@ def yaml_forms(value: str) -> st.SearchStrategy[str]:
 YAML_VALUE = TEXT.flatmap(yaml_forms)
 MARKDOWN_PIECES = ["- ", "> ", "1. ", "[", "]", "(", ")", "<div markdown>", "</div>", "*", "_", "`", "\\", "# ", "\n",
                    "\n\n", "    ", "x", "<script>", "javascript:", "&#", "|", "<a ", "![x](javascript:1)", "<", "~~~"]
-MARKDOWN = st.lists(
-    st.tuples(st.sampled_from(MARKDOWN_PIECES), st.integers(min_value=1, max_value=1200)), min_size=1, max_size=6,
-).map(lambda parts: "".join(piece * count for piece, count in parts))
+# What crashed or stalled Python-Markdown before the limits (hub.markdown_limits).
+PATHOLOGICAL = ["- " * 900 + "x", "> " * 900 + "x", "<div markdown>\n" * 1000, "*" * 5000 + "x" + "*" * 5000,
+                "[" * 8000 + "x", "<a " * 8000, "## h\n" * 4000, "\\" * 100_000]
+MARKDOWN = st.one_of(
+    st.sampled_from(PATHOLOGICAL),
+    st.lists(
+        st.tuples(st.sampled_from(MARKDOWN_PIECES), st.integers(min_value=1, max_value=1200)), min_size=1, max_size=6,
+    ).map(lambda parts: "".join(piece * count for piece, count in parts)),
+)
 
 # -- running the check -------------------------------------------------------------------------
 
