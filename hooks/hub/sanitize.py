@@ -232,7 +232,7 @@ def _filter_attribute(report: PageReport, tag: str, name: str, value: str) -> st
     if tag == "img" and name == "src" and _OTHER_HOST.match(value):
         report.removals.append(Removal(
             f"the image address '{_short(value)}' removed from <img>",
-            "images are served from the site itself: put the file next to the page and link it relatively",
+            "images are served from the site itself: put the file in docs/assets/images/ and link it relatively",
             (_literal(value),),
         ))
         return _kept(report, tag, name, "")
