@@ -211,7 +211,7 @@ def may_publish(rel: str) -> bool:
     if parts[0] in LANGUAGES:
         return parts[-1].endswith(".md")
     if parts[:2] == ["assets", "images"] and len(parts) > 2:
-        return parts[-1].lower().endswith(IMAGE_TYPES) and rel != "assets/images/favicon.png"
+        return parts[-1].lower().endswith(IMAGE_TYPES)
     return False
 
 

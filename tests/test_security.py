@@ -82,17 +82,16 @@ REFUSED_FILES = [
     ("docs/fr/about/page.html", f"a file of type '.html' in a language folder; {IN_LANGUAGE}"),
     ("docs/ja/manifest.webmanifest", f"a file of type '.webmanifest' in a language folder; {IN_LANGUAGE}"),
     ("docs/zh/news/2025/photo.png", f"a file of type '.png' in a language folder; {IN_LANGUAGE}"),
-    ("docs/assets/images/logo.svg", "an SVG image; SVG can carry script that runs for every reader: use PNG or "
-                                    "WebP (jpg, jpeg, png, webp)"),
-    ("docs/assets/images/page.html", "a file of type '.html' among the images; docs/assets/images/ holds photos "
-                                     "only: jpg, jpeg, png, webp"),
+    ("docs/assets/images/logo.svg", "an SVG file (logo.svg); SVG is not accepted (it can carry scripts): export the "
+                                    "picture as PNG or JPEG and use that file"),
+    ("docs/assets/images/page.html", "the file 'page.html' in docs/assets/images/; this folder holds a JPEG (.jpg), "
+                                     "PNG (.png) or WebP (.webp) image files only"),
+    ("docs/assets/images/notes.md", "the file 'notes.md' in docs/assets/images/; this folder holds a JPEG (.jpg), "
+                                    "PNG (.png) or WebP (.webp) image files only"),
     ("docs/assets/stylesheets/extra.css", f"a file of type '.css' that the site would publish as it is; {ELSEWHERE}"),
     ("docs/sw.js", f"a file of type '.js' that the site would publish as it is; {ELSEWHERE}"),
     ("docs/fonts/x.woff2", f"a file of type '.woff2' that the site would publish as it is; {ELSEWHERE}"),
     ("docs/CNAME", f"a file of type without an ending that the site would publish as it is; {ELSEWHERE}"),
-    ("docs/assets/images/favicon.png", "a file published as assets/images/favicon.png, which takes the place of the "
-                                       "theme's own; rename it or move it to another folder; the theme's files (and "
-                                       "overrides/) cannot be replaced from docs/"),
 ]
 
 
@@ -115,6 +114,23 @@ def test_photos_and_declared_asset_folders_are_published(minimal_project: Path,
     assert refused.lines[1] == "1 problem found in the content."
     edit(minimal_project, "mkdocs.yml", "asset_folders: []", "asset_folders: [assets/brand]")
     assert check(minimal_project, capsys=capsys).code == 0
+
+
+def test_nothing_in_docs_takes_the_place_of_a_theme_file(minimal_project: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Not even in a folder declared for maintainers' assets: overrides/assets/hub.css and
+    Material's own files stay the theme's."""
+    edit(minimal_project, "mkdocs.yml", "asset_folders: []", "asset_folders: [assets]")
+    write(minimal_project, "docs/assets/hub.css", "body{}\n")
+    write(minimal_project, "docs/assets/images/favicon.png", b"\x89PNG\r\n")  # an original: never published
+    write(minimal_project, "docs/assets/brand.css", "body{}\n")
+    checked = check(minimal_project, capsys=capsys)
+    assert checked.code == 1
+    assert checked.lines[:2] == [
+        "docs/assets/hub.css: a file published as assets/hub.css, which takes the place of the theme's own; rename it "
+        "or move it to another folder; the theme's files (and overrides/) cannot be replaced from docs/",
+        "1 problem found in the content.",
+    ], checked.stdout
 
 
 def test_an_asset_folder_is_never_a_language_folder(minimal_project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .aliases import AliasEntry, check_aliases, feed_key, page_address, taken_addresses
 from .errors import ContentError, ContentErrors, display_path, language_label
-from .images import IMAGES_DIR, cache_dir, check_original, original_path, suffix_problem
+from .images import IMAGES_DIR, cache_dir, check_original, original_path
 from .models import (
     ArticleOriginal,
     ArticleTranslation,
@@ -374,10 +374,8 @@ def _load_pages(collect: _Collector, catalog: Catalog, skip: frozenset[str] = fr
         rel = path.relative_to(docs)
         lang = rel.parts[0]
         if rel.parts[:2] == IMAGES_DIR[1:]:
-            # Lead images (hub.images); each one used is checked where it is named.
-            problem = suffix_problem(path)
-            if problem is not None:
-                collect.add(path, 0, "", *problem)
+            # Lead images (hub.images); each one used is checked where it is named, and
+            # what may stand in the folder by hub.publishable.
             continue
         if lang not in catalog.languages:
             if path.suffix != ".md":

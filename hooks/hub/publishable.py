@@ -9,7 +9,8 @@ service worker that takes over the whole site). So docs/ may hold only:
 - Markdown pages (`.md`) under the language folders, docs/<language>/: they pass the
   content checks, and the build sanitises what they become;
 - editors' photos under docs/assets/images/, of the types the image pipeline reads
-  (it resizes them and strips their metadata). SVG is refused: it can carry script;
+  (hub.images: it publishes resized variants without their metadata, never the
+  originals). SVG is refused: it can carry script;
 - whatever sits in a folder that mkdocs.yml declares for maintainers' assets
   (`extra.hub.asset_folders`, paths relative to docs/): a change to mkdocs.yml is
   reviewed by a maintainer (SECURITY.md). Such a folder is never under a language folder.
@@ -26,10 +27,11 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from .errors import ContentError
+from .images import FORMATS, IMAGES_DIR, suffix_problem
 
 PAGE_SUFFIX = ".md"
-IMAGE_FOLDER = "assets/images"
-IMAGE_TYPES = (".jpg", ".jpeg", ".png", ".webp")  # the image pipeline's; any case
+IMAGE_FOLDER = "/".join(IMAGES_DIR[1:])  # docs/assets/images/
+IMAGE_TYPES = tuple(s for endings in FORMATS.values() for s in endings)  # the image pipeline's (hub.images)
 SETTING = "extra.hub.asset_folders"
 # Other Markdown endings are reported by hub.paths, with the name to give them.
 _MARKDOWN_ENDINGS = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
@@ -51,7 +53,7 @@ def check_published_files(
             errors.append(ContentError(shown, 0, "", *problem))
             continue
         target = _published_as(rel, languages)
-        if _in_theme(target, theme):
+        if not rel.startswith(IMAGE_FOLDER + "/") and _in_theme(target, theme):
             errors.append(ContentError(
                 shown, 0, "", f"a file published as {target}, which takes the place of the theme's own",
                 "rename it or move it to another folder; the theme's files (and overrides/) cannot be replaced "
@@ -85,18 +87,13 @@ def _refusal(rel: str, languages: tuple[str, ...], folders: tuple[str, ...]) -> 
                 "only Markdown pages (.md) are published from docs/<language>/; put a photo in "
                 f"docs/{IMAGE_FOLDER}/ ({', '.join(t[1:] for t in IMAGE_TYPES)}); scripts, styles and other files "
                 "belong to the theme (overrides/), which a maintainer changes")
+    if rel.startswith(IMAGE_FOLDER + "/"):
+        # Photos: the image pipeline's rules (hub.images), whatever folders are declared.
+        return suffix_problem(Path(rel))
     if lower.endswith(_MARKDOWN_ENDINGS):
         return None  # a page outside the language folders: the catalog says where it goes
     if any(rel.startswith(folder + "/") for folder in folders):
         return None
-    if rel.startswith(IMAGE_FOLDER + "/"):
-        if lower.endswith(IMAGE_TYPES):
-            return None
-        if lower.endswith((".svg", ".svgz")):
-            return ("an SVG image", "SVG can carry script that runs for every reader: use PNG or WebP "
-                                    f"({', '.join(t[1:] for t in IMAGE_TYPES)})")
-        return (f"a file of type {_kind(name)} among the images",
-                f"docs/{IMAGE_FOLDER}/ holds photos only: {', '.join(t[1:] for t in IMAGE_TYPES)}")
     return (f"a file of type {_kind(name)} that the site would publish as it is",
             f"docs/ publishes Markdown pages in docs/<language>/ and photos in docs/{IMAGE_FOLDER}/; other files "
             f"belong to the theme (overrides/) or to a folder mkdocs.yml declares in {SETTING}")
