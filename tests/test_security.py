@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from hostile_site import CITY_NAME, executable_content
+from hub import cli
 from hub.cli import main
 from hub.errors import ContentError
 from hub.prose import safe_markdown
@@ -44,6 +45,7 @@ def check(project: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> Chec
     """`make check` on `project`, in this process (stderr comes through capsys)."""
     capsys.readouterr()
     out = io.StringIO()
+    cli._config.cache_clear()  # mkdocs.yml is read once per command; some tests change it between two
     code = main(["check", "-f", str(project / "mkdocs.yml"), *args], out=out)
     err = capsys.readouterr().err
     assert "Traceback" not in out.getvalue() + err
