@@ -148,6 +148,7 @@ def test_an_asset_folder_is_never_a_language_folder(minimal_project: Path, capsy
                for line in checked.lines)
 
 
+@pytest.mark.slow
 def test_the_build_refuses_a_script_in_docs(minimal_project: Path, tmp_path: Path) -> None:
     """One real build: the strict build stops with the file's name, and nothing is published."""
     write(minimal_project, "docs/zh/assets/javascripts/hub-takeover.js", "navigator.serviceWorker.register('/sw.js')\n")
