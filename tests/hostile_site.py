@@ -75,7 +75,8 @@ VECTORS = [
            (f"the address 'javascript:alert({MARKER})' removed from <img src>; {JS}",), ("img[src]",)),
     Vector("image-third-party", f"![x](https://tracker.example/{MARKER}.gif)",
            (f"the image address 'https://tracker.example/{MARKER}.gif' removed from <img>; images are served from "
-            "the site itself: put the file next to the page and link it relatively",), ("img[src]",)),
+            "the site itself: put the picture in docs/assets/images/ and name it in the front matter (image:)",),
+           ("img[src]",)),
     Vector("iframe", f'<iframe src="https://evil.example/{MARKER}"></iframe>', (f"<iframe> removed; {FRAME}",),
            ("iframe",)),
     Vector("object-embed", f'<object data="https://evil.example/{MARKER}.swf"></object>'

@@ -137,12 +137,15 @@ def test_check_annotates_the_pull_request_inside_github_actions(minimal_project:
 def test_check_reports_an_internal_error_without_a_traceback(
     minimal_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from hub import cli, content
+    from hub import cli, content, problems
 
     def broken(settings: object) -> None:
         raise RuntimeError("something the code did not expect")
 
+    # Where the check looks it up (hub.problems), and put back afterwards: a module first
+    # imported under the patch would keep the broken function for every later test.
     monkeypatch.setattr(content, "load_content", broken)
+    monkeypatch.setattr(problems, "load_content", broken)
     status = cli.main(["check", "-f", str(minimal_project / "mkdocs.yml")], out=io.StringIO())
     captured = capsys.readouterr()
     assert status == 2

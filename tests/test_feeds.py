@@ -452,11 +452,17 @@ def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Rebuilt:
         text = file.read_text(encoding="utf-8")
         assert old in text, path
         file.write_text(text.replace(old, new, 1), encoding="utf-8")
-    # An image that only the Chinese folder has, and raw HTML the page's allowlist refuses
-    # (which is why this build is not strict: strict mode stops at the refusal).
-    (project / "docs/zh/news/2025/map.png").write_bytes(PNG)
+    # An image in a folder mkdocs.yml declares for maintainers' assets (hub.publishable),
+    # and raw HTML the page's allowlist refuses (which is why this build is not strict:
+    # strict mode stops at the refusal).
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("asset_folders: []", "asset_folders: [assets/maps]"),
+                      encoding="utf-8")
+    (project / "docs/assets/maps").mkdir(parents=True, exist_ok=True)
+    (project / "docs/assets/maps/map.png").write_bytes(PNG)
     with open(project / "docs/en/news/2025/first-article.md", "a", encoding="utf-8") as article:
-        article.write('\n![Map](map.png)\n\n<script>alert("x")</script>\n<iframe src="https://example.com/"></iframe>\n')
+        article.write('\n![Map](../../../assets/maps/map.png)\n\n<script>alert("x")</script>\n'
+                      '<iframe src="https://example.com/"></iframe>\n')
     edited = build(project, tmp_path_factory.mktemp("feeds-edited") / "site", strict=False, **env)
     assert edited.result.returncode == 0, edited.result.output
     return Rebuilt(first, second, edited, project)
@@ -513,8 +519,8 @@ def test_feed_content_is_cleaned_like_the_page_and_images_are_absolute(rebuilt):
     assert content.find("script") is None and content.find("iframe") is None
     assert "alert" not in str(content)
     image = content.find("img")
-    # Only docs/zh/ has the file: it is served at the default language's address.
-    assert image["src"] == TEST_SITE_URL + "news/2025/map.png"
+    # Files under docs/ itself are served once, for every language, from the site's root.
+    assert image["src"] == TEST_SITE_URL + "assets/maps/map.png"
     assert served(edited, image["src"])
     hrefs = [a["href"] for a in content.find_all("a")]
     assert TEST_SITE_URL + "en/policies/test-policy/" in hrefs

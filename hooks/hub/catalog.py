@@ -5,6 +5,7 @@ every problem is collected, so an editor sees all of them in one run.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -14,7 +15,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .aliases import AliasEntry, check_aliases, feed_key, page_address, taken_addresses
 from .errors import ContentError, ContentErrors, display_path, language_label
-from .images import IMAGES_DIR, cache_dir, check_original, original_path, suffix_problem
+from .images import IMAGES_DIR, cache_dir, check_original, original_path
 from .models import (
     ArticleOriginal,
     ArticleTranslation,
@@ -29,12 +30,13 @@ from .models import (
     PolicyTranslation,
     Taxonomy,
 )
+from .nofollow import is_linked
 from .placeholders import placeholder_lines, placeholders_in
 from .pydantic_errors import describe
 from .reading import NO_TEXT, ReadingUnits, reading_units
 from .references import check_references
 from .slugs import SLUG_RULE, is_slug, slugify
-from .yamlsafe import LoadedYaml, YamlProblem, decode, load_yaml, split_front_matter
+from .yamlsafe import LoadedYaml, YamlProblem, decode, load_yaml, other_metadata, split_front_matter
 
 GENERATED_MARKER = "hub_generated"
 # The first line of a generated page's front matter; a page is generated only if it starts so.
@@ -170,6 +172,10 @@ class _Collector:
         self.errors.append(ContentError(display_path(path, self.root), line, field_name, found, expected))
 
     def read(self, path: Path) -> str | None:
+        """The file's text, or None when it cannot be read; a linked path is passed over
+        unopened (hub.paths reports the link)."""
+        if is_linked(path, self.root):
+            return None
         try:
             return decode(path.read_bytes())
         except YamlProblem as problem:
@@ -271,6 +277,8 @@ def _refuse_unknown_data(collect: _Collector, data: Path) -> None:
 def _load_one(
     collect: _Collector, path: Path, model: type[M] | TypeAdapter[Any], *, kind: str = ""
 ) -> Any | None:
+    if is_linked(path, collect.root):
+        return None  # reported by hub.paths, never followed
     if not path.is_file():
         collect.add(path, 0, "", "the file is missing", "create it; the site needs it")
         return None
@@ -293,6 +301,9 @@ def _load_taxonomy(collect: _Collector, path: Path) -> Taxonomy:
     """Topics or sectors (id: names): each entry checked on its own, so that one broken
     entry does not make every reference to the others unknown too."""
     kind = path.stem  # "topics" or "sectors", as in the fields that refer to them
+    if is_linked(path, collect.root):
+        collect.invalid_ids.add((kind, "*"))
+        return {}
     if not path.is_file():
         collect.add(path, 0, "", "the file is missing", "create it; the site needs it")
         return {}
@@ -332,11 +343,11 @@ def _show_kind(value: Any) -> str:
 
 def _load_folder(collect: _Collector, folder: Path, model: type[M]) -> dict[str, M]:
     records: dict[str, M] = {}
-    if not folder.is_dir():
+    if is_linked(folder, collect.root) or not folder.is_dir():
         return records
     for path in sorted(folder.iterdir()):
-        if path.name.startswith("."):
-            continue
+        if path.name.startswith(".") or path.is_symlink():
+            continue  # a link is reported by hub.paths, never followed
         if path.suffix != ".yml" or not path.is_file():
             collect.add(path, 0, "", f"'{path.name}' in {folder.name}/", f"{folder.name}/ holds only <id>.yml records")
             continue
@@ -371,17 +382,17 @@ def _load_pages(collect: _Collector, catalog: Catalog, skip: frozenset[str] = fr
     originals: dict[str, tuple[Path, ArticleOriginal, PageText, LoadedYaml]] = {}
     translations: dict[str, list[tuple[Path, PageText]]] = {}
     for path in sorted(docs.rglob("*")):
-        if path.is_dir() or path.name.startswith("."):
+        if path.name.startswith(".") or is_linked(path, catalog.root) or path.is_dir():
             continue
         rel = path.relative_to(docs)
         lang = rel.parts[0]
         if rel.parts[:2] == IMAGES_DIR[1:]:
-            # Lead images (hub.images); each one used is checked where it is named.
-            problem = suffix_problem(path)
-            if problem is not None:
-                collect.add(path, 0, "", *problem)
+            # Lead images (hub.images); each one used is checked where it is named, and
+            # what may stand in the folder by hub.publishable.
             continue
         if lang not in catalog.languages:
+            if path.suffix != ".md":
+                continue  # photos and maintainers' assets: hub.publishable says what may stand there
             collect.add(path, 0, "", f"a file outside the language folders ({rel.as_posix()})",
                         f"move it under docs/<language>/, one of {', '.join(catalog.languages)}")
             continue
@@ -396,9 +407,15 @@ def _load_pages(collect: _Collector, catalog: Catalog, skip: frozenset[str] = fr
         if text is None:
             continue
         yaml_text, body, body_line = split_front_matter(text)
-        if yaml_text is None and text.startswith("---\n"):
+        if yaml_text is None and re.match(r"-{3}[ \t]*\n", text):
             collect.add(path, 1, "", "front matter that is not closed",
                         "end it with a line of three dashes (---) before the text")
+            continue
+        key = other_metadata(text) if yaml_text is None else None
+        if key is not None:
+            collect.add(path, 1, key, f"page settings written as `{key}: …` without --- around them",
+                        "MkDocs reads such lines at the top of a page as settings: write them as front matter "
+                        "between two lines of ---, or begin the text with something else")
             continue
         loaded = collect.parse(path, yaml_text, first_line=2) if yaml_text is not None else LoadedYaml({})
         if loaded is None:

@@ -9,6 +9,7 @@ from .errors import ContentError, ContentErrors
 from .generate import GENERATED_FOLDERS
 from .markdown_limits import check_pages
 from .paths import check_paths, ignored_pages, stray_generated
+from .publishable import check_published_files
 from .settings import HubSettings
 from .translations import PAGE_PATH as TRANSLATIONS_PAGE
 from .ui import UiStrings, load_ui
@@ -37,6 +38,8 @@ def load_content(settings: HubSettings, *, skip: frozenset[str] = frozenset()) -
     reports = {f"{lang}/{TRANSLATIONS_PAGE}" for lang in languages}
     errors.extend(stray_generated(settings.root / "docs", languages, reports, GENERATED_FOLDERS))
     errors.extend(check_pages(settings.root, languages))
+    # Scripts, SVG, HTML or a file over one of the theme's: only what docs/ may publish.
+    errors.extend(check_published_files(settings.root, languages, settings.asset_folders, settings.theme_dirs))
     errors = [error for error in errors if error.file not in skip]
     if errors or ui is None or catalog is None:
         raise ContentErrors(errors)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,14 +19,35 @@ class ContentError:
     def format(self) -> str:
         location = f"{self.file}:{self.line}" if self.line else self.file
         field = f" {self.field}:" if self.field else ""
-        return f"{location}:{field} {self.found}; {self.expected}"
+        return _one_line(f"{location}:{field} {self.found}; {self.expected}")
 
     def annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command (shown on the pull request)."""
         message = f"{self.field}: {self.found}; {self.expected}" if self.field else f"{self.found}; {self.expected}"
-        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         line = f",line={self.line}" if self.line else ""
-        return f"::error file={self.file}{line}::{message}"
+        return f"::error file={escape_property(self.file)}{line}::{escape_data(message)}"
+
+
+# GitHub reads `::error file=…,line=…::message` up to the first `::`, splits the
+# properties at `,` and `=`, and ends the command at a line break. A file name or a value
+# quoted in a message could otherwise close the command early, add properties, or start a
+# second command on a line of its own (a forged annotation on the pull request). The same
+# escapes as GitHub's own toolkit (actions/toolkit, packages/core/src/command.ts).
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+_LINE_BREAK = re.compile(r"[\r\n]")
+
+
+def _one_line(text: str) -> str:
+    """A message stays on its line: a file name or a quoted value with a line break could
+    otherwise print a line of its own, which a CI log reads as a command (`::error …`)."""
+    return _LINE_BREAK.sub(lambda m: "\\r" if m.group() == "\r" else "\\n", text)
 
 
 class ContentErrors(Exception):

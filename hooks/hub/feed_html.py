@@ -113,6 +113,11 @@ class ArticleHtml:
             return urljoin(page_url, href)  # as a browser on the page would
         target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(parts.path)))
         if target == ".." or target.startswith("../"):
+            # Out of the language folder: a file under docs/ itself (in a folder declared
+            # for maintainers' assets, hub.publishable), served once, from the site's root.
+            shared = posixpath.normpath(posixpath.join(lang, posixpath.dirname(src_uri), unquote(parts.path)))
+            if not shared.startswith("../") and (self.docs_dir / shared).is_file():
+                return self.settings.url(self.settings.default_language, quote(shared)) + suffix
             return urljoin(page_url, href)
         if target.endswith(".md"):
             return self.settings.url(lang, quote(md_url_path(target))) + suffix

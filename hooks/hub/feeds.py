@@ -301,7 +301,9 @@ class FeedWriter:
         generator.load_extension("media", atom=False, rss=True)  # lead images, for readers' thumbnails
         generator.id(entry_id(settings, lang, "feeds", feed.name))
         generator.title(feed.title)
-        generator.subtitle(feed.description)
+        # An RSS channel's <description> is read as HTML, like an item's: escaped once more
+        # (a city's name is in it). Atom's <subtitle> is text.
+        generator.subtitle(escape(feed.description, quote=False) if fmt == "rss" else feed.description)
         generator.language(lang)
         generator.author(name=site, uri=home)
         generator.generator("python-feedgen")

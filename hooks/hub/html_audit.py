@@ -15,7 +15,7 @@ from pathlib import Path
 import markdown
 
 from .errors import ContentError, display_path
-from .markdown_limits import check_body, editor_pages
+from .markdown_limits import editor_pages, markdown_problems
 from .sanitize import clean_html, removal_lines
 from .settings import HubSettings
 
@@ -56,7 +56,7 @@ def audit_pages(
     for page in editor_pages(settings.root, settings.languages):
         if not might_lose_something(page.body):
             continue
-        if check_body(page.body, first_line=page.body_line):
+        if markdown_problems(page.body, first_line=page.body_line):
             continue  # refused before conversion; converting it could take minutes
         html = converter.reset().convert(page.body)
         _cleaned, removals = clean_html(html)

@@ -16,6 +16,11 @@ blockquotes nested 10 deep; tables, emphasis, code spans and links at the limits
 beyond what an article needs (the longest page today is under 5 KB). A body over a limit
 is an error naming the file and line, like any other content error
 (tests/test_hostile_input.py).
+
+`markdown_problems` is the one gate every Markdown text passes before it is converted:
+the pages editors write (checked with the content, before MkDocs reads them) and the
+Markdown fields of records (checked by their model, hub.models.MarkdownText, and again
+by hub.prose before each conversion), with the same limits.
 """
 
 from __future__ import annotations
@@ -28,7 +33,8 @@ from pathlib import Path
 
 from .catalog import is_generated_file
 from .errors import ContentError, display_path
-from .yamlsafe import YamlProblem, decode, split_front_matter
+from .nofollow import is_linked
+from .yamlsafe import XML_ILLEGAL, YamlProblem, decode, split_front_matter
 
 MAX_BODY_BYTES = 100_000
 MAX_NESTING = 10  # list, quote and indentation levels on one line; HTML blocks inside each other
@@ -57,6 +63,18 @@ class LimitProblem:
     line: int  # 1-based, in the file; 0 for the page as a whole
     found: str
     expected: str
+
+
+def markdown_problems(text: str, *, first_line: int = 1) -> list[LimitProblem]:
+    """Everything that keeps `text` (starting on line `first_line`) from being converted:
+    the limits of its shape, and characters the feeds cannot carry."""
+    problems = check_body(text, first_line=first_line)
+    illegal = XML_ILLEGAL.search(text)
+    if illegal:
+        problems.append(LimitProblem(first_line + text.count("\n", 0, illegal.start()),
+                                     f"the control character {illegal.group()!r}",
+                                     "remove it; feeds and calendars cannot carry it"))
+    return problems
 
 
 def check_body(body: str, *, first_line: int = 1) -> list[LimitProblem]:
@@ -232,7 +250,7 @@ def editor_pages(root: Path, languages: tuple[str, ...]) -> Iterator[EditorPage]
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 path = Path(current) / name
-                if not name.endswith(".md") or name.startswith(".") or path.is_symlink() or is_generated_file(path):
+                if not name.endswith(".md") or name.startswith(".") or is_linked(path, root) or is_generated_file(path):
                     continue
                 try:
                     text = decode(path.read_bytes())
@@ -243,9 +261,9 @@ def editor_pages(root: Path, languages: tuple[str, ...]) -> Iterator[EditorPage]
 
 
 def check_pages(root: Path, languages: tuple[str, ...]) -> list[ContentError]:
-    """`check_body` for every Markdown page an editor wrote."""
+    """`markdown_problems` for every Markdown page an editor wrote."""
     return [
         ContentError(display_path(page.path, root), problem.line, "", problem.found, problem.expected)
         for page in editor_pages(root, languages)
-        for problem in check_body(page.body, first_line=page.body_line)
+        for problem in markdown_problems(page.body, first_line=page.body_line)
     ]

@@ -50,6 +50,23 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50000)]
 
 
+def _check_markdown(value: str) -> str:
+    """The gate every Markdown text passes (hub.markdown_limits), pages and records alike:
+    a field shaped to crash or stall the converter is refused here, with its file and line."""
+    from .markdown_limits import markdown_problems  # it reads pages, which read the models
+
+    problems = markdown_problems(value)
+    if problems:
+        first = problems[0]
+        where = f" on line {first.line} of the text" if first.line else ""
+        raise ValueError(f"{first.found}{where}; {first.expected}")
+    return value
+
+
+# Text written in Markdown (an opportunity's details, an event's description).
+MarkdownText = Annotated[LongText, AfterValidator(_check_markdown)]
+
+
 def _check_url(value: str) -> str:
     if not re.fullmatch(r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s<>\"]*)?", value):
         raise ValueError("should be an absolute http:// or https:// address, like https://example.org/page")
@@ -209,7 +226,8 @@ Bcp47 = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,
 class Strict(BaseModel):
     """Unknown fields are typos, not extras: they are reported, never dropped."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Infinity and NaN (`.inf`, "1e999") are no amount or coordinate a reader can read.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Localized(Strict):
@@ -239,11 +257,11 @@ class LocalizedShort(Localized):
     ja: ShortText | None = None
 
 
-class LocalizedLong(Localized):
-    zh: LongText
-    en: LongText
-    fr: LongText | None = None
-    ja: LongText | None = None
+class LocalizedLong(Localized):  # Markdown, in every language
+    zh: MarkdownText
+    en: MarkdownText
+    fr: MarkdownText | None = None
+    ja: MarkdownText | None = None
 
 
 class LocalizedNote(Strict):
@@ -410,7 +428,9 @@ class Event(Strict):
     # Without it the feeds date the event by its start, which may be months ahead.
     published: Annotated[Day | None, Field(description="the day it is announced on the site; the feeds list it "
                                                         "from then")] = None
-    sequence: Annotated[int, Field(ge=0, description="raise by one each time a published event changes")] = 0
+    # At most the largest INTEGER of iCalendar (RFC 5545, 3.3.8).
+    sequence: Annotated[int, Field(ge=0, le=2**31 - 1,
+                                   description="raise by one each time a published event changes")] = 0
     image: LeadImage | None = None
     # Earlier addresses (events/old-id/): redirects, and the first keeps feed id and calendar UID (hub.aliases).
     aliases: list[Alias] = []

@@ -12,6 +12,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from .markdown_limits import markdown_problems
+
 _SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 _TAGS = {
     "p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a",
@@ -42,11 +44,20 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=["tables", _NoRawHtml()], output_format="html")
 
 
+class MarkdownRefused(ValueError):
+    """Text over the limits of hub.markdown_limits: never handed to Python-Markdown."""
+
+
 @lru_cache(maxsize=4096)
 def safe_markdown(text: str) -> Markup:
     """Render `text` and keep only plain prose tags (nh3 checks what Markdown produced).
     Cached: a record's text is shown on its page and in its feed items, and languages
     without their own translation show the same fallback text."""
+    # The models refuse such text with its file and line (hub.models.MarkdownText); this
+    # is the same gate again, so that no text reaches the converter without passing it.
+    problems = markdown_problems(text)
+    if problems:
+        raise MarkdownRefused(f"{problems[0].found}; {problems[0].expected}")
     converter = _converter()
     converter.reset()
     html = converter.convert(text)

@@ -235,14 +235,14 @@ def _filter_attribute(report: PageReport, tag: str, name: str, value: str) -> st
     if name == "srcset" and any(_OTHER_HOST.match(candidate) for candidate in value.split(",")):
         report.removals.append(Removal(
             f"the srcset '{_short(value)}' removed from <{tag}>",
-            "images are served from the site itself: put the file next to the page and link it relatively",
+            _OWN_IMAGES,
             (_literal(value),),
         ))
         return _kept(report, tag, name, "")
     if tag == "img" and name == "src" and _OTHER_HOST.match(value):
         report.removals.append(Removal(
             f"the image address '{_short(value)}' removed from <img>",
-            "images are served from the site itself: put the file next to the page and link it relatively",
+            _OWN_IMAGES,
             (_literal(value),),
         ))
         return _kept(report, tag, name, "")
@@ -251,6 +251,10 @@ def _filter_attribute(report: PageReport, tag: str, name: str, value: str) -> st
 
 # An address with a scheme (https:, data:) or another host (//host/…): not the site's own.
 _OTHER_HOST = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|[/\\]{2})")
+
+
+_OWN_IMAGES = ("images are served from the site itself: put the picture in docs/assets/images/ and name it in the "
+               "front matter (image:)")
 
 
 def _kept(report: PageReport, tag: str, name: str, value: str) -> str | None:

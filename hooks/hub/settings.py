@@ -57,6 +57,10 @@ class HubSettings:
     # articles scheduled for a later day, each with a banner; a published build
     # (`mkdocs build`, and the commands check and translations) leaves them out.
     preview: bool = False
+    # Folders under docs/ that maintainers declare for their own assets (hub.publishable),
+    # and the theme's folders, overrides/ first: nothing in docs/ may take a file's place there.
+    asset_folders: tuple[str, ...] = ()
+    theme_dirs: tuple[Path, ...] = ()
 
     @property
     def checked_languages(self) -> tuple[str, ...]:
@@ -191,6 +195,8 @@ def settings_from_config(config: Any, *, preview: bool = False) -> HubSettings:
         fallback_pages=_choice(hub.get("fallback_pages", "summary"), "fallback_pages", ("summary", "full")),
         font_dirs=tuple(Path(part) for part in os.environ.get("HUB_FONT_DIRS", "").split(os.pathsep) if part),
         card_cache=Path(os.environ["HUB_CARD_CACHE"]) if os.environ.get("HUB_CARD_CACHE") else None,
+        asset_folders=tuple(hub.get("asset_folders") or ()),
+        theme_dirs=tuple(Path(folder) for folder in getattr(config.theme, "dirs", ())),
     )
 
 

@@ -10,11 +10,14 @@ by a model can still be reported at its line.
 
 from __future__ import annotations
 
+import contextlib
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from mkdocs.utils.meta import YAML_RE, get_data
 
 from .yaml_hints import hint
 
@@ -22,6 +25,16 @@ _FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
+# More digits than any count, year or amount needs. Python refuses to read an integer of
+# over 4,300 digits (a ValueError, not a content error), and the feeds and calendars
+# cannot carry one of more than 19.
+MAX_DIGITS = 18
+
+# Characters XML 1.0 cannot carry, even escaped: a title with one of them (written as
+# "\x01" in double quotes) would pass every check and stop the build at its very end,
+# when the feeds are written. Tab, line feed and carriage return are allowed.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 Path_ = tuple[str | int, ...]
 
@@ -123,6 +136,11 @@ def _check_events(text: str, offset: int, loader: type = yaml.SafeLoader) -> Non
                 f"a YAML alias (*{event.anchor})",
                 "write the value out in full; anchors and aliases are not allowed in content files",
             )
+        if getattr(event, "tag", None) is not None:
+            # `!!binary`, `!!python/…` or a tag of its own: what MkDocs' YAML 1.1 loader
+            # would make of it is not what these checks read; plain values only.
+            raise YamlProblem(line, f"a YAML tag ({event.tag})",
+                              "write the value without a tag; quote it if it is text")
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
@@ -160,12 +178,20 @@ def _construct(node: yaml.Node, path: Path_, lines: dict[Path_, int], offset: in
             lines[(*path, index)] = item.start_mark.line + 1 + offset
             items.append(_construct(item, (*path, index), lines, offset))
         return items
-    return _scalar(node)
+    return _scalar(node, node.start_mark.line + 1 + offset)
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
+def _scalar(node: yaml.ScalarNode, line: int) -> Any:
     """YAML 1.2 core schema: quoted scalars and anything not plainly a number stay text."""
     value = node.value
+    if _SURROGATE.search(value):  # "\ud83d\ude00" written as escapes: one character, if they pair up
+        with contextlib.suppress(UnicodeDecodeError):  # a lone half: refused below
+            value = value.encode("utf-16", "surrogatepass").decode("utf-16")
+    illegal = XML_ILLEGAL.search(value)
+    if illegal:
+        raise YamlProblem(line + _lines_before(node, illegal.start()),
+                          f"the control character {illegal.group()!r} in a value",
+                          "remove it; feeds and calendars cannot carry it")
     if node.style:  # quoted, literal or folded: always text
         return value
     if _NULL.match(value):
@@ -173,22 +199,43 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if value in _BOOL:
         return _BOOL[value]
     if _INT.match(value):
+        digits = len(value.lstrip("+-"))
+        if digits > MAX_DIGITS:
+            raise YamlProblem(line, f"a number of {digits:,} digits",
+                              f"at most {MAX_DIGITS} digits; quote it if it is meant as text")
         return int(value)
     if _FLOAT.match(value) and any(ch.isdigit() for ch in value):
-        return float(value)
+        number = float(value)
+        if not math.isfinite(number) or len(value) > 4 * MAX_DIGITS:
+            raise YamlProblem(line, f"the number {value[:40]}{'…' if len(value) > 40 else ''}",
+                              "a number a reader can read: finite, and written in a few digits")
+        return number
     return value
 
 
+def _lines_before(node: yaml.ScalarNode, index: int) -> int:
+    """Lines between the start of a block scalar (| or >) and `index` in its value; a
+    quoted or plain value is reported on the line it starts on."""
+    return node.value.count("\n", 0, index) + 1 if node.style in ("|", ">") else 0
+
+
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
-    """(front matter YAML or None, body, line where the body starts) of a Markdown file."""
-    if not text.startswith("---\n"):
+    """(front matter YAML or None, body, line where the body starts) of a Markdown file,
+    found exactly where MkDocs finds it (mkdocs.utils.meta.get_data, which the build uses):
+    `---` with optional spaces, the YAML, then `---` or `...` ending in a line break. A
+    page whose metadata MkDocs reads in another form is found by `other_metadata`."""
+    match = YAML_RE.match(text)
+    if match is None:
         return None, text, 1
-    end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], flags=re.MULTILINE)
-    if end is None:
-        return None, text, 1
-    yaml_text = text[4 : 4 + end.start()]
-    rest = text[4 + end.end() :]
-    if rest.startswith("\n"):
-        rest = rest[1:]
-    body_line = yaml_text.count("\n") + 3
-    return yaml_text, rest, body_line
+    return match.group(1), text[match.end():], text.count("\n", 0, match.end()) + 1
+
+
+def other_metadata(text: str) -> str | None:
+    """The first key of metadata that MkDocs reads without `---` lines around it
+    (MultiMarkdown style: `key: value` lines at the very top), or None. The checks read
+    front matter only; such keys (`template:`, `description:`…) would reach the theme
+    unchecked, so a page that has them is refused."""
+    if YAML_RE.match(text):
+        return None
+    _body, data = get_data(text)
+    return next(iter(data), None)
