@@ -14,21 +14,11 @@ import json
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+from hub.worldmap import absolute_arcs  # the hub's own TopoJSON decoding
+
 GRID = 0.1  # degrees
 SOUTH_LIMIT = -60.0  # a polygon wholly south of this is Antarctica
-
-
-def absolute_arcs(topology: dict) -> list[list[tuple[float, float]]]:
-    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
-    arcs = []
-    for arc in topology["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x, y = x + dx, y + dy
-            points.append((x * sx + tx, y * sy + ty))
-        arcs.append(points)
-    return arcs
 
 
 def main(source: Path, target: Path) -> None:

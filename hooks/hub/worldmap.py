@@ -61,10 +61,9 @@ def project(lon: float, lat: float) -> Point:
 HEIGHT = project(0, SOUTH)[1]
 
 
-def decode_topojson(topology: dict, name: str) -> list[list[Point]]:
-    """Every ring (lon, lat) of the (Multi)Polygons of object `name`. Arcs are delta-encoded
-    integers under a transform; a negative index ~i stands for arc i reversed; the first
-    point of each arc after the first repeats the last point of the one before."""
+def absolute_arcs(topology: dict) -> list[list[Point]]:
+    """The arcs of a quantized topology as (lon, lat) points: each arc is delta-encoded
+    integers under the topology's transform."""
     (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
     arcs: list[list[Point]] = []
     for arc in topology["arcs"]:
@@ -74,6 +73,14 @@ def decode_topojson(topology: dict, name: str) -> list[list[Point]]:
             x, y = x + dx, y + dy
             points.append((x * sx + tx, y * sy + ty))
         arcs.append(points)
+    return arcs
+
+
+def decode_topojson(topology: dict, name: str) -> list[list[Point]]:
+    """Every ring (lon, lat) of the (Multi)Polygons of object `name`. Arcs are delta-encoded
+    integers under a transform; a negative index ~i stands for arc i reversed; the first
+    point of each arc after the first repeats the last point of the one before."""
+    arcs = absolute_arcs(topology)
     rings: list[list[Point]] = []
     for geometry in topology["objects"][name]["geometries"]:
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
