@@ -210,7 +210,10 @@ class LinkChecker:
         """The ids on the page at `uri` in `lang`; None when they cannot be known here."""
         found = self.source_of(lang, uri)
         if found is not None:
-            return self.converted(lang, uri, found[1]).anchors
+            # Without the renderer (the content has problems of its own, reported first) the
+            # headings the hub adds to a page (its title, its sections) are not known: an
+            # anchor there would be reported wrongly.
+            return self.converted(lang, uri, found[1]).anchors if self.renderer is not None else None
         if uri in self.generated:
             return self._anchors_of_generated(lang, uri)
         return None
