@@ -322,7 +322,7 @@ class City(Strict):
     coordinates: Coordinates | None = None
     summary: Localized | None = None
     image: LeadImage | None = None
-    # Earlier addresses (events/old-id/): redirects, and the first keeps feed id and calendar UID (hub.aliases).
+    # Earlier addresses (<folder>/old-id/): redirects, and the first keeps feed id and calendar UID (hub.aliases).
     aliases: list[Alias] = []
 
     @field_validator("signed_on")
@@ -382,7 +382,7 @@ class Opportunity(Strict):
     topics: list[Slug] = []
     cities: list[Slug] = []
     image: LeadImage | None = None
-    # Earlier addresses (events/old-id/): redirects, and the first keeps feed id and calendar UID (hub.aliases).
+    # Earlier addresses (<folder>/old-id/): redirects, and the first keeps feed id and calendar UID (hub.aliases).
     aliases: list[Alias] = []
 
     @field_validator("deadline")
@@ -432,7 +432,7 @@ class Event(Strict):
     sequence: Annotated[int, Field(ge=0, le=2**31 - 1,
                                    description="raise by one each time a published event changes")] = 0
     image: LeadImage | None = None
-    # Earlier addresses (events/old-id/): redirects, and the first keeps feed id and calendar UID (hub.aliases).
+    # Earlier addresses (<folder>/old-id/): redirects, and the first keeps feed id and calendar UID (hub.aliases).
     aliases: list[Alias] = []
 
     @field_validator("end")
