@@ -52,6 +52,25 @@ VISIBLE_SIDEBAR_LINKS = """() => {
 }"""
 
 
+# Words of the page's title cut in two across lines (Latin titles: each word's own box
+# must be one line high).
+TITLE_WORDS_CUT = """() => {
+  const h1 = document.querySelector('.md-content h1');
+  if (!h1 || !/[A-Za-z]/.test(h1.textContent)) return [];
+  const cut = [];
+  const walker = document.createTreeWalker(h1, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.textContent.matchAll(/[A-Za-zÀ-ÿ'’-]{4,}/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      if (range.getClientRects().length > 1) cut.push(match[0]);
+    }
+  }
+  return cut;
+}"""
+
+
 @pytest.fixture(scope="module", params=list(SIZES))
 def sized(request: pytest.FixtureRequest, browser: Browser, served: SiteServer) -> Iterator[tuple[str, Tab]]:
     context, tab = open_tab(browser, served.url, SIZES[request.param])
@@ -73,6 +92,8 @@ def test_every_page_type_reads_well(sized: tuple[str, Tab], lang: str) -> None:
         links = tab.page.evaluate(VISIBLE_SIDEBAR_LINKS)
         if 0 <= links <= 1:
             found.append(f"a visible sidebar with {links} link(s)")
+        if cut := tab.page.evaluate(TITLE_WORDS_CUT):
+            found.append(f"title words cut across lines: {cut}")
         if found:
             problems[name] = found
     assert problems == {}
