@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from hub import preview_errors
+from hub import preview_errors, stack
 from hub.assets import drop_template_sources
 from hub.build import HubBuild
 from hub.fragments import reach_material_templates
@@ -28,17 +28,13 @@ _workers: LanguageWorkers | None = None
 _invocation: dict[str, Any] = {}
 
 
-def _i18n(config: Any) -> Any:
-    return config.plugins["i18n"]
-
-
 def _lang(config: Any) -> str:
-    return _i18n(config).current_language
+    return stack.current_language(config)
 
 
 def _outer(config: Any) -> bool:
     """True outside the language builds that the i18n plugin nests in the first one."""
-    return not _i18n(config).building
+    return not stack.in_language_build(config)
 
 
 def on_startup(command: str, dirty: bool) -> None:

@@ -1,0 +1,50 @@
+"""The stack's internals, in one place: everything the hub relies on in MkDocs,
+mkdocs-material, mkdocs-static-i18n and Pagefind beyond their documented API.
+
+The rest of the package calls these functions and never reaches into those packages'
+internals itself. Each function says why no documented API does the job and what to check
+when the package is upgraded; TOUCHES lists them by package, and the build refuses
+versions other than those they were checked against (hub.stack.versions).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .i18n_plugin import (
+    build_languages,
+    current_language,
+    hand_back_language_loop,
+    in_language_build,
+    take_over_language_loop,
+)
+
+
+@dataclass(frozen=True)
+class Touch:
+    """One internal the hub relies on: the package (its name in requirements.txt), what is
+    relied on, and the function of hub.stack that does it."""
+
+    package: str
+    internal: str
+    function: str
+
+
+TOUCHES: tuple[Touch, ...] = (
+    Touch("mkdocs-static-i18n", "I18n.current_language: the language being built", "current_language"),
+    Touch("mkdocs-static-i18n", "I18n.building: outer build or nested language build", "in_language_build"),
+    Touch("mkdocs-static-i18n", "I18n.building set to turn its loop over the languages off",
+          "take_over_language_loop"),
+    Touch("mkdocs-static-i18n", "its on_post_build loop: build() per language, mkdocs.utils.clean_directory "
+          "switched off", "build_languages"),
+)
+
+__all__ = [
+    "TOUCHES",
+    "Touch",
+    "build_languages",
+    "current_language",
+    "hand_back_language_loop",
+    "in_language_build",
+    "take_over_language_loop",
+]
