@@ -35,6 +35,7 @@ from . import (
     sections,
     seo,
     slots,
+    stack,
     subscribe,
     timing,
 )
@@ -186,14 +187,13 @@ class HubBuild:
         if lang == self.settings.default_language:
             return files
         for file in files.documentation_pages():
-            locale = getattr(file, "locale", lang)
+            locale = stack.file_locale(file, lang)
             if locale == lang:
                 continue
             for candidate in order:
-                source = self.raw_files.get(f"{candidate}/{file.norm_src_uri}")
+                source = self.raw_files.get(f"{candidate}/{stack.language_free_uri(file)}")
                 if source is not None:
-                    file.abs_src_path = source.abs_src_path
-                    file.locale = candidate
+                    stack.read_from(file, source, candidate)
                     break
         return files
 
@@ -201,8 +201,8 @@ class HubBuild:
 
     def versions(self, page: Page, lang: str) -> PageVersions:
         url_path = strip_lang_prefix(self.settings, lang, page.url)
-        content_lang = getattr(page.file, "locale", lang) or lang
-        norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
+        content_lang = stack.file_locale(page.file, lang) or lang
+        norm = stack.language_free_uri(page.file)
         if norm in self.generated_uris:
             languages = set(self.settings.languages)
         else:
@@ -215,7 +215,7 @@ class HubBuild:
         if self.left_out and page.file.abs_src_path:
             shown = display_path(Path(page.file.abs_src_path), self.settings.root)
             # A translation goes with its original: without the original's facts it is no article.
-            original = f"docs/{self.settings.default_language}/{getattr(page.file, 'norm_src_uri', '')}"
+            original = f"docs/{self.settings.default_language}/{stack.language_free_uri(page.file, '')}"
             for file in (shown, original):
                 if file in self.left_out:
                     return preview_pages.problems_markdown(file, self.left_out[file])
@@ -226,8 +226,8 @@ class HubBuild:
             # conversion and becomes the page's HTML in page_content.
             self.verbatim[page.file.src_uri] = markdown
             return ""
-        norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
-        content_lang = getattr(page.file, "locale", lang) or lang
+        norm = stack.language_free_uri(page.file)
+        content_lang = stack.file_locale(page.file, lang) or lang
         if content_lang != lang and self.settings.fallback_pages == "summary":
             markdown = self._fallback_summary(markdown, norm, content_lang, lang)
         markdown = sections.render_page(self.renderer, markdown, norm, lang, page.meta)
@@ -258,7 +258,7 @@ class HubBuild:
         key = self._converting.pop(page.file.src_uri, None)
         if key is not None:
             self.conversions[key] = Conversion(html, copy.deepcopy(page.toc), frozenset(page.present_anchor_ids or ()))
-        frame = sections.article_frame(self.renderer, getattr(page.file, "norm_src_uri", page.file.src_uri), lang)
+        frame = sections.article_frame(self.renderer, stack.language_free_uri(page.file), lang)
         if frame is None:
             return html
         above, below = (part.strip("\n") for part in frame)
@@ -269,7 +269,7 @@ class HubBuild:
     def fill_slots(self, html: str, page: Page, lang: str) -> str:
         """Maps and QR codes, into the page's clean HTML (hub.slots)."""
         return slots.fill_slots(
-            self.renderer, html, src_uri=getattr(page.file, "norm_src_uri", page.file.src_uri), lang=lang,
+            self.renderer, html, src_uri=stack.language_free_uri(page.file), lang=lang,
             url_path=strip_lang_prefix(self.settings, lang, page.url),
         )
 
@@ -297,7 +297,7 @@ class HubBuild:
         indexed = search.is_indexed(versions.url_path, is_fallback=versions.is_fallback)
         if indexed:
             self.search_pages.append(page.file.dest_uri)
-        norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
+        norm = stack.language_free_uri(page.file)
         if self.syndication is not None and not versions.is_fallback:
             self.feed_pages.update(self.syndication.page_for_feeds(lang, norm, page.content))
         card = None

@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from .i18n_plugin import (
     build_languages,
     current_language,
+    file_locale,
     hand_back_language_loop,
     in_language_build,
+    language_free_uri,
+    read_from,
     take_over_language_loop,
 )
 
@@ -37,6 +40,10 @@ TOUCHES: tuple[Touch, ...] = (
           "take_over_language_loop"),
     Touch("mkdocs-static-i18n", "its on_post_build loop: build() per language, mkdocs.utils.clean_directory "
           "switched off", "build_languages"),
+    Touch("mkdocs-static-i18n", "File.locale: the language of a page's text", "file_locale"),
+    Touch("mkdocs-static-i18n", "File.norm_src_uri: a page's path without its language folder", "language_free_uri"),
+    Touch("mkdocs", "File.abs_src_path set to read a page from another language's file (and File.locale, "
+          "mkdocs-static-i18n)", "read_from"),
 )
 
 __all__ = [
@@ -44,7 +51,10 @@ __all__ = [
     "Touch",
     "build_languages",
     "current_language",
+    "file_locale",
     "hand_back_language_loop",
     "in_language_build",
+    "language_free_uri",
+    "read_from",
     "take_over_language_loop",
 ]

@@ -62,3 +62,31 @@ def build_languages(config: Any, languages: list[str], *, dirty: bool = False) -
             build(config, dirty=dirty)
     finally:
         utils.clean_directory = clean
+
+
+def file_locale(file: Any, default: str | None) -> str | None:
+    """The language a page's text is in: the plugin writes it on each `File` it keeps
+    (`File.locale`) and documents only the template variable `i18n_file_locale`.
+    On upgrade: `folder.reconfigure_file` still sets `file.locale`."""
+    return getattr(file, "locale", default)
+
+
+def language_free_uri(file: Any, missing: str | None = None) -> str:
+    """A page's path without its language folder (`en/news/x.md` -> `news/x.md`), the key
+    the hub's catalog uses: the plugin writes it on each `File` (`File.norm_src_uri`),
+    undocumented. `missing`: what a file the plugin did not touch gives (its own src_uri
+    when None). On upgrade: `folder.reconfigure_file` still sets `file.norm_src_uri`."""
+    return getattr(file, "norm_src_uri", file.src_uri if missing is None else missing)
+
+
+def read_from(file: Any, source: Any, locale: str) -> None:
+    """Build the page of `file` from the text of `source`, in `locale`. Why: the plugin
+    falls back to the default language only; readers of fr and ja get the English text
+    first where it exists (extra.hub.fallback). The page keeps the plugin's file (so its
+    links resolve as the plugin resolves them); MkDocs reads the text from
+    `File.abs_src_path`, which is settable but documented only as where a file was found,
+    and the plugin reads `File.locale` for the page's language. On upgrade: MkDocs still
+    reads a page's text through `abs_src_path` (`File.content_string`), and the plugin
+    still decides a fallback page by `file.locale`."""
+    file.abs_src_path = source.abs_src_path
+    file.locale = locale
