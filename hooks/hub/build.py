@@ -225,7 +225,7 @@ class HubBuild:
             # a third of all Markdown time at 2,000 articles. Its body skips the
             # conversion and becomes the page's HTML in page_content.
             self.verbatim[page.file.src_uri] = markdown
-            return ""
+            return stack.skip_markdown()
         norm = stack.language_free_uri(page.file)
         content_lang = stack.file_locale(page.file, lang) or lang
         if content_lang != lang and self.settings.fallback_pages == "summary":
@@ -239,7 +239,7 @@ class HubBuild:
             kept = self.conversions.get(key)
             if kept is not None:
                 self._reusing[page.file.src_uri] = kept
-                return ""
+                return stack.skip_markdown()
             self._converting[page.file.src_uri] = key
         return markdown
 
@@ -247,17 +247,17 @@ class HubBuild:
         body = self.verbatim.pop(page.file.src_uri, None)
         if body is not None:
             # What MkDocs collects from raw HTML, so that links to these anchors are checked.
-            page.present_anchor_ids = set(_HTML_ID.findall(body))
+            stack.set_present_anchors(page, set(_HTML_ID.findall(body)))
             return body
         kept = self._reusing.pop(page.file.src_uri, None)
         if kept is not None:
             html = kept.html
             page.toc = copy.deepcopy(kept.toc)  # the sanitiser escapes each page's own copy
-            page.present_anchor_ids = set(kept.anchors)
+            stack.set_present_anchors(page, set(kept.anchors))
             # Its links to other pages' anchors were checked when the same text was converted.
         key = self._converting.pop(page.file.src_uri, None)
         if key is not None:
-            self.conversions[key] = Conversion(html, copy.deepcopy(page.toc), frozenset(page.present_anchor_ids or ()))
+            self.conversions[key] = Conversion(html, copy.deepcopy(page.toc), stack.present_anchors(page))
         frame = sections.article_frame(self.renderer, stack.language_free_uri(page.file), lang)
         if frame is None:
             return html

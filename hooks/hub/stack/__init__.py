@@ -21,6 +21,7 @@ from .i18n_plugin import (
     read_from,
     take_over_language_loop,
 )
+from .mkdocs_core import present_anchors, set_present_anchors, skip_markdown
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,9 @@ TOUCHES: tuple[Touch, ...] = (
     Touch("mkdocs-static-i18n", "File.norm_src_uri: a page's path without its language folder", "language_free_uri"),
     Touch("mkdocs", "File.abs_src_path set to read a page from another language's file (and File.locale, "
           "mkdocs-static-i18n)", "read_from"),
+    Touch("mkdocs", "on_page_markdown returning an empty text to skip a page's conversion", "skip_markdown"),
+    Touch("mkdocs", "Page.present_anchor_ids: the ids links to a page may point at", "set_present_anchors"),
+    Touch("mkdocs", "Page.present_anchor_ids, read", "present_anchors"),
 )
 
 __all__ = [
@@ -55,6 +59,9 @@ __all__ = [
     "hand_back_language_loop",
     "in_language_build",
     "language_free_uri",
+    "present_anchors",
     "read_from",
+    "set_present_anchors",
+    "skip_markdown",
     "take_over_language_loop",
 ]

@@ -1,0 +1,30 @@
+"""MkDocs 1.6, beyond its documented plugin API (checked against 1.6.1): how a page's
+Markdown is converted, the anchors it collects for link validation, where a title comes
+from, how front matter is found, and the build `mkdocs serve` runs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def skip_markdown() -> str:
+    """What `on_page_markdown` returns for a page whose HTML the hub already has (a
+    generated page, a fallback copy converted once): MkDocs then converts an empty text,
+    and `on_page_content` hands back the kept HTML. Why: no event lets a plugin give a
+    page's HTML instead of its Markdown. On upgrade: MkDocs still calls
+    `on_page_content` for every page, with the (empty) conversion, and a page's title and
+    table of contents still come from what the hub sets there."""
+    return ""
+
+
+def set_present_anchors(page: Any, anchors: set[str]) -> None:
+    """The ids a page has, for MkDocs' validation of links to `page#anchor`. Why: a page
+    whose conversion was skipped (`skip_markdown`) collected none; MkDocs keeps them in
+    `Page.present_anchor_ids`, undocumented. On upgrade: `_validate_anchor_links` still
+    reads that attribute."""
+    page.present_anchor_ids = anchors
+
+
+def present_anchors(page: Any) -> frozenset[str]:
+    """The ids MkDocs collected while converting `page` (see set_present_anchors)."""
+    return frozenset(page.present_anchor_ids or ())
