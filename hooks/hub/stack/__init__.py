@@ -21,7 +21,7 @@ from .i18n_plugin import (
     read_from,
     take_over_language_loop,
 )
-from .mkdocs_core import present_anchors, set_present_anchors, skip_markdown
+from .mkdocs_core import present_anchors, set_present_anchors, skip_markdown, title_from_nav
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,8 @@ TOUCHES: tuple[Touch, ...] = (
     Touch("mkdocs", "on_page_markdown returning an empty text to skip a page's conversion", "skip_markdown"),
     Touch("mkdocs", "Page.present_anchor_ids: the ids links to a page may point at", "set_present_anchors"),
     Touch("mkdocs", "Page.present_anchor_ids, read", "present_anchors"),
+    Touch("mkdocs", "vars(page): a title from the nav is stored on the page, others come through a property",
+          "title_from_nav"),
 )
 
 __all__ = [
@@ -64,4 +66,5 @@ __all__ = [
     "set_present_anchors",
     "skip_markdown",
     "take_over_language_loop",
+    "title_from_nav",
 ]

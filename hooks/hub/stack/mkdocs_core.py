@@ -28,3 +28,13 @@ def set_present_anchors(page: Any, anchors: set[str]) -> None:
 def present_anchors(page: Any) -> frozenset[str]:
     """The ids MkDocs collected while converting `page` (see set_present_anchors)."""
     return frozenset(page.present_anchor_ids or ())
+
+
+def title_from_nav(page: Any) -> bool:
+    """True when the page's title was given by `nav` in mkdocs.yml (configuration, not
+    content: the sanitiser leaves it). Why: MkDocs does not say where a title came from;
+    a title from the nav is stored on the page itself, while one from front matter or
+    the first heading comes through the `Page.title` property. On upgrade: `Page.title`
+    is still a property that an assignment (`Page.__init__` with the nav's title)
+    shadows in the instance's `__dict__`."""
+    return "title" in vars(page)
