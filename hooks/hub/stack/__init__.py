@@ -21,7 +21,7 @@ from .i18n_plugin import (
     read_from,
     take_over_language_loop,
 )
-from .mkdocs_core import present_anchors, set_present_anchors, skip_markdown, title_from_nav
+from .mkdocs_core import present_anchors, raw_html_anchors, set_present_anchors, skip_markdown, title_from_nav
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ TOUCHES: tuple[Touch, ...] = (
     Touch("mkdocs", "Page.present_anchor_ids, read", "present_anchors"),
     Touch("mkdocs", "vars(page): a title from the nav is stored on the page, others come through a property",
           "title_from_nav"),
+    Touch("mkdocs", "mkdocs.structure.pages._RawHTMLPreprocessor: the ids in a page's raw HTML", "raw_html_anchors"),
 )
 
 __all__ = [
@@ -62,6 +63,7 @@ __all__ = [
     "in_language_build",
     "language_free_uri",
     "present_anchors",
+    "raw_html_anchors",
     "read_from",
     "set_present_anchors",
     "skip_markdown",

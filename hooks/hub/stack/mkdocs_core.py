@@ -4,6 +4,7 @@ from, how front matter is found, and the build `mkdocs serve` runs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
@@ -38,3 +39,17 @@ def title_from_nav(page: Any) -> bool:
     is still a property that an assignment (`Page.__init__` with the nav's title)
     shadows in the instance's `__dict__`."""
     return "title" in vars(page)
+
+
+def raw_html_anchors(md: Any) -> Callable[[], set[str]]:
+    """Register on `md` what MkDocs registers to collect the ids in a page's raw HTML,
+    and return what gives the ids of the last conversion. Why: `make check` must accept
+    exactly the anchors a build accepts, and MkDocs' collector is private
+    (`mkdocs.structure.pages._RawHTMLPreprocessor`). On upgrade: the class, its
+    `_register(md)` and its `present_anchor_ids` still exist (else copy what
+    `Page.render` now does)."""
+    from mkdocs.structure.pages import _RawHTMLPreprocessor
+
+    raw = _RawHTMLPreprocessor()
+    raw._register(md)
+    return lambda: raw.present_anchor_ids
