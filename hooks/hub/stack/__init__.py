@@ -21,7 +21,15 @@ from .i18n_plugin import (
     read_from,
     take_over_language_loop,
 )
-from .mkdocs_core import present_anchors, raw_html_anchors, set_present_anchors, skip_markdown, title_from_nav
+from .mkdocs_core import (
+    FRONT_MATTER,
+    page_meta,
+    present_anchors,
+    raw_html_anchors,
+    set_present_anchors,
+    skip_markdown,
+    title_from_nav,
+)
 
 
 @dataclass(frozen=True)
@@ -51,9 +59,12 @@ TOUCHES: tuple[Touch, ...] = (
     Touch("mkdocs", "vars(page): a title from the nav is stored on the page, others come through a property",
           "title_from_nav"),
     Touch("mkdocs", "mkdocs.structure.pages._RawHTMLPreprocessor: the ids in a page's raw HTML", "raw_html_anchors"),
+    Touch("mkdocs", "mkdocs.utils.meta.YAML_RE and get_data: front matter found as the build finds it",
+          "FRONT_MATTER, page_meta"),
 )
 
 __all__ = [
+    "FRONT_MATTER",
     "TOUCHES",
     "Touch",
     "build_languages",
@@ -62,6 +73,7 @@ __all__ = [
     "hand_back_language_loop",
     "in_language_build",
     "language_free_uri",
+    "page_meta",
     "present_anchors",
     "raw_html_anchors",
     "read_from",

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from mkdocs.utils import meta
+
 
 def skip_markdown() -> str:
     """What `on_page_markdown` returns for a page whose HTML the hub already has (a
@@ -53,3 +55,16 @@ def raw_html_anchors(md: Any) -> Callable[[], set[str]]:
     raw = _RawHTMLPreprocessor()
     raw._register(md)
     return lambda: raw.present_anchor_ids
+
+
+# Where MkDocs finds a page's front matter (`---`, the YAML, `---` or `...`). Why: the
+# checks must read the very text the build reads, and MkDocs' pattern lives in
+# `mkdocs.utils.meta`, which its API reference does not cover. On upgrade: the module,
+# `YAML_RE` and `get_data` are still there and still what `Page.read_source` uses.
+FRONT_MATTER = meta.YAML_RE
+
+
+def page_meta(text: str) -> tuple[str, dict[str, Any]]:
+    """(body, metadata) as MkDocs reads them, MultiMarkdown-style `key: value` lines at the
+    top included (mkdocs.utils.meta.get_data; see FRONT_MATTER)."""
+    return meta.get_data(text)
