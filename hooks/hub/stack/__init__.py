@@ -29,6 +29,7 @@ from .mkdocs_core import (
     set_present_anchors,
     skip_markdown,
     title_from_nav,
+    wrap_serve_build,
 )
 
 
@@ -61,6 +62,7 @@ TOUCHES: tuple[Touch, ...] = (
     Touch("mkdocs", "mkdocs.structure.pages._RawHTMLPreprocessor: the ids in a page's raw HTML", "raw_html_anchors"),
     Touch("mkdocs", "mkdocs.utils.meta.YAML_RE and get_data: front matter found as the build finds it",
           "FRONT_MATTER, page_meta"),
+    Touch("mkdocs", "mkdocs.commands.serve.build replaced: a failed preview shows its problems", "wrap_serve_build"),
 )
 
 __all__ = [
@@ -81,4 +83,5 @@ __all__ = [
     "skip_markdown",
     "take_over_language_loop",
     "title_from_nav",
+    "wrap_serve_build",
 ]

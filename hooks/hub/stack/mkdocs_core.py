@@ -68,3 +68,16 @@ def page_meta(text: str) -> tuple[str, dict[str, Any]]:
     """(body, metadata) as MkDocs reads them, MultiMarkdown-style `key: value` lines at the
     top included (mkdocs.utils.meta.get_data; see FRONT_MATTER)."""
     return meta.get_data(text)
+
+
+def wrap_serve_build(wrap: Callable[[Callable[..., None]], Callable[..., None]]) -> None:
+    """Replace the build `mkdocs serve` runs (first build and every rebuild) by
+    `wrap(build)`, once per process. Why: no event sees a failed build as a whole (a
+    preview shows its problems in the browser, hub.preview_errors); `mkdocs serve` calls
+    `mkdocs.commands.serve.build` by that name. On upgrade: `serve()` still calls the
+    module-level `build` for every build."""
+    import mkdocs.commands.serve as serve
+
+    if not getattr(serve.build, "_hub_wrapped", False):
+        serve.build = wrap(serve.build)
+        serve.build._hub_wrapped = True  # type: ignore[attr-defined]
