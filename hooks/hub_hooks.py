@@ -14,7 +14,6 @@ from typing import Any
 from hub import preview_errors, stack
 from hub.assets import drop_template_sources
 from hub.build import HubBuild
-from hub.fragments import reach_material_templates
 from hub.images import drop_originals
 from hub.parallel import LanguageWorkers, share_languages
 from hub.sanitize import PageSanitizer
@@ -126,7 +125,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    return reach_material_templates(env)
+    return stack.reach_material_templates(env)
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:

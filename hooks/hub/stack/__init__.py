@@ -21,6 +21,7 @@ from .i18n_plugin import (
     read_from,
     take_over_language_loop,
 )
+from .material_theme import reach_material_templates
 from .mkdocs_core import (
     FRONT_MATTER,
     page_meta,
@@ -63,6 +64,8 @@ TOUCHES: tuple[Touch, ...] = (
     Touch("mkdocs", "mkdocs.utils.meta.YAML_RE and get_data: front matter found as the build finds it",
           "FRONT_MATTER, page_meta"),
     Touch("mkdocs", "mkdocs.commands.serve.build replaced: a failed preview shows its problems", "wrap_serve_build"),
+    Touch("mkdocs-material", "its templates/ folder, put beside ours (Jinja loader of MkDocs' on_env replaced) so "
+          "overrides/partials/nav.html and tabs.html render Material's own", "reach_material_templates"),
 )
 
 __all__ = [
@@ -78,6 +81,7 @@ __all__ = [
     "page_meta",
     "present_anchors",
     "raw_html_anchors",
+    "reach_material_templates",
     "read_from",
     "set_present_anchors",
     "skip_markdown",
