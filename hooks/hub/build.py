@@ -41,7 +41,6 @@ from . import (
 )
 from .aliases import redirect_html, redirects
 from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
-from .assets import keep_scripts_on_site
 from .cards import Cards, FontsRequired
 from .catalog import GENERATED_MARKER, Catalog
 from .content import load_content
@@ -428,7 +427,7 @@ class HubBuild:
         with timing.stage("finish: lead images"):
             image_variants.publish(self.settings.root, self.renderer.images, site_dir)
         with timing.stage("finish: scripts and 404 pages"):
-            keep_scripts_on_site(site_dir)
+            stack.keep_scripts_on_site(site_dir, self.settings.theme_dirs)
             self._write_not_found_pages(site_dir)
         with timing.stage("finish: redirects from earlier addresses"):
             self._write_redirects(site_dir)

@@ -21,7 +21,7 @@ from .i18n_plugin import (
     read_from,
     take_over_language_loop,
 )
-from .material_theme import reach_material_templates
+from .material_theme import SCRIPT_REWRITES, keep_scripts_on_site, reach_material_templates
 from .mkdocs_core import (
     FRONT_MATTER,
     page_meta,
@@ -66,10 +66,13 @@ TOUCHES: tuple[Touch, ...] = (
     Touch("mkdocs", "mkdocs.commands.serve.build replaced: a failed preview shows its problems", "wrap_serve_build"),
     Touch("mkdocs-material", "its templates/ folder, put beside ours (Jinja loader of MkDocs' on_env replaced) so "
           "overrides/partials/nav.html and tabs.html render Material's own", "reach_material_templates"),
+    Touch("mkdocs-material", "its minified bundle, rewritten so that no script loads from another host",
+          "keep_scripts_on_site (SCRIPT_REWRITES)"),
 )
 
 __all__ = [
     "FRONT_MATTER",
+    "SCRIPT_REWRITES",
     "TOUCHES",
     "Touch",
     "build_languages",
@@ -77,6 +80,7 @@ __all__ = [
     "file_locale",
     "hand_back_language_loop",
     "in_language_build",
+    "keep_scripts_on_site",
     "language_free_uri",
     "page_meta",
     "present_anchors",

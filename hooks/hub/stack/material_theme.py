@@ -4,10 +4,15 @@ minified scripts."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 import material
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+from mkdocs.exceptions import PluginError
 
 # Material's own templates, reachable as "material/partials/nav.html" beside ours.
 MATERIAL_PREFIX = "material"
@@ -23,3 +28,87 @@ def reach_material_templates(env: Environment) -> Environment:
     one loader that can be wrapped."""
     env.loader = ChoiceLoader([env.loader, PrefixLoader({MATERIAL_PREFIX: FileSystemLoader(str(MATERIAL_TEMPLATES))})])
     return env
+
+
+# -- Material's scripts ------------------------------------------------------------------
+#
+# Keeping the reader's browser on the site: Material's bundle can load scripts from
+# unpkg.com (a ResizeObserver polyfill for old browsers, Mermaid when a page has a diagram).
+# The hub uses neither, so those addresses are replaced by an empty inline script: nothing
+# is ever requested from another host.
+THIRD_PARTY_SCRIPT = re.compile(r"""(["'])https://unpkg\.com/[^"']+\1""")
+EMPTY_SCRIPT = '"data:text/javascript,"'
+
+# Material also fetches `sitemap.xml` next to every <link rel="alternate"> of a page, to
+# remap its language selector. The hub's hreflang links are absolute (the published host;
+# another host under a preview or a test server) and feeds are alternates too, so that
+# lookup only requests other hosts or files that do not exist; the hub's selector already
+# links each page's own translation. The lookup is given no links to follow.
+ALTERNATE_LOOKUP = re.compile(r"""[A-Za-z_$][\w$]*\("link\[rel=alternate\]"\)""")
+NO_LINKS = "[]"
+
+
+@dataclass(frozen=True)
+class ScriptRewrite:
+    """One rewrite of Material's minified scripts. Why: Material has no setting for
+    either; its bundle is minified, so the rewrite matches the code as 9.8.2 minifies it.
+    A rewrite that matches nothing fails the build (`unless`: what readers would get)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    replacement: str
+    unless: str
+
+
+SCRIPT_REWRITES = (
+    ScriptRewrite("scripts loaded from unpkg.com", THIRD_PARTY_SCRIPT, EMPTY_SCRIPT,
+                  "readers' browsers may load scripts from unpkg.com"),
+    ScriptRewrite('the language selector\'s lookup of sitemap.xml beside each link[rel=alternate]',
+                  ALTERNATE_LOOKUP, NO_LINKS, "readers' browsers request sitemap.xml from the feeds' and "
+                  "translations' addresses, other hosts under a preview"),
+)
+SCRIPTS_DIR = ("assets", "javascripts")
+
+
+def keep_scripts_on_site(site_dir: Path, theme_dirs: Sequence[Path] = ()) -> list[str]:
+    """Rewrite theme scripts in place; return what was replaced. Each script is rewritten
+    from the theme's own copy when `theme_dirs` has it (a `--dirty` rebuild leaves the
+    site's copy, already rewritten, in place). PluginError when a rewrite matches nothing:
+    the bundle changed, and the promise it keeps would silently be broken."""
+    replaced: list[str] = []
+    matched: set[str] = set()
+    for script in sorted(site_dir.joinpath(*SCRIPTS_DIR).glob("*.js")):
+        text = _theme_copy(script.name, theme_dirs) or script.read_text(encoding="utf-8")
+        found = []
+        for rewrite in SCRIPT_REWRITES:
+            hits = [match.group(0) for match in rewrite.pattern.finditer(text)]
+            if hits:
+                matched.add(rewrite.name)
+            found += hits
+        if not found:
+            continue
+        replaced.extend(found)
+        for rewrite in SCRIPT_REWRITES:
+            text = rewrite.pattern.sub(rewrite.replacement, text)
+        script.write_text(text, encoding="utf-8")
+    missed = [rewrite for rewrite in SCRIPT_REWRITES if rewrite.name not in matched]
+    if missed:
+        raise PluginError(
+            "\n".join(
+                f"{'/'.join(SCRIPTS_DIR)}/*.js: {rewrite.name}: not found in Material's scripts; without "
+                f"this rewrite {rewrite.unless}"
+                for rewrite in missed
+            )
+            + f"\nmkdocs-material {version('mkdocs-material')} is installed; the rewrites match the bundle of "
+            "9.8.2. Install the tested versions (.venv/bin/pip install -r requirements.txt), or find what the "
+            "new bundle does instead and change SCRIPT_REWRITES in hooks/hub/stack/material_theme.py."
+        )
+    return replaced
+
+
+def _theme_copy(name: str, theme_dirs: Sequence[Path]) -> str | None:
+    for folder in theme_dirs:
+        path = folder.joinpath(*SCRIPTS_DIR, name)
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    return None
