@@ -47,6 +47,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: Any) -> Any:
     global _build, _sanitizer
     if _outer(config):
+        stack.check_versions()  # a warning: strict builds refuse another version of the stack
         _staging.redirect(config)
         if _build is not None:
             _build.close_search()  # the previous build of a `mkdocs serve` session

@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 
 import material
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from mkdocs.exceptions import PluginError
+
+from .versions import TESTED, installed_version
 
 # Material's own templates, reachable as "material/partials/nav.html" beside ours.
 MATERIAL_PREFIX = "material"
@@ -99,11 +100,18 @@ def keep_scripts_on_site(site_dir: Path, theme_dirs: Sequence[Path] = ()) -> lis
                 f"this rewrite {rewrite.unless}"
                 for rewrite in missed
             )
-            + f"\nmkdocs-material {version('mkdocs-material')} is installed; the rewrites match the bundle of "
-            "9.8.2. Install the tested versions (.venv/bin/pip install -r requirements.txt), or find what the "
-            "new bundle does instead and change SCRIPT_REWRITES in hooks/hub/stack/material_theme.py."
+            + "\n" + _what_to_do()
         )
     return replaced
+
+
+def _what_to_do() -> str:
+    tested, found = TESTED["mkdocs-material"], installed_version("mkdocs-material")
+    change = "change SCRIPT_REWRITES in hooks/hub/stack/material_theme.py to what the bundle now does"
+    if found != tested:
+        return (f"mkdocs-material {found} is installed; the rewrites were written for {tested}. Install the "
+                f"tested versions (.venv/bin/pip install -r requirements.txt), or {change}.")
+    return f"The theme's scripts differ from mkdocs-material {tested}'s (a script in overrides/?): {change}."
 
 
 def _theme_copy(name: str, theme_dirs: Sequence[Path]) -> str | None:
