@@ -48,10 +48,10 @@ from .dates import language_name, long_date
 from .errors import ContentError, ContentErrors, display_path
 from .fragments import RenderedFragments, frame_key
 from .generate import GeneratedPage, PagesMade, make_pages
-from .pagefind_service import PagefindError, PagefindService
 from .parallel import Forked, alongside, merge_collected
 from .render import Renderer
 from .settings import HubSettings, settings_from_config
+from .stack import PagefindError, PagefindService
 from .syndication import Syndication
 from .ui import UiStrings
 

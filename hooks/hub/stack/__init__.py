@@ -30,6 +30,7 @@ from .mkdocs_core import (
     title_from_nav,
     wrap_serve_build,
 )
+from .pagefind_service import PagefindError, PagefindService
 from .touches import TOUCHES, Touch
 from .versions import TESTED, check_versions, version_problems
 
@@ -38,6 +39,8 @@ __all__ = [
     "SCRIPT_REWRITES",
     "TESTED",
     "TOUCHES",
+    "PagefindError",
+    "PagefindService",
     "Touch",
     "build_languages",
     "check_versions",

@@ -41,4 +41,6 @@ TOUCHES: tuple[Touch, ...] = (
           "overrides/partials/nav.html and tabs.html render Material's own", "reach_material_templates"),
     Touch("mkdocs-material", "its minified bundle, rewritten so that no script loads from another host",
           "keep_scripts_on_site (SCRIPT_REWRITES)"),
+    Touch("pagefind", "the protocol of `pagefind --service`, spoken directly", "PagefindService"),
+    Touch("pagefind", "pagefind.service.get_executable: the binary of pagefind[extended]", "PagefindService"),
 )
