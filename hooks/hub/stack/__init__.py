@@ -19,7 +19,13 @@ from .i18n_plugin import (
     read_from,
     take_over_language_loop,
 )
-from .material_theme import SCRIPT_REWRITES, keep_scripts_on_site, reach_material_templates
+from .material_theme import (
+    COPIED_TEMPLATES,
+    SCRIPT_REWRITES,
+    changed_originals,
+    keep_scripts_on_site,
+    reach_material_templates,
+)
 from .mkdocs_core import (
     FRONT_MATTER,
     page_meta,
@@ -35,6 +41,7 @@ from .touches import TOUCHES, Touch
 from .versions import TESTED, check_versions, version_problems
 
 __all__ = [
+    "COPIED_TEMPLATES",
     "FRONT_MATTER",
     "SCRIPT_REWRITES",
     "TESTED",
@@ -43,6 +50,7 @@ __all__ = [
     "PagefindService",
     "Touch",
     "build_languages",
+    "changed_originals",
     "check_versions",
     "current_language",
     "file_locale",

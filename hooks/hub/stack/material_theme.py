@@ -4,6 +4,7 @@ minified scripts."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +30,56 @@ def reach_material_templates(env: Environment) -> Environment:
     one loader that can be wrapped."""
     env.loader = ChoiceLoader([env.loader, PrefixLoader({MATERIAL_PREFIX: FileSystemLoader(str(MATERIAL_TEMPLATES))})])
     return env
+
+
+# -- Material's templates copied into overrides/ -----------------------------------------
+
+
+@dataclass(frozen=True)
+class CopiedTemplate:
+    """A template of Material's (or one `block` of it) that a changed copy in overrides/
+    replaces, and the digest of the original it was copied from. Why: Material documents
+    overriding a partial or a block, and the copy then stops following the original.
+    On upgrade: tests/test_stack.py names each original that changed; carry the change
+    into the copy, then update `version` and `sha256` here."""
+
+    override: str  # under overrides/
+    original: str  # under Material's templates/
+    block: str | None
+    version: str
+    sha256: str
+
+
+COPIED_TEMPLATES = (
+    # The hub's search (Pagefind) in place of Material's; titles and names escaped.
+    CopiedTemplate("partials/header.html", "partials/header.html", None, "9.8.2",
+                   "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f"),
+    # The 404 page lists the other languages' 404 pages; names escaped, each link with lang.
+    CopiedTemplate("partials/alternate.html", "partials/alternate.html", None, "9.8.2",
+                   "572b1d4dae611aa5fd65107edec95e44331b6141abf86834ea4dc6c1ddd7241b"),
+    # Canonical, hreflang, feeds, social cards; the description escaped.
+    CopiedTemplate("main.html", "base.html", "site_meta", "9.8.2",
+                   "26f3fa30991041e52860342b32b079b4c576cb769766e265537384d7a5d4643b"),
+    # The title escaped.
+    CopiedTemplate("main.html", "base.html", "htmltitle", "9.8.2",
+                   "8ebd0d3f80cb7be8baa6a77ed0759e9d08eba8a72047270089a452cd911f83ef"),
+)
+
+
+def original_text(copied: CopiedTemplate, templates: Path = MATERIAL_TEMPLATES) -> str:
+    """The installed Material's text that `copied` was made from (its block, if one)."""
+    text = templates.joinpath(copied.original).read_text(encoding="utf-8")
+    if copied.block is None:
+        return text
+    found = re.search(r"\{%-?\s*block " + re.escape(copied.block) + r"\s*-?%\}.*?\{%-?\s*endblock\s*-?%\}",
+                      text, re.DOTALL)
+    return found.group(0) if found else ""
+
+
+def changed_originals(templates: Path = MATERIAL_TEMPLATES) -> list[CopiedTemplate]:
+    """The copies whose original is no longer the text they were copied from."""
+    return [copied for copied in COPIED_TEMPLATES
+            if hashlib.sha256(original_text(copied, templates).encode("utf-8")).hexdigest() != copied.sha256]
 
 
 # -- Material's scripts ------------------------------------------------------------------
