@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 from hub import stack
-from hub.stack.material_theme import MATERIAL_TEMPLATES, SCRIPTS_DIR, original_text
+from hub.stack.material_theme import MATERIAL_TEMPLATES, SCRIPTS_DIR, CopiedTemplate, original_text
+from mkdocs.exceptions import PluginError
 from sitebuild import ROOT, build
 
 MATERIAL_SCRIPTS = MATERIAL_TEMPLATES.joinpath(*SCRIPTS_DIR)
@@ -105,19 +106,13 @@ def test_a_rewrite_that_matches_nothing_fails_with_what_readers_would_get(tmp_pa
     for script in scripts.glob("*.js"):  # a bundle that loads its polyfill from elsewhere
         script.write_text(script.read_text(encoding="utf-8").replace("https://unpkg.com/", "https://cdn.example/"),
                           encoding="utf-8")
-    with pytest.raises(stack_error()) as failed:
+    with pytest.raises(PluginError) as failed:
         stack.keep_scripts_on_site(tmp_path)
     message = str(failed.value)
     assert message.startswith("assets/javascripts/*.js: scripts loaded from unpkg.com: not found in Material's scripts")
     assert "readers' browsers may load scripts from unpkg.com" in message
     assert "SCRIPT_REWRITES in hooks/hub/stack/material_theme.py" in message
     assert "link[rel=alternate]" not in message  # the other rewrite still matched
-
-
-def stack_error() -> type[Exception]:
-    from mkdocs.exceptions import PluginError
-
-    return PluginError
 
 
 @pytest.mark.slow
@@ -139,7 +134,7 @@ def test_a_build_whose_material_bundle_changed_fails(minimal_project: Path, tmp_
 
 
 @pytest.mark.parametrize("copied", stack.COPIED_TEMPLATES, ids=lambda c: f"{c.override}:{c.block or 'whole'}")
-def test_copied_templates_come_from_the_installed_material(copied: stack.material_theme.CopiedTemplate) -> None:
+def test_copied_templates_come_from_the_installed_material(copied: CopiedTemplate) -> None:
     """An upgrade of Material that changes a template the hub copied is noticed here:
     compare the original with overrides/<override>, carry the change over, then update
     the digest and version in hooks/hub/stack/material_theme.py."""
