@@ -11,10 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from hub import preview_errors
+from hub import preview_errors, stack
 from hub.assets import drop_template_sources
 from hub.build import HubBuild
-from hub.fragments import reach_material_templates
 from hub.images import drop_originals
 from hub.parallel import LanguageWorkers, share_languages
 from hub.sanitize import PageSanitizer
@@ -28,17 +27,13 @@ _workers: LanguageWorkers | None = None
 _invocation: dict[str, Any] = {}
 
 
-def _i18n(config: Any) -> Any:
-    return config.plugins["i18n"]
-
-
 def _lang(config: Any) -> str:
-    return _i18n(config).current_language
+    return stack.current_language(config)
 
 
 def _outer(config: Any) -> bool:
     """True outside the language builds that the i18n plugin nests in the first one."""
-    return not _i18n(config).building
+    return not stack.in_language_build(config)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -52,6 +47,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: Any) -> Any:
     global _build, _sanitizer
     if _outer(config):
+        stack.check_versions()  # a warning: strict builds refuse another version of the stack
         _staging.redirect(config)
         if _build is not None:
             _build.close_search()  # the previous build of a `mkdocs serve` session
@@ -130,7 +126,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    return reach_material_templates(env)
+    return stack.reach_material_templates(env)
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:

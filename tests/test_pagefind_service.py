@@ -8,7 +8,7 @@ import json
 import os
 
 import pytest
-from hub.pagefind_service import PagefindError, PagefindService
+from hub.stack import PagefindError, PagefindService
 
 
 def page(lang: str, text: str) -> str:

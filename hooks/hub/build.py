@@ -35,12 +35,12 @@ from . import (
     sections,
     seo,
     slots,
+    stack,
     subscribe,
     timing,
 )
 from .aliases import redirect_html, redirects
 from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
-from .assets import keep_scripts_on_site
 from .cards import Cards, FontsRequired
 from .catalog import GENERATED_MARKER, Catalog
 from .content import load_content
@@ -48,10 +48,10 @@ from .dates import language_name, long_date
 from .errors import ContentError, ContentErrors, display_path
 from .fragments import RenderedFragments, frame_key
 from .generate import GeneratedPage, PagesMade, make_pages
-from .pagefind_service import PagefindError, PagefindService
 from .parallel import Forked, alongside, merge_collected
 from .render import Renderer
 from .settings import HubSettings, settings_from_config
+from .stack import PagefindError, PagefindService
 from .syndication import Syndication
 from .ui import UiStrings
 
@@ -186,14 +186,13 @@ class HubBuild:
         if lang == self.settings.default_language:
             return files
         for file in files.documentation_pages():
-            locale = getattr(file, "locale", lang)
+            locale = stack.file_locale(file, lang)
             if locale == lang:
                 continue
             for candidate in order:
-                source = self.raw_files.get(f"{candidate}/{file.norm_src_uri}")
+                source = self.raw_files.get(f"{candidate}/{stack.language_free_uri(file)}")
                 if source is not None:
-                    file.abs_src_path = source.abs_src_path
-                    file.locale = candidate
+                    stack.read_from(file, source, candidate)
                     break
         return files
 
@@ -201,8 +200,8 @@ class HubBuild:
 
     def versions(self, page: Page, lang: str) -> PageVersions:
         url_path = strip_lang_prefix(self.settings, lang, page.url)
-        content_lang = getattr(page.file, "locale", lang) or lang
-        norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
+        content_lang = stack.file_locale(page.file, lang) or lang
+        norm = stack.language_free_uri(page.file)
         if norm in self.generated_uris:
             languages = set(self.settings.languages)
         else:
@@ -215,7 +214,7 @@ class HubBuild:
         if self.left_out and page.file.abs_src_path:
             shown = display_path(Path(page.file.abs_src_path), self.settings.root)
             # A translation goes with its original: without the original's facts it is no article.
-            original = f"docs/{self.settings.default_language}/{getattr(page.file, 'norm_src_uri', '')}"
+            original = f"docs/{self.settings.default_language}/{stack.language_free_uri(page.file, '')}"
             for file in (shown, original):
                 if file in self.left_out:
                     return preview_pages.problems_markdown(file, self.left_out[file])
@@ -225,9 +224,9 @@ class HubBuild:
             # a third of all Markdown time at 2,000 articles. Its body skips the
             # conversion and becomes the page's HTML in page_content.
             self.verbatim[page.file.src_uri] = markdown
-            return ""
-        norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
-        content_lang = getattr(page.file, "locale", lang) or lang
+            return stack.skip_markdown()
+        norm = stack.language_free_uri(page.file)
+        content_lang = stack.file_locale(page.file, lang) or lang
         if content_lang != lang and self.settings.fallback_pages == "summary":
             markdown = self._fallback_summary(markdown, norm, content_lang, lang)
         markdown = sections.render_page(self.renderer, markdown, norm, lang, page.meta)
@@ -239,7 +238,7 @@ class HubBuild:
             kept = self.conversions.get(key)
             if kept is not None:
                 self._reusing[page.file.src_uri] = kept
-                return ""
+                return stack.skip_markdown()
             self._converting[page.file.src_uri] = key
         return markdown
 
@@ -247,18 +246,18 @@ class HubBuild:
         body = self.verbatim.pop(page.file.src_uri, None)
         if body is not None:
             # What MkDocs collects from raw HTML, so that links to these anchors are checked.
-            page.present_anchor_ids = set(_HTML_ID.findall(body))
+            stack.set_present_anchors(page, set(_HTML_ID.findall(body)))
             return body
         kept = self._reusing.pop(page.file.src_uri, None)
         if kept is not None:
             html = kept.html
             page.toc = copy.deepcopy(kept.toc)  # the sanitiser escapes each page's own copy
-            page.present_anchor_ids = set(kept.anchors)
+            stack.set_present_anchors(page, set(kept.anchors))
             # Its links to other pages' anchors were checked when the same text was converted.
         key = self._converting.pop(page.file.src_uri, None)
         if key is not None:
-            self.conversions[key] = Conversion(html, copy.deepcopy(page.toc), frozenset(page.present_anchor_ids or ()))
-        frame = sections.article_frame(self.renderer, getattr(page.file, "norm_src_uri", page.file.src_uri), lang)
+            self.conversions[key] = Conversion(html, copy.deepcopy(page.toc), stack.present_anchors(page))
+        frame = sections.article_frame(self.renderer, stack.language_free_uri(page.file), lang)
         if frame is None:
             return html
         above, below = (part.strip("\n") for part in frame)
@@ -269,7 +268,7 @@ class HubBuild:
     def fill_slots(self, html: str, page: Page, lang: str) -> str:
         """Maps and QR codes, into the page's clean HTML (hub.slots)."""
         return slots.fill_slots(
-            self.renderer, html, src_uri=getattr(page.file, "norm_src_uri", page.file.src_uri), lang=lang,
+            self.renderer, html, src_uri=stack.language_free_uri(page.file), lang=lang,
             url_path=strip_lang_prefix(self.settings, lang, page.url),
         )
 
@@ -297,7 +296,7 @@ class HubBuild:
         indexed = search.is_indexed(versions.url_path, is_fallback=versions.is_fallback)
         if indexed:
             self.search_pages.append(page.file.dest_uri)
-        norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
+        norm = stack.language_free_uri(page.file)
         if self.syndication is not None and not versions.is_fallback:
             self.feed_pages.update(self.syndication.page_for_feeds(lang, norm, page.content))
         card = None
@@ -428,7 +427,7 @@ class HubBuild:
         with timing.stage("finish: lead images"):
             image_variants.publish(self.settings.root, self.renderer.images, site_dir)
         with timing.stage("finish: scripts and 404 pages"):
-            keep_scripts_on_site(site_dir)
+            stack.keep_scripts_on_site(site_dir, self.settings.theme_dirs)
             self._write_not_found_pages(site_dir)
         with timing.stage("finish: redirects from earlier addresses"):
             self._write_redirects(site_dir)

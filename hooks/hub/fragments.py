@@ -5,28 +5,14 @@ Material renders its navigation and tabs for every page. A page outside the navi
 as active, and their links, relative to the page, are the same for every page of one
 folder (`news/2024/a/` and `news/2024/b/` both reach the news section as `../../`).
 overrides/partials/nav.html and tabs.html (both through hub-frame.html) render Material's
-own partial once per language and folder and reuse it; other pages are rendered as
-Material renders them.
+own partial (reached through hub.stack) once per language and folder and reuse it; other
+pages are rendered as Material renders them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
-
-import material
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
-
-# Material's own templates, reachable as "material/partials/nav.html" beside ours.
-MATERIAL_PREFIX = "material"
-
-
-def reach_material_templates(env: Environment) -> Environment:
-    """Let templates include Material's partial that one of ours replaces."""
-    material_templates = Path(material.__file__).parent / "templates"
-    env.loader = ChoiceLoader([env.loader, PrefixLoader({MATERIAL_PREFIX: FileSystemLoader(str(material_templates))})])
-    return env
 
 
 def frame_key(page: Any, nav: Any, lang: str) -> str | None:

@@ -36,6 +36,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
+from . import stack
 from .catalog import is_generated_file
 from .errors import ContentError, display_path, language_label
 from .markdown_limits import check_body
@@ -89,11 +90,8 @@ class _Collect(Treeprocessor):
 
 class _Converter:
     def __init__(self, extensions: list[object], configs: dict[str, dict[str, object]]) -> None:
-        from mkdocs.structure.pages import _RawHTMLPreprocessor
-
         self.md = markdown.Markdown(extensions=extensions, extension_configs=configs)
-        self.raw = _RawHTMLPreprocessor()
-        self.raw._register(self.md)
+        self.raw_anchors = stack.raw_html_anchors(self.md)
         self.collect = _Collect(self.md)
         self.md.treeprocessors.register(self.collect, "hub_links", 0)
         self.cache: dict[bytes, _Converted] = {}
@@ -103,7 +101,7 @@ class _Converter:
         if key not in self.cache:
             self.collect.links, self.collect.ids = [], set()
             self.md.reset().convert(text)
-            self.cache[key] = _Converted(self.collect.links, self.collect.ids | self.raw.present_anchor_ids)
+            self.cache[key] = _Converted(self.collect.links, self.collect.ids | self.raw_anchors())
         return self.cache[key]
 
 

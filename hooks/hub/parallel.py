@@ -34,11 +34,9 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from functools import partial
 from typing import Any, Generic, TypeVar
 
-from mkdocs import utils
-from mkdocs.commands.build import build
 from mkdocs.exceptions import Abort
 
-from . import timing
+from . import stack, timing
 
 log = logging.getLogger("mkdocs.hooks.hub")
 T = TypeVar("T")
@@ -56,20 +54,6 @@ def share_languages(languages: list[str], workers: int, *, here_first: list[str]
     others = [lang for lang in languages if lang not in here]
     shares = [here] + [others[index::workers - 1] for index in range(workers - 1)]
     return [[code for code in languages if code in share] for share in shares]
-
-
-def build_languages(config: Any, languages: list[str], *, dirty: bool = False) -> None:
-    """What mkdocs-static-i18n's loop does for each language after the first: one build
-    into the language's folder, without cleaning the site folder first."""
-    i18n = config.plugins["i18n"]
-    clean = utils.clean_directory
-    utils.clean_directory = lambda path: path  # as the plugin does during its loop
-    try:
-        for lang in languages:
-            i18n.current_language = lang
-            build(config, dirty=dirty)
-    finally:
-        utils.clean_directory = clean
 
 
 @dataclass
@@ -164,14 +148,14 @@ class LanguageWorkers:
 
     def build_own_share(self, config: Any) -> None:
         """Instead of the plugin's loop over every language: this process's share only."""
-        config.plugins["i18n"].building = True  # the plugin's own loop then does nothing
-        build_languages(config, self.own)
+        stack.take_over_language_loop(config)
+        stack.build_languages(config, self.own)
         self.own_done = True
         timing.add("language builds: this process", time.perf_counter() - self.started)
 
     def join(self, config: Any) -> list[Any]:
         """Wait for every worker; what each sent back, or Abort if any failed."""
-        config.plugins["i18n"].building = False
+        stack.hand_back_language_loop(config)
         self.own_done = False
         results, failed = [], []
         waiting = time.perf_counter()
@@ -201,8 +185,8 @@ def _build_share(config: Any, languages: list[str], collect: Callable[[], Any]) 
     failure is told here, where its traceback is, and raised for the parent to see."""
     started = time.perf_counter()
     try:
-        config.plugins["i18n"].building = True
-        build_languages(config, languages)
+        stack.take_over_language_loop(config)
+        stack.build_languages(config, languages)
         return collect(), time.perf_counter() - started
     except Abort as error:
         log.error(str(error))

@@ -9,7 +9,7 @@ rebuild succeeds, MkDocs' live reload reloads the open tab onto the error page; 
 rebuild after the fix succeeds too, and the tab reloads onto the real page again.
 
 MkDocs calls `mkdocs.commands.serve.build` for the first build and for every rebuild, so
-that one name is wrapped, and only for `mkdocs serve`. `mkdocs build` stays strict and
+that one name is wrapped (hub.stack), and only for `mkdocs serve`. `mkdocs build` stays strict and
 refuses, as before.
 """
 
@@ -22,6 +22,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from . import stack
 from .errors import ContentError
 
 log = logging.getLogger("mkdocs.hooks.hub")
@@ -32,10 +33,7 @@ MARKER = "hub-preview-problems"  # the error page's <main id>, for tests and scr
 
 def install() -> None:
     """Wrap the build that `mkdocs serve` runs (see the module's text)."""
-    import mkdocs.commands.serve as serve
-
-    if not getattr(serve.build, "_hub_shows_errors", False):
-        serve.build = showing_errors(serve.build)
+    stack.wrap_serve_build(showing_errors)
 
 
 def showing_errors(build: Callable[..., None]) -> Callable[..., None]:
@@ -51,7 +49,6 @@ def showing_errors(build: Callable[..., None]) -> Callable[..., None]:
         except Exception as error:
             _show(config, error)
 
-    build_or_show_problems._hub_shows_errors = True  # type: ignore[attr-defined]
     return build_or_show_problems
 
 

@@ -44,6 +44,7 @@ from typing import Any
 
 import nh3
 
+from . import stack
 from .errors import ContentError, display_path
 from .yamlsafe import YamlProblem, decode, split_front_matter
 
@@ -420,7 +421,7 @@ def html_text(markup: str) -> str:
 
 def safe_title(page: Any) -> None:
     """Make `page.title` escaped HTML, whatever it was made from."""
-    if "title" in vars(page):
+    if stack.title_from_nav(page):
         return  # given by the nav in mkdocs.yml: configuration, not content
     title = page.title
     if title is None:

@@ -1,7 +1,7 @@
 """Site search: a Pagefind index of the built site.
 
 Pagefind indexes while the languages are built: the process that builds a language hands
-each indexed page to Pagefind's service as soon as it is written (hub.pagefind_service),
+each indexed page to Pagefind's service as soon as it is written (hub.stack.pagefind_service),
 and at the end the pages built by other processes are read from disk and the bundle is
 written. Pages reach each language's index in the order they were built, whichever
 process built them, so the index is the same byte for byte however the build was split.
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import timing
-from .pagefind_service import PagefindService
+from .stack import PagefindService
 
 BUNDLE_DIR = "pagefind"
 ENTRY_FILE = "pagefind-entry.json"  # in BUNDLE_DIR: the languages, their page counts and chunks

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from mkdocs.utils.meta import YAML_RE, get_data
 
+from . import stack
 from .yaml_hints import hint
 
 _FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -224,7 +224,7 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     found exactly where MkDocs finds it (mkdocs.utils.meta.get_data, which the build uses):
     `---` with optional spaces, the YAML, then `---` or `...` ending in a line break. A
     page whose metadata MkDocs reads in another form is found by `other_metadata`."""
-    match = YAML_RE.match(text)
+    match = stack.FRONT_MATTER.match(text)
     if match is None:
         return None, text, 1
     return match.group(1), text[match.end():], text.count("\n", 0, match.end()) + 1
@@ -235,7 +235,7 @@ def other_metadata(text: str) -> str | None:
     (MultiMarkdown style: `key: value` lines at the very top), or None. The checks read
     front matter only; such keys (`template:`, `description:`…) would reach the theme
     unchecked, so a page that has them is refused."""
-    if YAML_RE.match(text):
+    if stack.FRONT_MATTER.match(text):
         return None
-    _body, data = get_data(text)
+    _body, data = stack.page_meta(text)
     return next(iter(data), None)

@@ -6,6 +6,13 @@ Python and Node packages speak: each message is JSON, base64-encoded and followe
 comma, `{"message_id": n, "payload": {...}}`, and each answer comes back the same way on
 stdout. Pagefind's Python package is not used for the talking: its client reads one
 answer every 0.1 s, which would be 20 minutes for a hub of 2,000 articles.
+
+Why here (hub.stack): Pagefind documents its command line and its Python and Node APIs,
+not the service protocol under them (checked against 1.5.2), nor `pagefind.service.
+get_executable`, which finds the binary of `pagefind[extended]`. On upgrade: the messages
+(`NewIndex`, `AddFile`, `GetFiles`), their fields and the base64-and-comma framing are still
+those of `pagefind/service/__init__.py` and its `types.py`; tests/test_pagefind_service.py
+speaks to the installed binary.
 """
 
 from __future__ import annotations
