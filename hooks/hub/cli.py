@@ -172,7 +172,8 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     more_problems: list[ContentError] = []
     if args.base and catalog is not None:
         try:
-            more_problems += check_published_events(settings.root, args.base, catalog.events)
+            more_problems += check_published_events(settings.root, args.base, catalog.events,
+                                                    settings.text_languages)
             more_problems += check_published_addresses(settings.root, args.base, catalog, settings.build_date,
                                                        settings.checked_languages)
         except BaseNotFound as error:
@@ -274,7 +275,7 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
     from .schema import schema_files
 
     settings = load_settings(args.config_file)
-    wanted = schema_files(settings.root)
+    wanted = schema_files(settings.root, settings.text_languages)
     stale = [path for path, text in wanted.items() if not path.is_file() or path.read_text(encoding="utf-8") != text]
     shown = [path.relative_to(settings.root).as_posix() for path in stale]
     if args.check:

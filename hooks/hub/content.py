@@ -27,7 +27,7 @@ def load_content(settings: HubSettings, *, skip: frozenset[str] = frozenset()) -
     except ContentErrors as problems:
         errors.extend(problems.errors)
     try:
-        catalog = load_catalog(settings.root, languages, languages[0], skip=skip)
+        catalog = load_catalog(settings.root, settings.text_languages, skip=skip)
     except ContentErrors as problems:
         errors.extend(problems.errors)
     # Links out of the folders, unusable names, and Markdown shaped to crash or stall the build.
