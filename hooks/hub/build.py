@@ -118,6 +118,11 @@ class HubBuild:
                 raise PluginError("The content has problems; nothing was built.\n" + more.report()) from None
             # Said as information: a warning would stop the preview (strict mode).
             log.info("hub: left out of the preview until fixed:\n" + errors.report())
+        for lang in settings.languages:
+            if missing := ui.missing(lang):
+                # Information, not a warning: a language being translated is built (strict too).
+                log.info(f"hub: {lang}: {len(missing)} UI strings not translated yet, shown in "
+                         f"{ui.fallback[lang][0]}; `make translations` lists them")
         renderer = Renderer(settings, catalog, ui)
         try:
             with timing.stage("lead images"):
@@ -288,8 +293,12 @@ class HubBuild:
         self.sitemap.add(versions)
         notice = None
         if versions.is_fallback:
+            # Language names in the language the notice is written in (English until a new
+            # language's translators write theirs).
+            written_in = self.ui.written_in("fallback_notice", lang)
             notice = {
-                "text": self.ui.t("fallback_notice", lang, language=language_name(versions.content_lang, lang)),
+                "text": self.ui.t("fallback_notice", lang, language=language_name(versions.content_lang, written_in),
+                                  reader_language=language_name(lang, written_in)),
                 "link_text": self.ui.t("fallback_original", lang),
                 "href": versions.canonical,
             }

@@ -12,7 +12,7 @@ from .paths import check_paths, ignored_pages, stray_generated
 from .publishable import check_published_files
 from .settings import HubSettings
 from .translations import PAGE_PATH as TRANSLATIONS_PAGE
-from .ui import UiStrings, load_ui
+from .ui import UI_FILE, UiStrings, load_ui
 
 
 def load_content(settings: HubSettings, *, skip: frozenset[str] = frozenset()) -> tuple[UiStrings, Catalog]:
@@ -23,7 +23,8 @@ def load_content(settings: HubSettings, *, skip: frozenset[str] = frozenset()) -
     ui = catalog = None
     languages = settings.checked_languages  # every language, even in a one-language preview
     try:
-        ui = load_ui(settings.root / "overrides" / "hub" / "ui.yml", settings.root, languages)
+        ui = load_ui(settings.root / UI_FILE, settings.root, settings.text_languages,
+                     settings.fallback)
     except ContentErrors as problems:
         errors.extend(problems.errors)
     try:
