@@ -8,6 +8,7 @@ from pathlib import Path
 
 from babel import Locale
 
+from .amounts import MoneyStyle, load_money_styles
 from .errors import ContentError, ContentErrors, display_path
 from .languages import TextLanguages, spoken_list
 from .yamlsafe import YamlProblem, decode, load_yaml
@@ -22,6 +23,8 @@ class UiStrings:
     # Where a language has no text for a key yet: the languages shown instead, in order
     # (its chain in extra.hub.fallback, then the required languages, which have them all).
     fallback: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # How each language writes sums of money (amounts.yml beside ui.yml; hub.amounts).
+    money_styles: dict[str, MoneyStyle] = field(default_factory=dict)
 
     def t(self, key: str, lang: str, **values: object) -> str:
         """The string `key` in `lang` (or, not yet translated, in its first fallback that
@@ -82,8 +85,13 @@ def load_ui(path: Path, root: Path, languages: TextLanguages,
             errors.append(ContentError(shown, loaded.line_of((key, extra)), f"{key}.{extra}", "an unknown key",
                                        f"use note or one of {', '.join(languages.languages)}"))
         strings[key] = {lang: entry[lang] for lang in languages.languages if _valid_text(entry.get(lang))}
+    money_styles = {}
+    try:
+        money_styles = load_money_styles(path.with_name("amounts.yml"), root)
+    except ContentErrors as problems:
+        errors.extend(problems.errors)
     if errors:
         raise ContentErrors(errors)
     chains = {lang: tuple(dict.fromkeys((*(fallback or {}).get(lang, ()), *languages.required)))
               for lang in languages.languages}
-    return UiStrings(strings, chains)
+    return UiStrings(strings, chains, money_styles)
