@@ -43,7 +43,7 @@ class TextLanguages:
 
 
 def spoken_list(items: tuple[str, ...] | list[str]) -> str:
-    """("zh",) -> zh; ("zh", "en") -> zh and en; three or more -> fr, ja and es."""
+    """(a,) -> a; (a, b) -> a and b; (a, b, c) -> a, b and c."""
     if len(items) < 2:
         return "".join(items)
     return f"{', '.join(items[:-1])} and {items[-1]}"

@@ -32,6 +32,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
+from .errors import MESSAGES_LANGUAGE
 from .languages import TextLanguages, from_context, from_schema_generator, spoken_list
 from .slugs import MAX_SLUG_LENGTH, SLUG_PATTERN
 
@@ -90,9 +91,8 @@ def country_codes() -> frozenset[str]:
     from babel import Locale
 
     not_countries = {"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ"}
-    return frozenset(
-        code for code in Locale("en").territories if len(code) == 2 and code.isalpha() and code not in not_countries
-    )
+    territories = Locale.parse(MESSAGES_LANGUAGE).territories
+    return frozenset(code for code in territories if len(code) == 2 and code.isalpha() and code not in not_countries)
 
 
 def _check_country(value: str) -> str:
