@@ -257,9 +257,14 @@ def _days(value: Any, name: str) -> int:
 
 
 def build_workers(configured: Any, environ: dict[str, str] | None = None) -> int:
-    """`extra.hub.build_workers`, overridden by HUB_BUILD_WORKERS, capped by the cores."""
+    """`extra.hub.build_workers`, overridden by HUB_BUILD_WORKERS, capped by the cores;
+    1 where processes cannot be forked (hub.parallel)."""
+    from .parallel import fork_available
+
     env = os.environ if environ is None else environ
     wanted = int(env.get("HUB_BUILD_WORKERS") or configured or 1)
+    if not fork_available():
+        return 1
     return max(1, min(wanted, os.cpu_count() or 1))
 
 
