@@ -117,7 +117,8 @@ def _records(catalog: Catalog) -> Iterator[tuple[str, str, Any]]:
 def missing_texts(value: Any, lang: str, path: tuple[str, ...] = ()) -> Iterator[str]:
     """Dotted paths of the texts in `value` that have no `lang` version."""
     if isinstance(value, Localized):
-        if not value.has(lang):
+        # A note concerns only the languages it is written in: none is missing.
+        if not value.all_optional and not value.has(lang):
             yield ".".join(path) or "name"
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
