@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 import feedparser
 import pytest
-from sitebuild import HUB_CLI, TEST_SITE_URL, BuiltSite, build, run
+from sitebuild import HUB_CLI, MKDOCS, TEST_SITE_URL, BuiltSite, build, run
 
 pytestmark = pytest.mark.slow
 
@@ -125,3 +125,27 @@ def test_records_may_carry_spanish_text_and_unknown_languages_are_named(spanish:
     assert refused.returncode == 1
     assert "name_note.ko: unknown language 'ko'; use one of zh, en, fr, ja, es" in refused.output
     city.write_text(text, encoding="utf-8")
+
+
+def test_a_chain_naming_a_language_the_site_lacks_is_refused_clearly(minimal_project: Path) -> None:
+    add_spanish(minimal_project)
+    config = minimal_project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("es: [en, zh]", "es: [en, pt]"), encoding="utf-8")
+    for args in ([*HUB_CLI, "check"], [*MKDOCS, "build", "-d", str(minimal_project / "site")]):
+        result = run(args, minimal_project)
+        assert result.returncode != 0
+        assert ("extra.hub.fallback.es in mkdocs.yml names pt, not a language of the i18n plugin "
+                "(zh, en, fr, ja, es)") in result.output
+        assert "Traceback" not in result.output
+
+
+def test_a_required_language_must_be_in_every_record(minimal_project: Path) -> None:
+    add_spanish(minimal_project)
+    config = minimal_project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("required_languages: [zh, en]", "required_languages: [zh, en, es]"),
+                      encoding="utf-8")
+    result = run([*HUB_CLI, "check"], minimal_project)
+    assert result.returncode == 1
+    assert ("data/cities/montpellier.yml:1: name.es: no es text; add the Spanish text as es: …; "
+            "zh, en and es are required, fr and ja optional") in result.output

@@ -99,7 +99,10 @@ class HubBuild:
     def start(cls, config: Any, *, preview: bool = False) -> HubBuild:
         """`preview`: under `mkdocs serve`, content loaded for the last rebuild is used
         again while only page texts changed (hub.preview_cache)."""
-        settings = settings_from_config(config, preview=preview)
+        try:
+            settings = settings_from_config(config, preview=preview)
+        except ValueError as error:  # a setting in mkdocs.yml or the environment; the message says which
+            raise PluginError(str(error)) from None
         key = (settings.root, settings.languages, settings.checked_languages, settings.build_date, settings.site_url)
         left_out: dict[str, list[ContentError]] = {}
         try:

@@ -135,7 +135,10 @@ def _day(text: str) -> date:
 
 def load_settings(config_file: Path) -> HubSettings:
     """The settings exactly as a build reads them: mkdocs.yml through MkDocs itself."""
-    return settings_from_config(_config(config_file))
+    try:
+        return settings_from_config(_config(config_file))
+    except ValueError as error:  # a setting in mkdocs.yml or the environment; the message says which
+        raise CommandError(str(error)) from None
 
 
 @functools.cache

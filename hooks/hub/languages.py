@@ -36,10 +36,10 @@ class TextLanguages:
         """pydantic's validation context: `Model.model_validate(value, context=…)`."""
         return {_CONTEXT_KEY: self}
 
-    def rule(self) -> str:
+    def rule(self, *, others: str = "optional") -> str:
         """What an editor is told: "zh and en are required, fr and ja optional"."""
         required = f"{spoken_list(self.required)} {'is' if len(self.required) == 1 else 'are'} required"
-        return f"{required}, {spoken_list(self.optional)} optional" if self.optional else required
+        return f"{required}, {spoken_list(self.optional)} {others}" if self.optional else required
 
 
 def spoken_list(items: tuple[str, ...] | list[str]) -> str:

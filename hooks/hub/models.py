@@ -33,7 +33,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
 from .errors import MESSAGES_LANGUAGE
-from .languages import TextLanguages, from_context, from_schema_generator, spoken_list
+from .languages import TextLanguages, from_context, from_schema_generator
 from .slugs import MAX_SLUG_LENGTH, SLUG_PATTERN
 
 Slug = Annotated[
@@ -252,9 +252,8 @@ class Localized:
 
     @staticmethod
     def describe(languages: TextLanguages) -> str | None:
-        required = f"{spoken_list(languages.required)} {'is' if len(languages.required) == 1 else 'are'} required"
-        tail = f", {spoken_list(languages.optional)} fall back" if languages.optional else ""
-        return f"One text in every language; {required}{tail}."
+        """The description in the JSON Schema (data/schema/)."""
+        return f"One text in every language; {languages.rule(others='fall back')}."
 
     def has(self, lang: str) -> bool:
         return lang in self._texts
@@ -293,8 +292,8 @@ class Localized:
 
     @classmethod
     def _validate(cls, value: Any, info: ValidationInfo) -> Localized:
-        if isinstance(value, cls):
-            return value
+        if isinstance(value, cls) and value.all_optional <= cls.all_optional:
+            return value  # already checked (a note, which may lack any language, is not a text)
         # Its errors keep their place (name.en, name.es) under the field being validated.
         checked = cls.model_for(from_context(info.context)).model_validate(value)
         return cls({lang: text for lang, text in checked if text is not None})
