@@ -235,10 +235,12 @@ def fallback_chains(configured: Any, languages: tuple[str, ...]) -> dict[str, tu
 
 
 def required_languages(configured: Any, languages: tuple[str, ...]) -> tuple[str, ...]:
-    """`extra.hub.required_languages`: every text of a record is written in these."""
+    """`extra.hub.required_languages`: every text of a record is written in these, the
+    source language (the i18n plugin's default, `languages[0]`) first."""
     if configured is None:
         return ()
-    if not isinstance(configured, list) or not configured or any(code not in languages for code in configured):
+    if (not isinstance(configured, list) or not configured or configured[0] != languages[0]
+            or any(code not in languages for code in configured)):
         raise ValueError(f"extra.hub.required_languages in mkdocs.yml is {configured!r}; expected a list of "
                          f"languages of the i18n plugin ({', '.join(languages)}), the source language first")
     return tuple(configured)
