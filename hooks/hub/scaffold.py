@@ -18,6 +18,7 @@ from typing import Any, Literal, get_args
 import jinja2
 
 from .errors import language_label
+from .languages import spoken_list
 from .models import City, Opportunity
 from .placeholders import PLACEHOLDER
 from .settings import HubSettings
@@ -76,7 +77,8 @@ def new_content(
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
             handle.write(text)
-    return Stub(paths=list(files), next_steps=_next_steps(kind, list(files), url_path), warnings=warnings)
+    later = settings.text_languages.optional
+    return Stub(paths=list(files), next_steps=_next_steps(kind, list(files), url_path, later), warnings=warnings)
 
 
 def _choose_slug(
@@ -203,7 +205,8 @@ def _city_names(root: Path, source: str) -> dict[str, str]:
     return names
 
 
-def _next_steps(kind: Kind, paths: list[str], url_path: str) -> list[str]:
+def _next_steps(kind: Kind, paths: list[str], url_path: str, later: tuple[str, ...]) -> list[str]:
+    """What an editor does next; `later`: the languages translators add afterwards."""
     steps = [f"Replace every {PLACEHOLDER} in {'these files' if len(paths) > 1 else 'this file'} "
              "with the real text and facts."]
     if kind in ("article", "policy"):
@@ -211,6 +214,8 @@ def _next_steps(kind: Kind, paths: list[str], url_path: str) -> list[str]:
     steps += [
         f"Run `make check`: it lists every {PLACEHOLDER} still left, and any other problem, with file and line.",
         f"Preview with `make serve`, then open http://127.0.0.1:8000/{url_path}",
-        "French and Japanese come later: `make translations` lists what still lacks them.",
     ]
+    if later:
+        steps.append(f"{spoken_list([language_label(code) for code in later])} come later: `make translations` "
+                     "lists what still lacks them.")
     return steps
