@@ -349,8 +349,9 @@ def check_catalog(project: Path) -> str:
         from pathlib import Path
         from hub.catalog import load_catalog
         from hub.errors import ContentErrors
+        from hub.languages import TextLanguages
         try:
-            c = load_catalog(Path("."), ("zh", "en", "fr", "ja"), "zh")
+            c = load_catalog(Path("."), TextLanguages(("zh", "en", "fr", "ja"), ("zh", "en")))
         except ContentErrors as errors:
             raise SystemExit(errors.report())
         print(f"{len(c.news)} news, {len(c.policies)} policies, {len(c.cities)} cities, "

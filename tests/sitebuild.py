@@ -23,6 +23,13 @@ BUILD_DATE = "2025-04-20"
 TEST_SITE_URL = "https://example.org/hub/"
 
 
+def site_languages():
+    """The languages of the real site's content (mkdocs.yml), as the models check them."""
+    from hub.languages import TextLanguages
+
+    return TextLanguages(("zh", "en", "fr", "ja"), ("zh", "en"))
+
+
 @dataclass
 class Result:
     returncode: int

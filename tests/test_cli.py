@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from sitebuild import HUB_CLI, ROOT, BuiltSite, build, run
+from sitebuild import HUB_CLI, ROOT, BuiltSite, build, run, site_languages
 
 TODAY = "2026-11-25"
 
@@ -411,7 +411,7 @@ def test_translation_page_is_in_every_language_and_under_about(site: BuiltSite) 
 def test_committed_schemas_match_the_models() -> None:
     from hub.schema import schema_files
 
-    for path, text in schema_files(ROOT).items():
+    for path, text in schema_files(ROOT, site_languages()).items():
         assert path.is_file(), f"{path.relative_to(ROOT)} is missing: run `make schema`"
         assert path.read_text(encoding="utf-8") == text, f"{path.relative_to(ROOT)} is out of date: run `make schema`"
     result = hub(ROOT, "schema", "--check")
@@ -421,7 +421,7 @@ def test_committed_schemas_match_the_models() -> None:
 def test_schema_check_fails_when_a_schema_drifts(minimal_project: Path) -> None:
     from hub.schema import schema_files
 
-    for path, text in schema_files(minimal_project).items():
+    for path, text in schema_files(minimal_project, site_languages()).items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text.replace('"additionalProperties": false', '"additionalProperties": true', 1),
                         encoding="utf-8")

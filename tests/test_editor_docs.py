@@ -8,7 +8,7 @@ import re
 import pytest
 from hub.models import ArticleOriginal, ArticleTranslation, City, Event, Opportunity, PolicyOriginal
 from hub.yamlsafe import load_yaml
-from sitebuild import ROOT
+from sitebuild import ROOT, site_languages
 
 GUIDES = ("README.md", "CONTRIBUTING.md", ".github/pull_request_template.md")
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```", flags=re.MULTILINE | re.DOTALL)
@@ -51,7 +51,7 @@ def test_the_example_records_are_valid():
         kind = re.search(r"\$schema=\.\./schema/(\w+)\.schema\.json", block)
         if kind is None:
             continue
-        RECORD_MODELS[kind[1]].model_validate(load_yaml(block).value)
+        RECORD_MODELS[kind[1]].model_validate(load_yaml(block).value, context=site_languages().context())
         seen.add(kind[1])
     assert seen == set(RECORD_MODELS)
 
@@ -66,6 +66,6 @@ def test_the_example_front_matter_is_valid():
             model = PolicyOriginal
         else:
             model = ArticleOriginal if "date" in fields else ArticleTranslation
-        model.model_validate(fields)
+        model.model_validate(fields, context=site_languages().context())
         seen.add(model.__name__)
     assert seen == {"ArticleOriginal", "PolicyOriginal", "ArticleTranslation"}

@@ -9,18 +9,18 @@ from datetime import date
 import pytest
 from hub.amounts import format_amount, format_money
 from hub.event_time import event_when
-from hub.models import Amount, Coordinates, Event, Opportunity
+from hub.models import Amount, Coordinates, Event, LocalizedShort, Opportunity
 from hub.pages_cities import coordinates_text
 from hub.status import event_is_live, event_is_upcoming, event_state, opportunity_status
 from hub.ui import load_ui
-from sitebuild import ROOT
+from sitebuild import ROOT, site_languages
 
 LANGS = ("zh", "en", "fr", "ja")
 
 
 @pytest.fixture(scope="module")
 def ui():
-    return load_ui(ROOT / "overrides" / "hub" / "ui.yml", ROOT, LANGS)
+    return load_ui(ROOT / "overrides" / "hub" / "ui.yml", ROOT, site_languages())
 
 
 @pytest.mark.parametrize(("value", "currency", "expected"), [
@@ -34,8 +34,8 @@ def ui():
                          "ja": "10,000,250ユーロ"}),
     (5_000, "JPY", {"zh": "5,000日元", "en": "¥5,000", "fr": "5\u202f000\u00a0JPY", "ja": "5,000円"}),
 ])
-def test_money_per_language(value: int, currency: str, expected: dict[str, str]) -> None:
-    assert {lang: format_money(value, currency, lang) for lang in LANGS} == expected
+def test_money_per_language(ui, value: int, currency: str, expected: dict[str, str]) -> None:
+    assert {lang: format_money(value, currency, lang, ui.money_styles[lang]) for lang in LANGS} == expected
 
 
 @pytest.mark.parametrize(("amount", "expected"), [
@@ -53,7 +53,7 @@ def test_amount_with_period_and_maximum(ui, amount: Amount, expected: dict[str, 
 
 
 def _event(start: str, end: str, zone: str) -> Event:
-    text = {"zh": "活动", "en": "Event"}
+    text = LocalizedShort({"zh": "活动", "en": "Event"})
     return Event(title=text, summary=text, place=text, start=start, end=end, timezone=zone)
 
 
@@ -80,7 +80,7 @@ def test_coordinates_south_and_west(ui) -> None:
 
 
 def _opportunity(deadline: str | None) -> Opportunity:
-    text = {"zh": "机会", "en": "Opportunity"}
+    text = LocalizedShort({"zh": "机会", "en": "Opportunity"})
     return Opportunity(title=text, summary=text, issuer=text, source=text, sector="trade", kind="grant",
                        published="2025-04-01", deadline=deadline)
 
@@ -111,7 +111,7 @@ def test_timed_event_is_upcoming_through_its_last_local_day() -> None:
     ("2025-09-01", "2026-03-01", "unconfirmed"),
 ])
 def test_offer_without_deadline_needs_confirming(confirmed: str | None, today: str, state: str) -> None:
-    text = {"zh": "机会", "en": "Opportunity"}
+    text = LocalizedShort({"zh": "机会", "en": "Opportunity"})
     offer = Opportunity(title=text, summary=text, issuer=text, source=text, sector="trade", kind="grant",
                         published="2025-04-01", confirmed=confirmed)
     status = opportunity_status(offer, today=date.fromisoformat(today), closing_soon_days=14, confirm_after_days=180)

@@ -57,3 +57,43 @@ def test_failing_language_build_in_a_worker_fails_the_build(minimal_project: Pat
     assert built.result.returncode != 0
     assert "missing-page.md" in built.result.output
     assert not (tmp_path / "site").exists()
+
+
+# Loaded at the start of every Python process whose path holds it: a platform where the
+# "fork" start method does not exist (Windows), and where forking anyway fails loudly.
+WITHOUT_FORK = '''
+import multiprocessing
+import os
+
+multiprocessing.get_all_start_methods = lambda: ["spawn"]
+
+
+def _no_fork():
+    raise OSError("this platform cannot fork")
+
+
+os.fork = _no_fork
+'''
+
+
+def test_without_fork_one_process_builds_the_same_site(minimal_project: Path, tmp_path: Path) -> None:
+    """Where `fork` does not exist, `mkdocs build` with two workers configured builds every
+    language in one process, and publishes the very same files."""
+    patch = tmp_path / "without_fork"
+    patch.mkdir()
+    (patch / "sitecustomize.py").write_text(WITHOUT_FORK, encoding="utf-8")
+    hooks = os.pathsep.join([str(patch), str(minimal_project / "hooks")])
+    alone = build(minimal_project, tmp_path / "alone", HUB_BUILD_WORKERS="2", SOURCE_DATE_EPOCH="1745000000",
+                  PYTHONPATH=hooks)
+    assert alone.result.returncode == 0, alone.result.output
+    assert "in process" not in alone.result.output  # no worker was started
+    usual = build(minimal_project, tmp_path / "usual", HUB_BUILD_WORKERS="2", SOURCE_DATE_EPOCH="1745000000")
+    assert usual.result.returncode == 0, usual.result.output
+
+    ours, theirs = _contents(alone), _contents(usual)
+    assert sorted(ours) == sorted(theirs)
+    for name in UNORDERED_JSON & ours.keys():
+        assert json.loads(ours.pop(name)) == json.loads(theirs.pop(name)), name
+    assert [name for name in ours if ours[name] != theirs[name]] == []
+    for lang in ("en", "fr", "ja"):
+        assert f"{lang}/404.html" in ours and f"{lang}/index.html" in ours

@@ -99,7 +99,10 @@ class HubBuild:
     def start(cls, config: Any, *, preview: bool = False) -> HubBuild:
         """`preview`: under `mkdocs serve`, content loaded for the last rebuild is used
         again while only page texts changed (hub.preview_cache)."""
-        settings = settings_from_config(config, preview=preview)
+        try:
+            settings = settings_from_config(config, preview=preview)
+        except ValueError as error:  # a setting in mkdocs.yml or the environment; the message says which
+            raise PluginError(str(error)) from None
         key = (settings.root, settings.languages, settings.checked_languages, settings.build_date, settings.site_url)
         left_out: dict[str, list[ContentError]] = {}
         try:
@@ -118,6 +121,11 @@ class HubBuild:
                 raise PluginError("The content has problems; nothing was built.\n" + more.report()) from None
             # Said as information: a warning would stop the preview (strict mode).
             log.info("hub: left out of the preview until fixed:\n" + errors.report())
+        for lang in settings.languages:
+            if missing := ui.missing(lang):
+                # Information, not a warning: a language being translated is built (strict too).
+                log.info(f"hub: {lang}: {len(missing)} UI strings not translated yet, shown in "
+                         f"{ui.fallback[lang][0]}; `make translations` lists them")
         renderer = Renderer(settings, catalog, ui)
         try:
             with timing.stage("lead images"):
@@ -287,8 +295,12 @@ class HubBuild:
         self.sitemap.add(versions)
         notice = None
         if versions.is_fallback:
+            # Language names in the language the notice is written in (English until a new
+            # language's translators write theirs).
+            written_in = self.ui.written_in("fallback_notice", lang)
             notice = {
-                "text": self.ui.t("fallback_notice", lang, language=language_name(versions.content_lang, lang)),
+                "text": self.ui.t("fallback_notice", lang, language=language_name(versions.content_lang, written_in),
+                                  reader_language=language_name(lang, written_in)),
                 "link_text": self.ui.t("fallback_original", lang),
                 "href": versions.canonical,
             }

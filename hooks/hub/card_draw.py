@@ -25,6 +25,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps
 
 from .card_fonts import Face, FontSet
 from .card_text import drawable, wrap
+from .scripts import reads_by_characters
 
 WIDTH, HEIGHT = 1200, 630
 
@@ -91,7 +92,7 @@ def render(card: Card, fonts: FontSet, image: Path | None = None) -> Drawn:
     texts: list[tuple[str, Face]] = []
     dropped: list[str] = []
     right = WIDTH - MARGIN - (IMAGE_WIDTH if image is not None else 0)
-    latin = card.lang not in ("zh", "ja")
+    latin = not reads_by_characters(card.lang)
     # The CJK faces centre "…" on the line, as Chinese and Japanese write it; Latin text
     # wants its dots on the baseline.
     ellipsis = "..." if latin else "…"

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .scripts import script_of
+
 DEBIAN_PACKAGE = "fonts-noto-cjk"
 FONT_DIRS = (Path("/usr/share/fonts/opentype/noto"), Path("/usr/local/share/fonts"), Path("/usr/share/fonts"))
 FILES = {
@@ -27,9 +29,9 @@ FILES = {
     "label": "NotoSansCJK-Bold.ttc",
     "text": "NotoSansCJK-Regular.ttc",
 }
-# Face names inside each collection, by the language of the card; Latin languages take the
-# Japanese face for its proportional punctuation (see above).
-REGION = {"zh": "SC", "ja": "JP"}
+# Face names inside each collection, by the script of the card's language (hub.scripts);
+# other scripts take the Japanese face for its proportional punctuation (see above).
+REGION = {"Hans": "SC", "Hant": "TC", "Jpan": "JP", "Kore": "KR"}
 LATIN_REGION = "JP"
 
 
@@ -95,7 +97,7 @@ def find_file(name: str, dirs: tuple[Path, ...] = FONT_DIRS) -> Path | None:
 @cache  # the files are looked for once per process
 def font_set(lang: str, dirs: tuple[Path, ...] = FONT_DIRS) -> FontSet:
     """The faces for cards in `lang`, or FontsMissing naming what to install."""
-    region = REGION.get(lang, LATIN_REGION)
+    region = REGION.get(script_of(lang), LATIN_REGION)
     faces = {}
     for role, filename in FILES.items():
         path = find_file(filename, dirs)

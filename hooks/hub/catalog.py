@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,6 +17,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .aliases import AliasEntry, check_aliases, feed_key, page_address, taken_addresses
 from .errors import ContentError, ContentErrors, display_path, language_label
 from .images import IMAGES_DIR, cache_dir, check_original, original_path
+from .languages import TextLanguages
 from .models import (
     ArticleOriginal,
     ArticleTranslation,
@@ -23,6 +25,7 @@ from .models import (
     Event,
     HubFacts,
     LeadImage,
+    Localized,
     LocalizedShort,
     Opportunity,
     PageMeta,
@@ -157,8 +160,9 @@ class Catalog:
 
 
 class _Collector:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, languages: TextLanguages) -> None:
         self.root = root
+        self.languages = languages
         self.errors: list[ContentError] = []
         # Records that exist but failed their own checks: references to them are not
         # reported again as unknown.
@@ -197,18 +201,23 @@ class _Collector:
     ) -> Any | None:
         """The value checked against `model`; `prefix` names where it sits in its file."""
         value = loaded.value if loaded.value is not None else {}
-        placeholders = placeholders_in(value, prefix=prefix)
+        placeholders = placeholders_in(value, self.languages, prefix=prefix)
         for left in placeholders:
             self.add(path, loaded.line_of(left.where), left.field, left.found, left.expected)
         try:
-            check = model.validate_python if isinstance(model, TypeAdapter) else model.model_validate
-            result = check(value)
+            if isinstance(model, TypeAdapter):
+                check = model.validate_python
+            elif issubclass(model, Localized):
+                check = _adapter(model).validate_python
+            else:
+                check = model.model_validate
+            result = check(value, context=self.languages.context())
         except ValidationError as error:
             for item in error.errors():
                 loc = tuple(item["loc"])
                 if any(loc[: len(left.where)] == left.where for left in placeholders):
                     continue  # already reported as a placeholder
-                where, found, expected = describe(item, model)
+                where, found, expected = describe(item, model, self.languages)
                 where = ".".join(filter(None, [*prefix, where]))
                 self.add(path, loaded.line_of(loc), where, found, expected)
             return None
@@ -230,13 +239,16 @@ class _Collector:
             self.image_sources.setdefault(image.src, (display_path(path, self.root), line))
 
 
-def load_catalog(
-    root: Path, languages: tuple[str, ...], default_language: str, *, skip: frozenset[str] = frozenset()
-) -> Catalog:
+@cache
+def _adapter(kind: type[Localized]) -> TypeAdapter[Any]:
+    return TypeAdapter(kind)
+
+
+def load_catalog(root: Path, languages: TextLanguages, *, skip: frozenset[str] = frozenset()) -> Catalog:
     """Load and check all content under `root`; raise ContentErrors listing every problem.
     `skip`: pages (repository paths, docs/…) left out, as if they did not exist."""
-    collect = _Collector(root)
-    catalog = Catalog(root=root, languages=languages, default_language=default_language)
+    collect = _Collector(root, languages)
+    catalog = Catalog(root=root, languages=languages.languages, default_language=languages.source)
     data = root / "data"
     catalog.facts = _load_one(collect, data / "hub.yml", HubFacts)
     catalog.topics = _load_taxonomy(collect, data / "topics.yml")

@@ -7,7 +7,7 @@
         `sequence` raised when an event's schedule changed, and no published address
         removed without an alias, since that git ref.
     PYTHONPATH=hooks python -m hub new {article,policy,opportunity,event,city} "Title"
-            [--lang zh|en|fr|ja] [--date YYYY-MM-DD] [--slug SLUG] [--title-en "English title"]
+            [--lang LANGUAGE] [--date YYYY-MM-DD] [--slug SLUG] [--title-en "English title"]
         Start a new piece of content: today's date, a short slug from the title (from the
         English title when given), every text an editor or translator must still write
         marked TODO (the check lists them).
@@ -91,9 +91,9 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=["article", "policy", "opportunity", "event", "city", "translation"])
     new.add_argument("title", nargs="?", default="",
                      help="the title (or a city's name), in the language given by --lang")
-    new.add_argument("--lang", default="zh", choices=["zh", "en", "fr", "ja"],
-                     help="language of the title (default zh); zh and en are stubbed in any case; "
-                          "for a translation, the language to translate into")
+    new.add_argument("--lang", help="language of the title (default: the source language, the first in "
+                                     "mkdocs.yml); the required languages are stubbed in any case; "
+                                     "for a translation, the language to translate into")
     new.add_argument("--date", type=_day, help="date instead of today (YYYY-MM-DD)")
     new.add_argument("--slug", help="file name and URL part instead of one made from the title")
     new.add_argument("--title-en", help="the title in English: it makes a short slug and fills in the English title")
@@ -135,7 +135,10 @@ def _day(text: str) -> date:
 
 def load_settings(config_file: Path) -> HubSettings:
     """The settings exactly as a build reads them: mkdocs.yml through MkDocs itself."""
-    return settings_from_config(_config(config_file))
+    try:
+        return settings_from_config(_config(config_file))
+    except ValueError as error:  # a setting in mkdocs.yml or the environment; the message says which
+        raise CommandError(str(error)) from None
 
 
 @functools.cache
@@ -172,7 +175,8 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     more_problems: list[ContentError] = []
     if args.base and catalog is not None:
         try:
-            more_problems += check_published_events(settings.root, args.base, catalog.events)
+            more_problems += check_published_events(settings.root, args.base, catalog.events,
+                                                    settings.text_languages)
             more_problems += check_published_addresses(settings.root, args.base, catalog, settings.build_date,
                                                        settings.checked_languages)
         except BaseNotFound as error:
@@ -201,6 +205,9 @@ def _new(args: argparse.Namespace, out: TextIO) -> int:
     from .scaffold import ScaffoldError, new_content
 
     settings = load_settings(args.config_file)
+    if args.lang is not None and args.lang not in settings.checked_languages:
+        raise CommandError(f"--lang {args.lang}: choose among {', '.join(settings.checked_languages)} "
+                           "(the languages of mkdocs.yml)")
     if args.kind == "translation":
         return _new_translation(settings, args, out)
     try:
@@ -224,6 +231,8 @@ def _new_translation(settings: HubSettings, args: argparse.Namespace, out: TextI
 
     if not args.page:
         raise CommandError("which page? e.g. make new KIND=translation PAGE=news/2025/<slug> LANG=fr")
+    if not args.lang:
+        raise CommandError("into which language? add --lang, one of " + ", ".join(settings.checked_languages[1:]))
     try:
         stub = write_translation(settings, args.page, args.lang)
     except TranslationRefused as error:
@@ -247,7 +256,7 @@ def _translations(args: argparse.Namespace, out: TextIO) -> int:
 
     settings = load_settings(args.config_file)
     try:
-        _, catalog = load_content(settings)
+        ui, catalog = load_content(settings)
     except ContentErrors as problems:
         raise CommandError(
             f"the content has {len(problems.errors)} problem(s); run `python -m hub check` and fix them first"
@@ -255,7 +264,7 @@ def _translations(args: argparse.Namespace, out: TextIO) -> int:
     unknown = sorted(set(args.lang or ()) - set(settings.languages[1:]))
     if unknown:
         raise CommandError(f"--lang {', '.join(unknown)}: choose among {', '.join(settings.languages[1:])}")
-    report = translation_report(settings, catalog)
+    report = translation_report(settings, catalog, ui)
     default = settings.default_language
 
     def source_of(lang: str, src_uri: str) -> str | None:
@@ -274,7 +283,7 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
     from .schema import schema_files
 
     settings = load_settings(args.config_file)
-    wanted = schema_files(settings.root)
+    wanted = schema_files(settings.root, settings.text_languages)
     stale = [path for path, text in wanted.items() if not path.is_file() or path.read_text(encoding="utf-8") != text]
     shown = [path.relative_to(settings.root).as_posix() for path in stale]
     if args.check:

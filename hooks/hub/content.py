@@ -12,7 +12,7 @@ from .paths import check_paths, ignored_pages, stray_generated
 from .publishable import check_published_files
 from .settings import HubSettings
 from .translations import PAGE_PATH as TRANSLATIONS_PAGE
-from .ui import UiStrings, load_ui
+from .ui import UI_FILE, UiStrings, load_ui
 
 
 def load_content(settings: HubSettings, *, skip: frozenset[str] = frozenset()) -> tuple[UiStrings, Catalog]:
@@ -23,11 +23,12 @@ def load_content(settings: HubSettings, *, skip: frozenset[str] = frozenset()) -
     ui = catalog = None
     languages = settings.checked_languages  # every language, even in a one-language preview
     try:
-        ui = load_ui(settings.root / "overrides" / "hub" / "ui.yml", settings.root, languages)
+        ui = load_ui(settings.root / UI_FILE, settings.root, settings.text_languages,
+                     settings.fallback)
     except ContentErrors as problems:
         errors.extend(problems.errors)
     try:
-        catalog = load_catalog(settings.root, languages, languages[0], skip=skip)
+        catalog = load_catalog(settings.root, settings.text_languages, skip=skip)
     except ContentErrors as problems:
         errors.extend(problems.errors)
     # Links out of the folders, unusable names, and Markdown shaped to crash or stall the build.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 
@@ -75,6 +76,15 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+# The language of the hub's messages to editors and maintainers (not translated; not one of
+# the site's languages, which come from mkdocs.yml).
+MESSAGES_LANGUAGE = "en"
+
+
+@cache
 def language_label(lang: str) -> str:
-    """A language as an editor reading these (English) messages names it."""
-    return {"zh": "Chinese", "en": "English", "fr": "French", "ja": "Japanese"}.get(lang, lang)
+    """A language as an editor reading these (English) messages names it (CLDR's English
+    name: Chinese, French…), or its code when CLDR has none."""
+    from babel import Locale
+
+    return Locale.parse(MESSAGES_LANGUAGE).languages.get(lang.replace("-", "_"), lang)

@@ -341,7 +341,8 @@ class FeedWriter:
         content = self.content.html(item)
         if item.text_lang:
             ui = self.renderer.ui
-            note = ui.t("feed_entry_in_language", item.lang, language=dates.language_name(item.text_lang, item.lang))
+            written_in = ui.written_in("feed_entry_in_language", item.lang)  # English until translated
+            note = ui.t("feed_entry_in_language", item.lang, language=dates.language_name(item.text_lang, written_in))
             content = f'<p lang="{item.lang}"><em>{escape(note, quote=False)}</em></p>\n{content}'
             entry.register_extension("hub_lang", EntryLanguage, atom=True, rss=False)
             entry.hub_lang.lang = item.text_lang

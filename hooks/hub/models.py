@@ -1,7 +1,8 @@
 """The content model: one typed model per kind of record, the single definition of its format.
 
 Language-independent facts (dates, amounts, codes, coordinates, links) are plain fields,
-written once. Text a reader reads is `Localized`: zh and en required, fr and ja optional.
+written once. Text a reader reads is `Localized`: one text per configured language, the
+required ones always (hub.languages).
 The JSON Schemas under data/schema/ are generated from these classes (`hub schema`).
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -19,16 +20,21 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     StringConstraints,
     ValidationInfo,
     WithJsonSchema,
+    create_model,
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
 
+from .errors import MESSAGES_LANGUAGE
+from .languages import TextLanguages, from_context, from_schema_generator
 from .slugs import MAX_SLUG_LENGTH, SLUG_PATTERN
-
-LANGUAGES: tuple[str, ...] = ("zh", "en", "fr", "ja")
 
 Slug = Annotated[
     str,
@@ -85,9 +91,8 @@ def country_codes() -> frozenset[str]:
     from babel import Locale
 
     not_countries = {"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ"}
-    return frozenset(
-        code for code in Locale("en").territories if len(code) == 2 and code.isalpha() and code not in not_countries
-    )
+    territories = Locale.parse(MESSAGES_LANGUAGE).territories
+    return frozenset(code for code in territories if len(code) == 2 and code.isalpha() and code not in not_countries)
 
 
 def _check_country(value: str) -> str:
@@ -230,50 +235,114 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
-class Localized(Strict):
-    """One text in every language; zh and en are required, fr and ja fall back."""
+class Localized:
+    """One text per language: the required languages (`extra.hub.required_languages`)
+    always, the others when written; the languages come from configuration
+    (hub.languages), so a localized field is checked when it is validated, not here.
 
-    zh: Text
-    en: Text
-    fr: Text | None = None
-    ja: Text | None = None
+    A reader's language missing, `pick` follows the fallback chain (`extra.hub.fallback`)."""
+
+    # The text of each language (constraints as the other fields'), and whether the
+    # required languages must be there: a note may concern only some languages.
+    text_type: Any = Text
+    all_optional = False
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        self._texts = dict(texts)
+
+    @staticmethod
+    def describe(languages: TextLanguages) -> str | None:
+        """The description in the JSON Schema (data/schema/)."""
+        return f"One text in every language; {languages.rule(others='fall back')}."
 
     def has(self, lang: str) -> bool:
-        return getattr(self, lang, None) is not None
+        return lang in self._texts
+
+    def get(self, lang: str) -> str | None:
+        return self._texts.get(lang)
+
+    def items(self) -> list[tuple[str, str]]:
+        """(language, text) for every text written, in the order of the configured languages."""
+        return list(self._texts.items())
 
     def pick(self, lang: str, fallback: tuple[str, ...] = ()) -> tuple[str, str]:
-        """(text, language it is in): the reader's language, else the first fallback that exists."""
-        for candidate in (lang, *fallback, "en", "zh"):
-            text = getattr(self, candidate, None)
+        """(text, language it is in): the reader's language, else the first fallback that
+        exists, else the first text written (in the order of the configured languages)."""
+        for candidate in (lang, *fallback):
+            text = self._texts.get(candidate)
             if text is not None:
                 return text, candidate
-        raise AssertionError("zh is required")  # pragma: no cover
+        for candidate, text in self._texts.items():
+            return text, candidate
+        raise AssertionError("a localized text without any language")  # pragma: no cover
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other._texts == self._texts  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((type(self), tuple(self._texts.items())))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._texts!r})"
+
+    @classmethod
+    def model_for(cls, languages: TextLanguages) -> type[BaseModel]:
+        """The pydantic model of this kind of text for these languages."""
+        return _localized_model(cls, languages)
+
+    @classmethod
+    def _validate(cls, value: Any, info: ValidationInfo) -> Localized:
+        if isinstance(value, cls) and value.all_optional <= cls.all_optional:
+            return value  # already checked (a note, which may lack any language, is not a text)
+        # Its errors keep their place (name.en, name.es) under the field being validated.
+        checked = cls.model_for(from_context(info.context)).model_validate(value)
+        return cls({lang: text for lang, text in checked if text is not None})
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.with_info_plain_validator_function(cls._validate, ref=cls.__name__)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        languages = from_schema_generator(getattr(handler, "generate_json_schema", None))
+        return cls.model_for(languages).model_json_schema()
+
+
+@cache
+def _localized_model(kind: type[Localized], languages: TextLanguages) -> type[BaseModel]:
+    def field(lang: str) -> Any:
+        if lang in languages.required and not kind.all_optional:
+            return (kind.text_type, ...)
+        return (kind.text_type | None, None)
+
+    return create_model(kind.__name__, __base__=Strict, __doc__=kind.describe(languages),
+                        **{lang: field(lang) for lang in languages.languages})
 
 
 class LocalizedShort(Localized):
-    zh: ShortText
-    en: ShortText
-    fr: ShortText | None = None
-    ja: ShortText | None = None
+    text_type = ShortText
+
+    @staticmethod
+    def describe(languages: TextLanguages) -> str | None:
+        return None
 
 
 class LocalizedLong(Localized):  # Markdown, in every language
-    zh: MarkdownText
-    en: MarkdownText
-    fr: MarkdownText | None = None
-    ja: MarkdownText | None = None
+    text_type = MarkdownText
+
+    @staticmethod
+    def describe(languages: TextLanguages) -> str | None:
+        return None
 
 
-class LocalizedNote(Strict):
-    """A note that may concern only some languages (e.g. a name not certain in ja)."""
+class LocalizedNote(Localized):
+    all_optional = True
 
-    zh: Text | None = None
-    en: Text | None = None
-    fr: Text | None = None
-    ja: Text | None = None
-
-    def get(self, lang: str) -> str | None:
-        return getattr(self, lang, None)
+    @staticmethod
+    def describe(languages: TextLanguages) -> str | None:
+        return f"A note that may concern only some languages (e.g. a name not certain in {languages.languages[-1]})."
 
 
 # A file under docs/assets/images/: a relative path of plain names, no `..` (hub.images).

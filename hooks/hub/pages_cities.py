@@ -51,7 +51,7 @@ def names_by_text(city: City, languages: tuple[str, ...]) -> list[tuple[str, lis
     names: dict[str, list[str]] = {}
     for code in languages:
         if city.name.has(code):
-            names.setdefault(getattr(city.name, code), []).append(code)
+            names.setdefault(city.name.get(code), []).append(code)
     return list(names.items())
 
 

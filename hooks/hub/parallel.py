@@ -13,13 +13,16 @@ finished once, here, with everything (search index, sitemap, feeds).
 Each language build is the plugin's own; the worker only changes which process runs it.
 `mkdocs serve` and `--dirty` builds stay in one process (the server runs threads, and a
 preview rebuilds little). `extra.hub.build_workers: 1` or HUB_BUILD_WORKERS=1 turns
-this off.
+this off, and so does a platform without `fork` (Windows): the workers inherit the loaded
+build, which could not be sent to a spawned process, so every language is built here, one
+after another, into the same site.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import multiprocessing
 import os
 import pickle
 import signal
@@ -40,6 +43,11 @@ from . import stack, timing
 
 log = logging.getLogger("mkdocs.hooks.hub")
 T = TypeVar("T")
+
+
+def fork_available() -> bool:
+    """Whether this platform can fork a worker (POSIX; not Windows)."""
+    return hasattr(os, "fork") and "fork" in multiprocessing.get_all_start_methods()
 
 
 def share_languages(languages: list[str], workers: int, *, here_first: list[str]) -> list[list[str]]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import language_label
-from .models import LANGUAGES
+from .languages import TextLanguages
 
 PLACEHOLDER = "TODO"
 
@@ -24,11 +24,11 @@ class Placeholder:
     expected: str
 
 
-def placeholders_in(value: Any, *, prefix: tuple[str, ...] = ()) -> list[Placeholder]:
+def placeholders_in(value: Any, languages: TextLanguages, *, prefix: tuple[str, ...] = ()) -> list[Placeholder]:
     """Every placeholder among the values of a record or front matter."""
     return [
         Placeholder(where, _dotted((*prefix, *where)), f"the placeholder {_show(text)}",
-                    f"write {_what((*prefix, *where))} in its place")
+                    f"write {_what((*prefix, *where), languages)} in its place")
         for where, text in _walk(value, ())
     ]
 
@@ -55,9 +55,9 @@ def _dotted(where: Where) -> str:
     return ".".join(str(part) for part in where)
 
 
-def _what(where: Where) -> str:
+def _what(where: Where, languages: TextLanguages) -> str:
     names = [str(part) for part in where if not isinstance(part, int)]
-    if names and names[-1] in LANGUAGES and len(names) > 1:
+    if names and names[-1] in languages.languages and len(names) > 1:
         return f"the {names[-2]} in {language_label(names[-1])}"
     return f"the real {names[-1]}" if names else "the real value"
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from . import stack
-from .errors import ContentError
+from .errors import MESSAGES_LANGUAGE, ContentError
 
 log = logging.getLogger("mkdocs.hooks.hub")
 
@@ -95,7 +95,7 @@ def error_page(problems: list[ContentError], detail: str = "") -> str:
                else "The preview could not be built")
     body = "".join(sections) or f"<pre>{escape(detail)}</pre>"
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="{MESSAGES_LANGUAGE}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>{escape(heading)} · preview</title>

@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from .errors import ContentError
 from .history import git
+from .languages import TextLanguages
 from .models import Event
 from .yamlsafe import YamlProblem, decode, load_yaml
 
@@ -36,7 +37,9 @@ class BaseNotFound(Exception):
     """The ref to compare with is not in this checkout."""
 
 
-def check_published_events(root: Path, base: str, events: dict[str, Event]) -> list[ContentError]:
+def check_published_events(
+    root: Path, base: str, events: dict[str, Event], languages: TextLanguages
+) -> list[ContentError]:
     """Every published event (in `base`) deleted or rescheduled without a higher sequence;
     `events`: the records as they are now, by id."""
     if git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}") is None:
@@ -48,7 +51,7 @@ def check_published_events(root: Path, base: str, events: dict[str, Event]) -> l
     highest = _highest_sequences(root, base)
     errors: list[ContentError] = []
     for name in sorted(filter(None, listed.split("\0"))):
-        published = _published(root, base, name)
+        published = _published(root, base, name, languages)
         if published is None:
             continue  # not a valid record then: nobody can have subscribed to it
         record_id = Path(name).stem
@@ -104,13 +107,13 @@ def _highest_sequences(root: Path, base: str) -> dict[str, int]:
     return highest
 
 
-def _published(root: Path, base: str, name: str) -> Event | None:
+def _published(root: Path, base: str, name: str, languages: TextLanguages) -> Event | None:
     text = git(root, "show", f"{base}:./{name}")
     if text is None:
         return None
     try:
         loaded = load_yaml(decode(text.encode("utf-8")))
-        return Event.model_validate(loaded.value or {})
+        return Event.model_validate(loaded.value or {}, context=languages.context())
     except (YamlProblem, ValidationError):
         return None
 

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from difflib import get_close_matches
 from typing import Any
 
-from .errors import language_label
-from .models import LANGUAGES
+from .errors import MESSAGES_LANGUAGE, language_label
+from .languages import TextLanguages
 from .slugs import slugify
 
+# A key shaped like a language code (es, pt-BR, zh_CN): in a record, most likely a text in a
+# language the site does not have, rather than a misspelt field.
+_LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:[-_][A-Za-z]{2,4})?")
 
-def describe(item: dict[str, Any], model: Any) -> tuple[str, str, str]:
+
+def describe(item: dict[str, Any], model: Any, languages: TextLanguages) -> tuple[str, str, str]:
     """(field path, what was found, what is expected) for one pydantic error."""
     loc = tuple(item["loc"])
     field = ".".join(str(part) for part in loc)
@@ -20,8 +25,8 @@ def describe(item: dict[str, Any], model: Any) -> tuple[str, str, str]:
     if kind == "extra_forbidden":
         name = str(loc[-1])
         parent = ".".join(str(p) for p in loc[:-1])
-        if _is_language_map(loc[:-1], model) or name in ("de", "es", "ru", "ko", "it", "pt", "ar", "zh-cn", "zh_CN"):
-            return field, f"unknown language '{name}'", f"use one of {', '.join(LANGUAGES)}"
+        if _is_language_map(loc[:-1], model) or _looks_like_language(name, _allowed_fields(model, loc[:-1])):
+            return field, f"unknown language '{name}'", f"use one of {', '.join(languages.languages)}"
         allowed = _allowed_fields(model, loc[:-1])
         close = get_close_matches(name, allowed, n=1)
         fix = f"did you mean {close[0]}? Otherwise remove it" if close else "remove it or fix the spelling"
@@ -29,9 +34,9 @@ def describe(item: dict[str, Any], model: Any) -> tuple[str, str, str]:
         return field, f"unknown field '{name}'", hint
     if kind == "missing":
         last = str(loc[-1]) if loc else ""
-        if last in LANGUAGES:
+        if last in languages.languages:
             return field, f"no {last} text", (
-                f"add the {language_label(last)} text as {last}: …; zh and en are required, fr and ja optional"
+                f"add the {language_label(last)} text as {last}: …; {languages.rule()}"
             )
         choices = _choices(model, loc)
         if choices:
@@ -40,7 +45,7 @@ def describe(item: dict[str, Any], model: Any) -> tuple[str, str, str]:
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         target = _model_at(model, loc)
         if _is_localized(target):
-            return field, _show(value), "one text per language, like {zh: 中文, en: English}"
+            return field, _show(value), f"one text per language, like {_example(languages)}"
         return field, _show(value), "fields written as `name: value`, one per line"
     if kind == "bool_type" or kind == "bool_parsing":
         return field, _show(value), "true or false (YAML 1.2 reads yes, no, on and off as text)"
@@ -106,6 +111,23 @@ def _pattern_hint(loc: tuple[Any, ...], message: str, value: Any) -> str:
     return message[0].lower() + message[1:]
 
 
+def _looks_like_language(name: str, fields: list[str]) -> bool:
+    """A language code CLDR knows (de, pt-BR, zh_CN), and no field it could be a typo of."""
+    if not _LANGUAGE_CODE.fullmatch(name) or get_close_matches(name, fields, n=1):
+        return False
+    from babel import Locale
+
+    return name.replace("-", "_").split("_")[0] in Locale.parse(MESSAGES_LANGUAGE).languages
+
+
+def _example(languages: TextLanguages) -> str:
+    """{zh: 中文, en: English}: each required language with its own name, as CLDR writes it."""
+    from babel import Locale
+
+    names = [f"{lang}: {Locale.parse(lang).get_language_name(lang) or lang}" for lang in languages.required]
+    return "{" + ", ".join(names) + "}"
+
+
 def _model_at(model: Any, loc: tuple[Any, ...]) -> Any:
     from pydantic import BaseModel
 
@@ -126,7 +148,9 @@ def _first_model(annotation: Any) -> Any:
 
     from pydantic import BaseModel
 
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    from .models import Localized
+
+    if isinstance(annotation, type) and issubclass(annotation, (BaseModel, Localized)):
         return annotation
     for arg in get_args(annotation):
         found = _first_model(arg)
@@ -137,9 +161,7 @@ def _first_model(annotation: Any) -> Any:
 
 def _allowed_fields(model: Any, loc: tuple[Any, ...]) -> list[str]:
     target = _model_at(model, loc)
-    if target is None:
-        return []
-    return list(target.model_fields)
+    return list(getattr(target, "model_fields", None) or [])
 
 
 def _choices(model: Any, loc: tuple[Any, ...]) -> list[str]:
@@ -158,6 +180,6 @@ def _is_language_map(loc: tuple[Any, ...], model: Any) -> bool:
 
 
 def _is_localized(target: Any) -> bool:
-    from .models import Localized, LocalizedNote
+    from .models import Localized
 
-    return isinstance(target, type) and issubclass(target, (Localized, LocalizedNote))
+    return isinstance(target, type) and issubclass(target, Localized)

@@ -1,5 +1,6 @@
-"""How long an article takes to read, counted the way its language is read: Chinese and
-Japanese by characters, other languages (English, French…) by words.
+"""How long an article takes to read, counted the way its language is read: languages written
+in Han characters and kana (Chinese, Japanese; hub.scripts) by characters, other languages
+(English, French…) by words.
 
 Rates (silent reading of informative prose by adults):
 - CJK_CHARS_PER_MINUTE = 450: Chinese and Japanese readers take in some 400-500
@@ -18,10 +19,10 @@ import math
 import re
 from dataclasses import dataclass
 
+from .scripts import reads_by_characters
+
 CJK_CHARS_PER_MINUTE = 450
 WORDS_PER_MINUTE = 220
-# Languages read character by character.
-CHARACTER_LANGUAGES = frozenset({"zh", "ja"})
 
 # Han ideographs and kana, in runs: what a reader of Chinese or Japanese reads as characters.
 _CJK_RUN = re.compile(r"[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -40,7 +41,7 @@ class ReadingUnits:
 
 
 def reading_units(markdown: str, lang: str) -> ReadingUnits:
-    if lang in CHARACTER_LANGUAGES:
+    if reads_by_characters(lang):
         return ReadingUnits(sum(map(len, _CJK_RUN.findall(markdown))), 0)
     return ReadingUnits(0, len(markdown.split()))
 

@@ -18,6 +18,7 @@ from typing import Any, Literal, get_args
 import jinja2
 
 from .errors import language_label
+from .languages import spoken_list
 from .models import City, Opportunity
 from .placeholders import PLACEHOLDER
 from .settings import HubSettings
@@ -25,7 +26,9 @@ from .slugs import SHORT_SLUG_LENGTH, SLUG_RULE, is_slug, slugify
 from .yamlsafe import YamlProblem, decode, load_yaml
 
 Kind = Literal["article", "policy", "opportunity", "event", "city"]
-REQUIRED_LANGUAGES = ("zh", "en")
+# `--title-en`: an English title makes a short slug (a-z), and is the English title when
+# the site has English. The option's language, not a setting of the site.
+TITLE_FOR_SLUG_LANGUAGE = "en"
 
 
 class ScaffoldError(Exception):
@@ -40,21 +43,23 @@ class Stub:
 
 
 def new_content(
-    settings: HubSettings, *, kind: Kind, title: str, lang: str = "zh", day: date | None = None,
+    settings: HubSettings, *, kind: Kind, title: str, lang: str | None = None, day: date | None = None,
     slug: str | None = None, title_en: str | None = None,
 ) -> Stub:
     """Write the files of a new piece of content; refuse to overwrite anything. `title_en`:
-    an English title, which makes the slug (and fills in the English title)."""
+    an English title, which makes the slug (and fills in the English title). `lang`: the
+    language of `title`, the source language when not given."""
     root = settings.root
+    lang = lang or settings.default_language
     title = " ".join(title.split())
     if not title:
         raise ScaffoldError("the title is empty; give the title in quotes, e.g. \"成都国际友城大会\"")
     title_en = " ".join((title_en or "").split()) or None
     signed = day is not None
     day = day or settings.build_date
-    slug, warnings = _choose_slug(root, title, slug, title_en)
     default = settings.default_language
-    url_path, files = _files(kind, slug, day, default, lang)
+    slug, warnings = _choose_slug(root, title, slug, title_en, default)
+    url_path, files = _files(kind, slug, day, default, lang, settings.text_languages.required)
     taken = [path for path in files if (root / path).exists()]
     if kind == "article":
         taken += [p.relative_to(root).as_posix() for p in sorted((root / "docs").glob(f"*/news/*/{slug}.md"))]
@@ -72,10 +77,13 @@ def new_content(
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
             handle.write(text)
-    return Stub(paths=list(files), next_steps=_next_steps(kind, list(files), url_path), warnings=warnings)
+    later = settings.text_languages.optional
+    return Stub(paths=list(files), next_steps=_next_steps(kind, list(files), url_path, later), warnings=warnings)
 
 
-def _choose_slug(root: Path, title: str, slug: str | None, title_en: str | None) -> tuple[str, tuple[str, ...]]:
+def _choose_slug(
+    root: Path, title: str, slug: str | None, title_en: str | None, source: str
+) -> tuple[str, tuple[str, ...]]:
     """The slug and what to warn about. Proposed slugs are short (SHORT_SLUG_LENGTH): the
     address is permanent, and a long pinyin one is hard to read, say or type."""
     if slug is not None:
@@ -87,8 +95,8 @@ def _choose_slug(root: Path, title: str, slug: str | None, title_en: str | None)
             return slug, (f"the slug '{slug}' has {len(slug)} characters; addresses are permanent, so prefer "
                           f"{SHORT_SLUG_LENGTH} or fewer (a few English words)",)
         return slug, ()
-    full = slugify(title_en or title, known=_city_names(root))
-    made = slugify(title_en or title, known=_city_names(root), limit=SHORT_SLUG_LENGTH)
+    full = slugify(title_en or title, known=_city_names(root, source))
+    made = slugify(title_en or title, known=_city_names(root, source), limit=SHORT_SLUG_LENGTH)
     if not made:
         raise ScaffoldError(
             "no slug can be made from this title (it has no Chinese or Latin letters); give one with --slug, "
@@ -100,11 +108,13 @@ def _choose_slug(root: Path, title: str, slug: str | None, title_en: str | None)
     return made, ()
 
 
-def _files(kind: Kind, slug: str, day: date, default: str, lang: str) -> tuple[str, dict[str, tuple[str, str, bool]]]:
+def _files(
+    kind: Kind, slug: str, day: date, default: str, lang: str, required: tuple[str, ...]
+) -> tuple[str, dict[str, tuple[str, str, bool]]]:
     """(URL path, {repository path: (template, language, is the original)})."""
     if kind in ("article", "policy"):
         folder = f"news/{day.year}" if kind == "article" else "policies"
-        languages = [default, *(code for code in (*REQUIRED_LANGUAGES, lang) if code != default)]
+        languages = [default, *(code for code in (*required, lang) if code != default)]
         files = {
             f"docs/{code}/{folder}/{slug}.md": (f"{kind}.md.j2", code, code == default)
             for code in dict.fromkeys(languages)
@@ -137,7 +147,7 @@ def _template_values(
     def title_in(code: str) -> str:
         if code == lang:
             return title
-        if code == "en" and title_en:
+        if code == TITLE_FOR_SLUG_LANGUAGE and title_en:
             return title_en
         return f"{PLACEHOLDER}: {word}, in {language_label(code)}"
 
@@ -150,7 +160,7 @@ def _template_values(
         "day": day,
         "signed": signed,
         "timezone": settings.timezone,
-        "languages": list(dict.fromkeys((*REQUIRED_LANGUAGES, lang))),
+        "languages": list(dict.fromkeys((*settings.text_languages.required, lang))),
         "topics": _ids(root / "data" / "topics.yml"),
         "sectors": _ids(root / "data" / "sectors.yml"),
         "cities": _listed(sorted(p.stem for p in (root / "data" / "cities").glob("*.yml"))),
@@ -176,8 +186,9 @@ def _listed(ids: list[str], limit: int = 12) -> str:
     return ", ".join(ids) if len(ids) <= limit else ", ".join(ids[:limit]) + ", … (see the folder)"
 
 
-def _city_names(root: Path) -> dict[str, str]:
-    """Chinese names of the partner cities, so that 曼彻斯特 in a title becomes manchester."""
+def _city_names(root: Path, source: str) -> dict[str, str]:
+    """Names of the partner cities in the source language, so that 曼彻斯特 in a Chinese
+    title becomes manchester."""
     names: dict[str, str] = {}
     for path in sorted((root / "data" / "cities").glob("*.yml")):
         try:
@@ -185,15 +196,17 @@ def _city_names(root: Path) -> dict[str, str]:
         except (OSError, YamlProblem):
             continue
         name = value.get("name") if isinstance(value, dict) else None
-        if isinstance(name, dict) and isinstance(name.get("zh"), str) and is_slug(path.stem):
+        written = name.get(source) if isinstance(name, dict) else None
+        if isinstance(written, str) and is_slug(path.stem):
             # 曼彻斯特市 and 曼彻斯特 both stand for the city.
-            names[name["zh"]] = path.stem
-            if name["zh"].endswith("市") and len(name["zh"]) > 2:
-                names[name["zh"][:-1]] = path.stem
+            names[written] = path.stem
+            if written.endswith("市") and len(written) > 2:
+                names[written[:-1]] = path.stem
     return names
 
 
-def _next_steps(kind: Kind, paths: list[str], url_path: str) -> list[str]:
+def _next_steps(kind: Kind, paths: list[str], url_path: str, later: tuple[str, ...]) -> list[str]:
+    """What an editor does next; `later`: the languages translators add afterwards."""
     steps = [f"Replace every {PLACEHOLDER} in {'these files' if len(paths) > 1 else 'this file'} "
              "with the real text and facts."]
     if kind in ("article", "policy"):
@@ -201,6 +214,8 @@ def _next_steps(kind: Kind, paths: list[str], url_path: str) -> list[str]:
     steps += [
         f"Run `make check`: it lists every {PLACEHOLDER} still left, and any other problem, with file and line.",
         f"Preview with `make serve`, then open http://127.0.0.1:8000/{url_path}",
-        "French and Japanese come later: `make translations` lists what still lacks them.",
     ]
+    if later:
+        steps.append(f"{spoken_list([language_label(code) for code in later])} come later: `make translations` "
+                     "lists what still lacks them.")
     return steps

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
+from .languages import TextLanguages, schema_generator
 from .models import City, Event, HubFacts, Opportunity, Taxonomy
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -45,10 +46,13 @@ def schema_reference(data_file: str) -> str | None:
     return None
 
 
-def schema_document(name: str) -> dict[str, Any]:
+def schema_document(name: str, languages: TextLanguages) -> dict[str, Any]:
+    """The schema of one kind of data file; localized texts in the configured languages."""
     description, model = SCHEMAS[name]
     adapter = None if isinstance(model, type) and issubclass(model, BaseModel) else TypeAdapter(model)
-    body = adapter.json_schema() if adapter else model.model_json_schema()
+    generator = schema_generator(languages)
+    body = adapter.json_schema(schema_generator=generator) if adapter else model.model_json_schema(
+        schema_generator=generator)
     document: dict[str, Any] = {"$schema": DIALECT, "title": f"{name}.yml", "description": description}
     document.update({key: value for key, value in body.items() if key not in ("title", "description")})
     if "patternProperties" in document:
@@ -57,9 +61,9 @@ def schema_document(name: str) -> dict[str, Any]:
     return document
 
 
-def schema_files(root: Path) -> dict[Path, str]:
+def schema_files(root: Path, languages: TextLanguages) -> dict[Path, str]:
     """Every schema file and its text, as `python -m hub schema` writes it."""
     return {
-        schema_path(root, name): json.dumps(schema_document(name), ensure_ascii=False, indent=2) + "\n"
+        schema_path(root, name): json.dumps(schema_document(name, languages), ensure_ascii=False, indent=2) + "\n"
         for name in SCHEMAS
     }

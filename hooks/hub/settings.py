@@ -13,6 +13,8 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from .languages import TextLanguages
+
 
 @dataclass(frozen=True)
 class HubSettings:
@@ -22,6 +24,9 @@ class HubSettings:
     language_names: dict[str, str]
     site_names: dict[str, str]
     fallback: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The languages every text of a record must be written in (`extra.hub.required_languages`;
+    # default: the source language alone); the others fall back (hub.languages).
+    required_languages: tuple[str, ...] = ()
     news_page_size: int = 10
     closing_soon_days: int = 14
     # An opportunity without a deadline not confirmed for this many days is "unconfirmed".
@@ -69,6 +74,12 @@ class HubSettings:
     @property
     def default_language(self) -> str:
         return self.languages[0]
+
+    @property
+    def text_languages(self) -> TextLanguages:
+        """What the content models check localized text against."""
+        checked = self.checked_languages
+        return TextLanguages(checked, self.required_languages or checked[:1])
 
     @property
     def base_path(self) -> str:
@@ -165,6 +176,7 @@ def settings_from_config(config: Any, *, preview: bool = False) -> HubSettings:
     ordered = sorted(i18n.languages, key=lambda lang: not lang.default)
     languages = tuple(lang.locale for lang in ordered if lang.build)
     hub: dict[str, Any] = dict(config.extra.get("hub") or {})
+    all_languages = tuple(lang.locale for lang in ordered)
     zone = hub.get("timezone", "Asia/Shanghai")
     moment = build_moment(zone)
     site_url = config.site_url or "http://127.0.0.1:8000/"
@@ -179,7 +191,8 @@ def settings_from_config(config: Any, *, preview: bool = False) -> HubSettings:
         content_languages=tuple(lang.locale for lang in (ordered if not i18n.build_only_locale else i18n.languages)),
         language_names={lang.locale: lang.name for lang in ordered},
         site_names={lang.locale: lang.site_name or config.site_name for lang in ordered},
-        fallback={lang: tuple(order) for lang, order in (hub.get("fallback") or {}).items()},
+        fallback=fallback_chains(hub.get("fallback"), all_languages),
+        required_languages=required_languages(hub.get("required_languages"), all_languages),
         news_page_size=int(hub.get("news_page_size", 10)),
         closing_soon_days=int(hub.get("closing_soon_days", 14)),
         confirm_after_days=_days(hub.get("confirm_after_days", 180), "confirm_after_days"),
@@ -200,6 +213,39 @@ def settings_from_config(config: Any, *, preview: bool = False) -> HubSettings:
     )
 
 
+def fallback_chains(configured: Any, languages: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """`extra.hub.fallback`: for a language, the languages its readers are shown, in order,
+    where a text is not written in theirs. Only languages the i18n plugin lists."""
+    if configured is None:
+        return {}
+    if not isinstance(configured, dict):
+        raise ValueError(f"extra.hub.fallback in mkdocs.yml is {configured!r}; expected one chain per language, "
+                         "like {fr: [en, zh]}")
+    chains = {}
+    for lang, chain in configured.items():
+        if not isinstance(chain, list) or not chain:
+            raise ValueError(f"extra.hub.fallback.{lang} in mkdocs.yml is {chain!r}; expected a list of languages, "
+                             "like [en, zh]")
+        unknown = [code for code in (lang, *chain) if code not in languages]
+        if unknown:
+            raise ValueError(f"extra.hub.fallback.{lang} in mkdocs.yml names {', '.join(map(str, unknown))}, not a "
+                             f"language of the i18n plugin ({', '.join(languages)}); add it there or remove it here")
+        chains[str(lang)] = tuple(str(code) for code in chain)
+    return chains
+
+
+def required_languages(configured: Any, languages: tuple[str, ...]) -> tuple[str, ...]:
+    """`extra.hub.required_languages`: every text of a record is written in these, the
+    source language (the i18n plugin's default, `languages[0]`) first."""
+    if configured is None:
+        return ()
+    if (not isinstance(configured, list) or not configured or configured[0] != languages[0]
+            or any(code not in languages for code in configured)):
+        raise ValueError(f"extra.hub.required_languages in mkdocs.yml is {configured!r}; expected a list of "
+                         f"languages of the i18n plugin ({', '.join(languages)}), the source language first")
+    return tuple(configured)
+
+
 def _choice(value: Any, name: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise ValueError(f"extra.hub.{name} in mkdocs.yml is {value!r}; expected one of {', '.join(allowed)}")
@@ -213,9 +259,14 @@ def _days(value: Any, name: str) -> int:
 
 
 def build_workers(configured: Any, environ: dict[str, str] | None = None) -> int:
-    """`extra.hub.build_workers`, overridden by HUB_BUILD_WORKERS, capped by the cores."""
+    """`extra.hub.build_workers`, overridden by HUB_BUILD_WORKERS, capped by the cores;
+    1 where processes cannot be forked (hub.parallel)."""
+    from .parallel import fork_available
+
     env = os.environ if environ is None else environ
     wanted = int(env.get("HUB_BUILD_WORKERS") or configured or 1)
+    if not fork_available():
+        return 1
     return max(1, min(wanted, os.cpu_count() or 1))
 
 

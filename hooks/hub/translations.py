@@ -28,6 +28,7 @@ from .history import History, file_times
 from .models import Localized
 from .render import Renderer
 from .settings import HubSettings
+from .ui import UI_FILE, UiStrings
 
 PAGE_PATH = "about/translations.md"
 
@@ -54,6 +55,8 @@ class LanguageReport:
     outdated: tuple[Outdated, ...]
     records: int
     incomplete: tuple[RecordGap, ...]
+    # Keys of overrides/hub/ui.yml without this language (shown in its fallback meanwhile).
+    ui_strings: tuple[str, ...] = ()
 
     @property
     def translated(self) -> int:
@@ -70,7 +73,7 @@ class TranslationReport:
 # -- the report ------------------------------------------------------------------------------------
 
 
-def translation_report(settings: HubSettings, catalog: Catalog) -> TranslationReport:
+def translation_report(settings: HubSettings, catalog: Catalog, ui: UiStrings | None = None) -> TranslationReport:
     default = settings.default_language
     targets = [lang for lang in settings.languages if lang != default]
     originals = sorted(uri for uri, langs in catalog.page_languages.items() if default in langs)
@@ -95,7 +98,9 @@ def translation_report(settings: HubSettings, catalog: Catalog) -> TranslationRe
             for file, record_id, value in records
             if (fields := tuple(missing_texts(value, lang)))
         )
-        reports.append(LanguageReport(lang, len(originals), missing, tuple(outdated), len(records), incomplete))
+        ui_strings = ui.missing(lang) if ui else ()
+        reports.append(LanguageReport(lang, len(originals), missing, tuple(outdated), len(records), incomplete,
+                                      ui_strings))
     return TranslationReport(default, history, tuple(reports))
 
 
@@ -112,7 +117,8 @@ def _records(catalog: Catalog) -> Iterator[tuple[str, str, Any]]:
 def missing_texts(value: Any, lang: str, path: tuple[str, ...] = ()) -> Iterator[str]:
     """Dotted paths of the texts in `value` that have no `lang` version."""
     if isinstance(value, Localized):
-        if not value.has(lang):
+        # A note concerns only the languages it is written in: none is missing.
+        if not value.all_optional and not value.has(lang):
             yield ".".join(path) or "name"
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
@@ -149,6 +155,7 @@ def format_report(
         lines.append(
             f"{item.lang} ({language_label(item.lang)}): {item.translated} of {item.pages} pages translated, "
             f"{len(item.outdated)} outdated; {item.records - len(item.incomplete)} of {item.records} records complete"
+            + (f"; {len(item.ui_strings)} UI strings to translate" if item.ui_strings else "")
         )
         for uri in item.missing:
             source = source_of(item.lang, uri) if source_of else None
@@ -166,6 +173,9 @@ def format_report(
                 lines += [f"            | {line}" for line in diff[1:]]
         for gap in item.incomplete:
             lines.append(f"  record    {gap.file}  {gap.record}: {', '.join(gap.fields)}")
+        if item.ui_strings:
+            lines.append(f"  ui        {UI_FILE}  {len(item.ui_strings)} strings shown in another language until "
+                         f"written: {', '.join(item.ui_strings)}")
         lines.append("")
     return "\n".join(lines).rstrip("\n")
 

@@ -77,11 +77,12 @@ def past_events(renderer: Renderer) -> list[tuple[str, Event]]:
 
 def pick_city_name(city: City, lang: str, fallbacks: tuple[str, ...]) -> tuple[str, str]:
     """The city's name for a reader of `lang`, and the language it is really in: a name
-    that is only the Chinese one copied over (a name not confirmed in this language) is
-    Chinese text, and is marked so for screen readers and fonts."""
+    that is only the source language's one copied over (a name not confirmed in this
+    language) is text in the source language, and is marked so for screen readers and fonts."""
     text, text_lang = city.name.pick(lang, fallbacks)
-    if text_lang != "zh" and text == city.name.zh and any("\u4e00" <= char <= "\u9fff" for char in text):
-        return text, "zh"
+    source, source_text = city.name.items()[0]  # the source language's, always written
+    if text_lang != source and text == source_text and any("\u4e00" <= char <= "\u9fff" for char in text):
+        return text, source
     return text, text_lang
 
 
