@@ -306,3 +306,17 @@ def test_a_card_is_drawn_once_then_taken_from_the_cache(tmp_path):
     assert cached == drawn == render(card, font_set("en")).png
     third, changed = publish(Card("en", "Chengdu and Osaka", "News", "Chengdu Global Hub"), "three")
     assert third.drawn == 1 and changed != drawn
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_text_is_as_wide_as_its_characters(lang):
+    """Cards measure a line from its characters' widths (card_draw._measure): that holds
+    only while FreeType's basic layout kerns nothing, which a font with a `kern` table
+    would change."""
+    fonts = font_set(lang)
+    samples = (HOSTILE, "成都—槟城直飞航线4月30日开通", "Chengdu et Penang : « un vol direct » dès avril",
+               "AVANT-PREMIÈRE · Wa To Av Ty", "直行便が4月30日に就航、12项协议…", "l’Europe, “quoted”")
+    for face in (fonts.title, fonts.label, fonts.text):
+        for size in (66, 58, 50, 44, 32, 28):
+            for text in samples:
+                assert card_draw._measure(face, size)(text) == card_draw._font(face, size).getlength(text), text
