@@ -6,8 +6,9 @@ page as a red kicker; the title large in Noto Serif CJK Bold, wrapped and shrunk
 globe and name at the bottom left and the date at the bottom right. A card made from a
 lead image keeps the image on the right third.
 
-Small and reproducible: drawn anti-aliased, then mapped onto a fixed palette (white and
-short ramps of the three inks; a photo gets a ramp of its own) without dithering, so a card
+Small and reproducible: drawn anti-aliased onto a fixed palette (white and short ramps of
+the three inks; a photo gets a ramp of its own), each pixel the palette's nearest colour to
+what colour drawing would give, without dithering (_put says how), so a card
 is a 4- or 8-bit palette PNG of a few dozen kilobytes at most; written at a fixed zlib level
 and strategy with no ancillary chunk (no time, no text, no gamma), so that one text, one font
 and one Pillow give the same bytes.
@@ -276,12 +277,12 @@ def _with_photo(card: Image.Image, photo: Image.Image, scale: int, steps: int) -
     """The card with the photo cropped to fill its right third, as a duotone of the hub's
     red on a palette of its own (no dithering) at 1/`scale` resolution: shown in a link
     preview the card is about 500 pixels wide, and a photo in full colour and resolution
-    would weigh ten times the card. `card`: palette indices, as _drawn makes them."""
+    would weigh ten times the card. `card`: palette indices, as _drawn makes them (changed
+    in place)."""
     small = ImageOps.fit(photo, (IMAGE_WIDTH // scale, HEIGHT // scale), Image.Resampling.LANCZOS)
     # Smoothed first: a photo's grain, mapped onto few levels, is noise that does not compress.
     levels = small.filter(ImageFilter.MedianFilter(3)).point(lambda v: v * steps // 256)
     duotone = levels.point(_photo_levels(steps) + [0] * (256 - steps))  # each level, its index
-    card = card.copy()
     card.paste(duotone.resize((IMAGE_WIDTH, HEIGHT), Image.Resampling.NEAREST), (WIDTH - IMAGE_WIDTH, 0))
     return card
 
