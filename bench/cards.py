@@ -4,8 +4,9 @@ empty cache (cold), then published again from that cache (cached), in one proces
     .venv/bin/python bench/cards.py --count 500
 
 Prints the cost per card and what it comes to for the cards of the bench corpus at
-N = 2,000 (see bench/README.md): every page with its own text in each language gets one;
-fallback pages and further pages of the news listing reuse another's.
+N = 2,000 and 20,000 (see bench/README.md): every page with its own text in each language
+gets one; fallback pages, further pages of the news listing and news articles older than
+`extra.hub.card_days` (--card-days) reuse another's.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import Writer  # noqa: E402
+from generate import EARLIEST, LATEST  # noqa: E402
 from hub import card_fonts  # noqa: E402
 from hub.card_draw import Card  # noqa: E402
 from hub.card_fonts import FONT_DIRS  # noqa: E402
@@ -37,12 +39,15 @@ SITES = {"zh": "成都国际友城合作枢纽", "en": "Chengdu Global Hub", "fr
          "ja": "成都グローバルハブ"}
 
 
-def cards_at(n: int) -> int:
+def cards_at(n: int, card_days: int = 365) -> int:
     """Cards of the bench corpus at N articles (bench/corpus.py, generate.py): articles in
-    zh and en, a fifth also in fr and ja; N/100 explainers likewise; 250 cities, 300
-    opportunities and 300 events in all four languages; listings, archive and topic pages
-    (about 60 per language)."""
-    return round(n * 2.4 + n / 100 * 2.4 + (250 + 300 + 300) * 4 + 60 * 4)
+    zh and en, a fifth also in fr and ja, spread evenly from 2016-01-01 to 2026-05-31, of
+    which those within `card_days` of the newest have a card of their own (the others show
+    the news section's: extra.hub.card_days); N/100 explainers likewise, all with cards;
+    250 cities, 300 opportunities and 300 events in all four languages; listings, archive
+    and topic pages (about 60 per language)."""
+    recent = min(1.0, card_days / (LATEST - EARLIEST).days)
+    return round(n * 2.4 * recent + n / 100 * 2.4 + (250 + 300 + 300) * 4 + 60 * 4)
 
 
 def batch(count: int) -> list[Card]:
@@ -72,7 +77,8 @@ def run(cards: list[Card], cache: Path, site: Path) -> tuple[float, float, Cards
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=500)
-    parser.add_argument("--n", type=int, default=2000, help="corpus size to extrapolate to")
+    parser.add_argument("--n", type=int, nargs="+", default=[2000, 20000], help="corpus sizes to extrapolate to")
+    parser.add_argument("--card-days", type=int, default=365, help="extra.hub.card_days")
     args = parser.parse_args()
     cards = batch(args.count)
     work = Path(tempfile.mkdtemp(prefix="hub-cards-"))
@@ -83,14 +89,17 @@ def main() -> None:
         assert again.drawn == 0 and again.from_cache == len(cards)
     finally:
         shutil.rmtree(work)
-    total = cards_at(args.n)
     print(f"{len(cards)} cards, CPU time: cold {cold:.1f} s ({cold / len(cards) * 1000:.1f} ms a card), "
           f"cached {cached:.2f} s ({cached / len(cards) * 1000:.2f} ms a card); "
           f"wall time {cold_wall:.1f} s and {cached_wall:.2f} s; load average {os.getloadavg()[0]:.1f}")
     print(f"sizes: mean {sum(sizes) / len(sizes) / 1024:.1f} KB, largest {max(sizes) / 1024:.1f} KB")
-    print(f"N = {args.n}: {total} cards, cold {total * cold / len(cards):.0f} s of CPU "
-          f"(about half that in wall time on two cores), cached {total * cached / len(cards):.1f} s; "
-          f"{total * sum(sizes) / len(sizes) / 2**20:.0f} MiB published")
+    for n in args.n:
+        for days in sorted({args.card_days, 100_000}):
+            total = cards_at(n, days)
+            print(f"N = {n}, " + (f"card_days {days}" if days < 100_000 else "a card for every article")
+                  + f": {total} cards, cold {total * cold / len(cards):.0f} s of CPU "
+                  f"(about half that in wall time on two cores), cached {total * cached / len(cards):.1f} s; "
+                  f"{total * sum(sizes) / len(sizes) / 2**20:.0f} MiB published")
 
 
 if __name__ == "__main__":

@@ -306,3 +306,55 @@ def test_a_card_is_drawn_once_then_taken_from_the_cache(tmp_path):
     assert cached == drawn == render(card, font_set("en")).png
     third, changed = publish(Card("en", "Chengdu and Osaka", "News", "Chengdu Global Hub"), "three")
     assert third.drawn == 1 and changed != drawn
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_text_is_as_wide_as_its_characters(lang):
+    """Cards measure a line from its characters' widths (card_draw._measure): that holds
+    only while FreeType's basic layout kerns nothing, which a font with a `kern` table
+    would change."""
+    fonts = font_set(lang)
+    samples = (HOSTILE, "成都—槟城直飞航线4月30日开通", "Chengdu et Penang : « un vol direct » dès avril",
+               "AVANT-PREMIÈRE · Wa To Av Ty", "直行便が4月30日に就航、12项协议…", "l’Europe, “quoted”")
+    for face in (fonts.title, fonts.label, fonts.text):
+        for size in (66, 58, 50, 44, 32, 28):
+            for text in samples:
+                assert card_draw._measure(face, size)(text) == card_draw._font(face, size).getlength(text), text
+
+
+def test_an_older_news_article_shows_the_news_sections_card(tmp_path):
+    """extra.hub.card_days: a news article published that many days or more before the
+    newest announces the news section's card and draws none; a newer one has its own, and
+    policy explainers keep theirs whatever their age."""
+    from dataclasses import replace
+
+    from hub.card_fonts import FONT_DIRS
+    from hub.cards import Cards
+    from hub.cli import load_settings
+    from hub.content import load_content
+    from hub.render import Renderer
+    from sitebuild import ROOT
+
+    settings = load_settings(ROOT / "mkdocs.yml")
+    ui, catalog = load_content(settings)
+    newest = catalog.news[0]
+    older = next(article for article in catalog.news if article.date < newest.date)
+    settings = replace(settings, card_days=(newest.date - older.date).days)
+    cards = Cards(Renderer(settings, catalog, ui), tmp_path / "site", tmp_path / "cache", FONT_DIRS)
+
+    def card(src_uri: str, url_path: str, title: str = "x"):
+        return cards.for_page(src_uri=src_uri, url_path=url_path, lang="en", content_lang="en", title=title,
+                              description="News from Chengdu")
+
+    section = card("news/index.md", "news/", ui.t("card_section_news", "en"))
+    assert card(older.src_uri, older.url_path) == section
+    assert section.url == settings.site_url + "assets/cards/en/news.png"
+    own = card(newest.src_uri, newest.url_path)
+    assert own.url == settings.site_url + f"assets/cards/en/{newest.url_path.strip('/')}.png"
+    assert (tmp_path / "site" / f"assets/cards/en/{newest.url_path.strip('/')}.png").is_file()
+    assert not (tmp_path / "site" / f"assets/cards/en/{older.url_path.strip('/')}.png").exists()
+    assert cards.drawn == 2  # the section's and the newest article's
+    policy = min(catalog.policies, key=lambda article: article.date)
+    settings = replace(settings, card_days=1)
+    cards.renderer.settings = settings
+    assert card(policy.src_uri, policy.url_path).url.endswith(f"/{policy.url_path.strip('/')}.png")

@@ -6,8 +6,9 @@ page as a red kicker; the title large in Noto Serif CJK Bold, wrapped and shrunk
 globe and name at the bottom left and the date at the bottom right. A card made from a
 lead image keeps the image on the right third.
 
-Small and reproducible: drawn anti-aliased, then mapped onto a fixed palette (white and
-short ramps of the three inks; a photo gets a ramp of its own) without dithering, so a card
+Small and reproducible: drawn anti-aliased onto a fixed palette (white and short ramps of
+the three inks; a photo gets a ramp of its own), each pixel the palette's nearest colour to
+what colour drawing would give, without dithering (_put says how), so a card
 is a 4- or 8-bit palette PNG of a few dozen kilobytes at most; written at a fixed zlib level
 and strategy with no ancillary chunk (no time, no text, no gamma), so that one text, one font
 and one Pillow give the same bytes.
@@ -17,8 +18,9 @@ from __future__ import annotations
 
 import io
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps
@@ -86,10 +88,53 @@ def _font(face: Face, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(face.path), size, index=face.index, layout_engine=ImageFont.Layout.BASIC)
 
 
+@cache
+def _measure(face: Face, size: int) -> Callable[[str], float]:
+    """The width of a text in `face` at `size` as FreeType lays it out, from the widths of
+    its characters, each measured once. The basic layout sets each glyph at the previous
+    one's advance and kerns only from a `kern` table, which the Noto CJK faces do not have
+    (their kerning is in GPOS, which the basic layout leaves alone): a text is as wide as
+    the sum of its characters (tests/test_social_cards.py checks it). Wrapping measures
+    each line as it grows, at each size tried: a sixth of a card's time, asked of FreeType."""
+    font = _font(face, size)
+    widths: dict[str, float] = {}
+
+    def measure(text: str) -> float:
+        total = 0.0
+        for char in text:
+            width = widths.get(char)
+            if width is None:
+                width = widths[char] = font.getlength(char)
+            total += width
+        return total
+
+    return measure
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One line of text on a card."""
+
+    xy: tuple[int, int]
+    text: str
+    face: Face
+    size: int
+    ink: tuple[int, int, int]
+    anchor: str = "ls"
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """What all cards of one language and kind share: the kicker and the site's name, with
+    the rules and the globe; drawn once (_framed)."""
+
+    label: Face
+    kicker: str
+    site: str
+    right: int
+
+
 def render(card: Card, fonts: FontSet, image: Path | None = None) -> Drawn:
-    canvas = Image.new("RGB", (WIDTH, HEIGHT), WHITE)
-    draw = ImageDraw.Draw(canvas)
-    texts: list[tuple[str, Face]] = []
     dropped: list[str] = []
     right = WIDTH - MARGIN - (IMAGE_WIDTH if image is not None else 0)
     latin = not reads_by_characters(card.lang)
@@ -102,50 +147,41 @@ def render(card: Card, fonts: FontSet, image: Path | None = None) -> Drawn:
         dropped.extend(result.dropped)
         return result.text
 
-    def put(xy: tuple[float, float], text: str, face: Face, size: int, fill: tuple[int, int, int],
-            anchor: str = "ls") -> None:
-        if text:
-            draw.text(xy, text, font=_font(face, size), fill=fill, anchor=anchor)
-            texts.append((text, face))
-
-    draw.rectangle((0, 0, WIDTH, TOP_RULE - 1), fill=RED)
-
     def one_line(text: str, face: Face, width: float) -> str:
-        return wrap(text, width, _font(face, LABEL_SIZE).getlength, 1, ellipsis)[0][0] if text else ""
+        return wrap(text, width, _measure(face, LABEL_SIZE), 1, ellipsis)[0][0] if text else ""
 
     kicker = one_line(clean(card.kicker.upper() if latin else card.kicker, fonts.label), fonts.label, right - MARGIN)
-    put((MARGIN, 104), kicker, fonts.label, LABEL_SIZE, RED)
-
     title = clean(card.title, fonts.title) or clean(card.site_name, fonts.title)
     subtitle = clean(card.subtitle, fonts.text)
     lines, size = _fit_title(title, fonts.title, right - MARGIN, reserve=2 if subtitle else 0, ellipsis=ellipsis)
     leading = round(size * (1.28 if latin else 1.36))
+    own: list[_Line] = []
     y = 150 + size  # the first baseline
     for line in lines:
-        put((MARGIN, y), line, fonts.title, size, INK)
+        own.append(_Line((MARGIN, y), line, fonts.title, size, INK))
         y += leading
     if subtitle:
-        sub_lines, _ = wrap(subtitle, right - MARGIN, _font(fonts.text, 32).getlength, 2, ellipsis)
+        sub_lines, _ = wrap(subtitle, right - MARGIN, _measure(fonts.text, 32), 2, ellipsis)
         y += 14
         for line in sub_lines:
-            put((MARGIN, y), line, fonts.text, 32, GREY)
+            own.append(_Line((MARGIN, y), line, fonts.text, 32, GREY))
             y += 46
-
-    draw.line((MARGIN, FOOTER_Y, right, FOOTER_Y), fill=RULE, width=2)
-    _globe(canvas, (MARGIN, FOOTER_Y + 34), 46)
     site = clean(card.site_name, fonts.label)
     date = one_line(clean(card.date, fonts.text), fonts.text, (right - MARGIN) / 2)
-    date_width = _font(fonts.text, LABEL_SIZE).getlength(date) if date else 0
+    date_width = _measure(fonts.text, LABEL_SIZE)(date) if date else 0
     room = right - (MARGIN + 64) - (date_width + 32 if date else 0)
-    put((MARGIN + 64, FOOTER_Y + 57), one_line(site, fonts.label, room), fonts.label, LABEL_SIZE, GREY)
-    put((right, FOOTER_Y + 57), date, fonts.text, LABEL_SIZE, GREY, anchor="rs")
-
+    site = one_line(site, fonts.label, room)
+    # Each text as it went to its face, in the order a reader reads the card.
+    texts = [(kicker, fonts.label), *((line.text, line.face) for line in own), (site, fonts.label), (date, fonts.text)]
+    texts = [(text, face) for text, face in texts if text]
+    own.append(_Line((right, FOOTER_Y + 57), date, fonts.text, LABEL_SIZE, GREY, anchor="rs"))
+    frame = _Frame(fonts.label, kicker, site, right)
     if image is None:
-        return Drawn(_encode(canvas, 0), tuple(texts), tuple(dropped))
+        return Drawn(_encode(_drawn(frame, own, 0), 0), tuple(texts), tuple(dropped))
     with Image.open(image) as source:
         photo = ImageOps.exif_transpose(source).convert("L")
     for scale, steps in PHOTO_STEPS:  # coarser until the card is small enough
-        png = _encode(_with_photo(canvas, photo, scale, steps), steps)
+        png = _encode(_with_photo(_drawn(frame, own, steps), photo, scale, steps), steps)
         if len(png) <= MAX_BYTES:
             break
     return Drawn(png, tuple(texts), tuple(dropped))
@@ -154,17 +190,74 @@ def render(card: Card, fonts: FontSet, image: Path | None = None) -> Drawn:
 def _fit_title(title: str, face: Face, width: float, *, reserve: int, ellipsis: str) -> tuple[list[str], int]:
     """The largest size at which the title fits its lines; the smallest, cut, otherwise."""
     for size, allowed in TITLE_SIZES:
-        lines, cut = wrap(title, width, _font(face, size).getlength, max(1, allowed - reserve), ellipsis)
+        lines, cut = wrap(title, width, _measure(face, size), max(1, allowed - reserve), ellipsis)
         if not cut:
             return lines, size
     return lines, size
 
 
-def _globe(canvas: Image.Image, top_left: tuple[int, int], size: int) -> None:
-    canvas.paste(_globe_mark(size), top_left)
+def _drawn(frame: _Frame, lines: list[_Line], photo_colours: int) -> Image.Image:
+    """The card as palette indices (mode L): the frame, and `lines` on it."""
+    card = _framed(frame, photo_colours).copy()
+    _put(card, lines, photo_colours)
+    return card
+
+
+@lru_cache(maxsize=64)  # a few per language: one per kind of page, with or without a photo
+def _framed(frame: _Frame, photo_colours: int) -> Image.Image:
+    white, red, rule = (_ink_levels(ink, photo_colours)[255] for ink in (WHITE, RED, RULE))
+    card = Image.new("L", (WIDTH, HEIGHT), white)
+    draw = ImageDraw.Draw(card)
+    draw.rectangle((0, 0, WIDTH, TOP_RULE - 1), fill=red)
+    draw.line((MARGIN, FOOTER_Y, frame.right, FOOTER_Y), fill=rule, width=2)
+    card.paste(_globe(photo_colours), (MARGIN, FOOTER_Y + 34))
+    _put(card, [_Line((MARGIN, 104), frame.kicker, frame.label, LABEL_SIZE, RED),
+                _Line((MARGIN + 64, FOOTER_Y + 57), frame.site, frame.label, LABEL_SIZE, GREY)], photo_colours)
+    return card
+
+
+# Coverage of a pixel by text (0: none) -> 255 where there is any: where a line goes.
+_COVERED = [0] + [255] * 255
+_PAD = 2  # pixels around a line's box, should FreeType's box and bitmap ever differ by one
+
+
+def _put(card: Image.Image, lines: list[_Line], photo_colours: int) -> None:
+    """Each line drawn anti-aliased, its pixels given the palette index of the ink at that
+    coverage: the index the palette gives the colour that the line would have drawn on
+    white. Drawing in colour and mapping the whole card onto the palette afterwards (what
+    the card needs, since a PNG of a few palette colours is what keeps it small) took a
+    sixth of a card's time; a line's coverage, looked up in a table of 256, is the same
+    card. (Lines do not overlap: where two would, the later one's pixels win.)"""
+    coverage = Image.new("L", (WIDTH, HEIGHT), 0)
+    draw = ImageDraw.Draw(coverage)
+    for line in lines:
+        font = _font(line.face, line.size)
+        draw.text(line.xy, line.text, font=font, fill=255, anchor=line.anchor)
+        left, top, right, bottom = draw.textbbox(line.xy, line.text, font=font, anchor=line.anchor)
+        box = (max(0, int(left) - _PAD), max(0, int(top) - _PAD),
+               min(WIDTH, int(right) + 1 + _PAD), min(HEIGHT, int(bottom) + 1 + _PAD))
+        covered = coverage.crop(box)
+        card.paste(covered.point(_ink_levels(line.ink, photo_colours)), box, covered.point(_COVERED))
+        coverage.paste(0, box)  # the next line's box sees only its own pixels
+
+
+@cache
+def _ink_levels(ink: tuple[int, int, int], photo_colours: int) -> list[int]:
+    """For each coverage 0–255, the palette index of `ink` drawn at it on white: drawn
+    the way Pillow draws a text's bitmap, and mapped by Pillow's own palette look-up."""
+    strip = Image.new("RGB", (256, 1), WHITE)
+    ImageDraw.Draw(strip).bitmap((0, 0), Image.frombytes("L", (256, 1), bytes(range(256))), fill=ink)
+    return list(strip.quantize(palette=_palette_image(photo_colours), dither=Image.Dither.NONE).tobytes())
 
 
 @cache  # the same mark on every card
+def _globe(photo_colours: int) -> Image.Image:
+    """The globe as palette indices."""
+    mark = _globe_mark(46).quantize(palette=_palette_image(photo_colours), dither=Image.Dither.NONE)
+    return Image.frombytes("L", mark.size, mark.tobytes())
+
+
+@cache
 def _globe_mark(size: int) -> Image.Image:
     """The favicon (overrides/assets/favicon.svg), drawn four times larger and scaled
     down: Pillow's shapes are not anti-aliased."""
@@ -181,20 +274,26 @@ def _globe_mark(size: int) -> Image.Image:
     return mark.resize((size, size), Image.Resampling.LANCZOS)
 
 
-def _with_photo(canvas: Image.Image, photo: Image.Image, scale: int, steps: int) -> Image.Image:
+def _with_photo(card: Image.Image, photo: Image.Image, scale: int, steps: int) -> Image.Image:
     """The card with the photo cropped to fill its right third, as a duotone of the hub's
     red on a palette of its own (no dithering) at 1/`scale` resolution: shown in a link
     preview the card is about 500 pixels wide, and a photo in full colour and resolution
-    would weigh ten times the card."""
+    would weigh ten times the card. `card`: palette indices, as _drawn makes them (changed
+    in place)."""
     small = ImageOps.fit(photo, (IMAGE_WIDTH // scale, HEIGHT // scale), Image.Resampling.LANCZOS)
     # Smoothed first: a photo's grain, mapped onto few levels, is noise that does not compress.
-    small = small.filter(ImageFilter.MedianFilter(3)).point(lambda v: v * steps // 256)
-    duotone = Image.frombytes("P", small.size, small.tobytes())  # each level, an index
-    duotone.putpalette([c for rgb in _photo_ramp(steps) for c in rgb])
-    card = canvas.copy()
-    card.paste(duotone.convert("RGB").resize((IMAGE_WIDTH, HEIGHT), Image.Resampling.NEAREST),
-               (WIDTH - IMAGE_WIDTH, 0))
+    levels = small.filter(ImageFilter.MedianFilter(3)).point(lambda v: v * steps // 256)
+    duotone = levels.point(_photo_levels(steps) + [0] * (256 - steps))  # each level, its index
+    card.paste(duotone.resize((IMAGE_WIDTH, HEIGHT), Image.Resampling.NEAREST), (WIDTH - IMAGE_WIDTH, 0))
     return card
+
+
+@cache
+def _photo_levels(steps: int) -> list[int]:
+    """The palette index of each level of the duotone."""
+    ramp = Image.new("RGB", (steps, 1))
+    ramp.putdata(_photo_ramp(steps))
+    return list(ramp.quantize(palette=_palette_image(steps), dither=Image.Dither.NONE).tobytes())
 
 
 def _photo_ramp(steps: int) -> list[tuple[int, int, int]]:
@@ -211,8 +310,10 @@ def _palette_image(photo_colours: int) -> Image.Image:
     return palette
 
 
-def _encode(canvas: Image.Image, photo_colours: int) -> bytes:
-    indexed = canvas.quantize(palette=_palette_image(photo_colours), dither=Image.Dither.NONE)
+def _encode(card: Image.Image, photo_colours: int) -> bytes:
+    """`card`: palette indices, as _drawn makes them."""
+    indexed = Image.frombytes("P", card.size, card.tobytes())
+    indexed.putpalette(_palette_image(photo_colours).getpalette())
     bits = 4 if len(PALETTE) + photo_colours <= 16 else 8
     # zlib's run-length strategy compresses most cards as well as its others, in a tenth
     # of the time (and Pillow's `optimize` takes 25 times as long for 1% less); a card

@@ -2,7 +2,8 @@
 cache so that a rebuild does not draw it again.
 
 One card per page and language of its text, at `assets/cards/<lang>/<page path>.png` (the
-home page: `assets/cards/<lang>/index.png`). A page shown in a fallback language uses the
+home page: `assets/cards/<lang>/index.png`); a news article published `extra.hub.card_days`
+days or more before the newest shows the news section's card instead. A page shown in a fallback language uses the
 card of the text it shows, the original's: same URL, drawn once. A card is drawn by the
 language build that builds its page in its own language, so every card is drawn once in
 the whole build, whichever process builds that language (hub.parallel). (Should a fallback
@@ -106,8 +107,11 @@ class Cards:
             return None
         draw = content_lang == lang or content_lang not in self.renderer.settings.languages
         listing = _FURTHER_PAGE.fullmatch(url_path)
-        if listing:  # page 2, 3… of a listing shows the card of its first page, drawn there
-            url_path = listing.group(1)
+        # Page 2, 3… of a listing shows the card of its first page, drawn there; so does an
+        # older news article (extra.hub.card_days): the news section's card.
+        section = listing.group(1) if listing else "news/" if self._past_card_days(src_uri) else None
+        if section is not None:
+            url_path = section
             title = self.renderer.ui.t(SECTION_KICKERS[url_path.split("/")[0]], content_lang)
             src_uri, draw = url_path + "index.md", False
         card = card_for(self.renderer, src_uri=src_uri, url_path=url_path, lang=content_lang, title=title,
@@ -118,6 +122,17 @@ class Cards:
             self._publish(card, path, image)
             timing.add("social cards", time.perf_counter() - started)
         return CardRef(url=self.renderer.settings.site_url + path, alt=card_alt(card))
+
+    def _past_card_days(self, src_uri: str) -> bool:
+        """A news article published `card_days` days or more before the newest: its own
+        card would rarely be seen (a link preview is mostly of recent news) and a decade of
+        them would weigh more than the rest of the site. Policy explainers keep theirs:
+        they are few, and stay current."""
+        article = self.renderer.catalog.article(src_uri)
+        if article is None or article.kind != "news":
+            return False
+        newest = self.renderer.catalog.news[0].date
+        return (newest - article.date).days >= self.renderer.settings.card_days
 
     def _publish(self, card: Card, path: str, image: Path | None = None) -> None:
         fonts = font_set(card.lang, self.font_dirs)

@@ -31,6 +31,9 @@ class HubSettings:
     closing_soon_days: int = 14
     # An opportunity without a deadline not confirmed for this many days is "unconfirmed".
     confirm_after_days: int = 180
+    # A news article gets a social card of its own when published within this many days
+    # of the newest one; older ones show the news section's card (hub.cards).
+    card_days: int = 365
     timezone: str = "Asia/Shanghai"
     build_date: date = date(2025, 1, 1)  # the day statuses describe (see build_day)
     build_time: datetime = datetime(2025, 1, 1)  # stamped into feeds and calendars (see build_moment)
@@ -196,6 +199,7 @@ def settings_from_config(config: Any, *, preview: bool = False) -> HubSettings:
         news_page_size=int(hub.get("news_page_size", 10)),
         closing_soon_days=int(hub.get("closing_soon_days", 14)),
         confirm_after_days=_days(hub.get("confirm_after_days", 180), "confirm_after_days"),
+        card_days=_days(hub.get("card_days", 365), "card_days"),
         timezone=zone,
         build_date=build_day(zone),
         build_time=moment,

@@ -4,13 +4,17 @@ the phone. Drawn at build time (segno) as a small inline SVG: no script, no requ
 
 from __future__ import annotations
 
-import io
+import re
+from collections.abc import Sequence
 from html import escape
 
 import segno
 from markupsafe import Markup
 
 from .render import Renderer
+
+_BORDER = 4  # the quiet zone scanners need, in modules
+_DARK_RUN = re.compile(rb"\x01+")  # a row's dark modules side by side (segno: 1 dark, 0 light)
 
 
 def qr_svg(url: str, label: str) -> str:
@@ -23,11 +27,26 @@ def qr_svg(url: str, label: str) -> str:
     addresses of this site mask 2 scores within 1% of the best on average and 9% at worst
     by the standard's penalty rules (150 addresses measured with segno.encoder.evaluate_mask)."""
     code = segno.make(url, error="l", micro=False, mask=2)
-    out = io.BytesIO()
-    code.save(out, kind="svg", xmldecl=False, svgns=False, nl=False, omitsize=True, border=4,
-              svgclass="hub-share__code", lineclass=None, dark="#000", light="#fff")
-    svg = out.getvalue().decode("ascii")
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
+    size = len(code.matrix) + 2 * _BORDER
+    return (f'<svg role="img" aria-label="{escape(label)}" viewBox="0 0 {size} {size}" class="hub-share__code">'
+            f'<path fill="#fff" d="M0 0h{size}v{size}h-{size}z"/><path stroke="#000" d="{_dark_path(code.matrix)}"/>'
+            "</svg>")
+
+
+def _dark_path(matrix: Sequence[bytearray]) -> str:
+    """The dark modules as one path of horizontal strokes, each a move relative to the end
+    of the one before: the very path segno's SVG writer makes, a third of the time of a
+    code when segno writes it (tests/test_share_qr.py compares the two)."""
+    parts: list[str] = []
+    x, y = 0, 0.0  # where the pen is
+    for row, modules in enumerate(matrix):
+        line = _BORDER + 0.5 + row  # strokes run along the middle of their row
+        for run in _DARK_RUN.finditer(modules):
+            start, end = _BORDER + run.start(), _BORDER + run.end()
+            down = line - y
+            parts.append(f"{'m' if parts else 'M'}{start - x} {int(down) if down.is_integer() else down}h{end - start}")
+            x, y = end, line
+    return "".join(parts)
 
 
 def share_html(renderer: Renderer, lang: str, url_path: str) -> str:
