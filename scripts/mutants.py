@@ -4,6 +4,7 @@ the fast tests that exercise it must fail for each (mutmut 3, see README, "Mutat
     .venv/bin/python scripts/mutants.py                  every module, 2 workers
     .venv/bin/python scripts/mutants.py status search    some modules
     .venv/bin/python scripts/mutants.py --report         the score of the last run, no new run
+    .venv/bin/python scripts/mutants.py --show status    what each mutant still to judge changes
 
 mutmut names a mutant after the module path relative to where it runs (`src/` is stripped) and
 tests import the package as `hub` (PYTHONPATH=hooks), so each module runs in a workspace of its
@@ -52,7 +53,7 @@ MODULE_TESTS: dict[str, list[str]] = {
     "status": ["tests/test_page_formats.py"],
     "event_time": ["tests/test_page_formats.py"],
     "sanitize": [*SANITIZER, *SECURITY],
-    "prose": SECURITY,
+    "prose": ["tests/test_record_text.py", *SECURITY],
     "markdown_limits": [*SECURITY, *CHECK],
     "feeds": ["tests/test_feed_files.py"],
     "feed_html": ["tests/test_feed_files.py"],
@@ -181,16 +182,37 @@ def report(modules: list[str]) -> int:
     return 1 if unexplained else 0
 
 
+def show(modules: list[str]) -> None:
+    """The change each mutant not yet killed nor explained makes, as lines taken out (-)
+    and put in (+): what a new test must tell apart, or tests/MUTANTS.md explain."""
+    from mutmut.configuration import reset_config
+    from mutmut.mutation.diff_apply import get_diff_for_mutant
+
+    for module in modules:
+        os.chdir(WORKSPACES / module)
+        reset_config()
+        for name, status in sorted(results(module).items()):
+            if status in ("killed", "equivalent"):
+                continue
+            diff = get_diff_for_mutant(name, path=Path(f"src/hub/{module}.py")).splitlines()
+            changed = [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+            print(f"## {name} ({status})", *changed, sep="\n")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("modules", nargs="*", help=f"modules of hooks/hub/ (all: {' '.join(MODULE_TESTS)})")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--report", action="store_true", help="only print the score of the last run")
+    parser.add_argument("--show", action="store_true", help="print what each mutant still to judge changes")
     args = parser.parse_args()
     modules = args.modules or list(MODULE_TESTS)
     unknown = sorted(set(modules) - set(MODULE_TESTS))
     if unknown:
         parser.error(f"no tests are mapped to {', '.join(unknown)}; add the module to MODULE_TESTS")
+    if args.show:
+        show(modules)
+        return 0
     if not args.report:
         started, cpu = time.monotonic(), children_cpu()
         for module in modules:

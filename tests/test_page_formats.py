@@ -160,6 +160,11 @@ def test_an_offer_without_deadline_is_promoted_while_confirmed(today: str, confi
     assert (opportunity_status(offer, today=day, closing_soon_days=14, **given).state == "open") is live
 
 
+@pytest.mark.parametrize(("deadline", "live"), [("2025-04-25", True), ("2025-05-20", True), ("2025-04-19", False)])
+def test_an_offer_is_promoted_until_its_deadline(deadline: str, live: bool) -> None:
+    assert opportunity_is_live(_opportunity(deadline), today=date(2025, 4, 20), closing_soon_days=14) is live
+
+
 def test_lists_show_the_nearest_deadline_first_and_offers_without_one_last() -> None:
     records = {"b": _opportunity("2025-06-01"), "a": _opportunity("2025-06-01"), "c": _opportunity(None),
                "d": _opportunity("2025-05-01"), "0": _opportunity(None)}
