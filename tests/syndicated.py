@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from unittest import mock
-
 from typing import TYPE_CHECKING
+from unittest import mock
 
 from mkdocs.config import load_config
 from sitebuild import TEST_SITE_URL, BuiltSite, Result, hub_env
