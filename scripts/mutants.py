@@ -52,7 +52,7 @@ SANITIZER = ["tests/test_images.py::test_content_cannot_load_pictures_from_anoth
 MODULE_TESTS: dict[str, list[str]] = {
     "status": ["tests/test_page_formats.py"],
     "event_time": ["tests/test_page_formats.py"],
-    "sanitize": [*SANITIZER, *SECURITY],
+    "sanitize": ["tests/test_sanitizer.py", *SANITIZER, *SECURITY],
     "prose": ["tests/test_record_text.py", *SECURITY],
     "markdown_limits": [*SECURITY, *CHECK],
     "feeds": ["tests/test_feed_files.py"],
