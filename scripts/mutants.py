@@ -27,6 +27,7 @@ import os
 import re
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -123,9 +124,15 @@ def run(module: str, workers: int) -> None:
     log = workspace / "mutmut.log"
     started, cpu = time.monotonic(), children_cpu()
     with open(log, "w", encoding="utf-8") as out:
-        done = subprocess.run(
-            [str(mutmut), "run", "--max-children", str(workers)], cwd=workspace, env=env, stdout=out, stderr=out
-        )
+        # In a session of its own, so that stopping this script stops mutmut and its workers.
+        done = subprocess.Popen([str(mutmut), "run", "--max-children", str(workers)], cwd=workspace, env=env,
+                                stdout=out, stderr=out, start_new_session=True)
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+        try:
+            done.wait()
+        finally:
+            if done.poll() is None:
+                os.killpg(done.pid, signal.SIGTERM)
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"{module}: mutmut exited {done.returncode}; wall {time.monotonic() - started:.0f} s, "
           f"CPU {children_cpu() - cpu:.0f} s, load average {load} (log: {log})", flush=True)
