@@ -116,8 +116,10 @@ def prepare(module: str) -> Path:
     return workspace
 
 
-def run(module: str, workers: int) -> None:
-    workspace = prepare(module)
+def run(module: str, workers: int, *, resume: bool = False) -> None:
+    workspace = WORKSPACES / module
+    if not (resume and (workspace / "mutants").is_dir()):
+        prepare(module)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("PYTHONPATH", None)
     mutmut = Path(sys.executable).parent / "mutmut"
@@ -211,6 +213,8 @@ def main() -> int:
     parser.add_argument("modules", nargs="*", help=f"modules of hooks/hub/ (all: {' '.join(MODULE_TESTS)})")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--report", action="store_true", help="only print the score of the last run")
+    parser.add_argument("--resume", action="store_true",
+                        help="go on with a run that was stopped: mutants with a result are not run again")
     parser.add_argument("--show", action="store_true", help="print what each mutant still to judge changes")
     args = parser.parse_args()
     modules = args.modules or list(MODULE_TESTS)
@@ -223,7 +227,7 @@ def main() -> int:
     if not args.report:
         started, cpu = time.monotonic(), children_cpu()
         for module in modules:
-            run(module, args.workers)
+            run(module, args.workers, resume=args.resume)
         print(f"all: wall {time.monotonic() - started:.0f} s, CPU {children_cpu() - cpu:.0f} s, "
               f"{args.workers} workers, on {date.today().isoformat()}\n")
     return report(modules)

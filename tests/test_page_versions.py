@@ -33,6 +33,7 @@ def test_a_page_announces_every_language_it_is_written_in_and_the_default(settin
         ("x-default", SITE + "news/2025/x/"),
     )
     assert not versions.is_fallback
+    assert (versions.lang, versions.content_lang, versions.url_path) == ("en", "en", "news/2025/x/")
 
 
 def test_without_chinese_text_the_default_version_is_the_first_language_written(settings) -> None:
@@ -79,6 +80,10 @@ def test_the_sitemap_lists_pages_once_with_their_versions_and_leaves_fallbacks_o
         links = [(link.get("rel"), link.get("hreflang"), link.get("href")) for link in url.findall(f"{XHTML}link")]
         assert links == [("alternate", "zh", SITE + "cities/a&b/"), ("alternate", "en", SITE + "en/cities/a&b/"),
                          ("alternate", "x-default", SITE + "cities/a&b/")]
+    # Nothing but the elements between them: crawlers read the file as it is written.
+    stray = [element.tag for element in root.iter() if (element.tail or "").strip()
+             or (element.tag != f"{SITEMAP}loc" and (element.text or "").strip())]
+    assert stray == []
 
 
 @pytest.mark.parametrize(("url_path", "is_fallback", "indexed"), [
