@@ -145,3 +145,16 @@ def test_a_page_without_a_title_keeps_its_language_and_body() -> None:
 ])
 def test_a_page_without_its_marks_goes_to_pagefind_whole(page: str) -> None:
     assert search_document(page) == page
+
+
+def test_an_article_inside_the_content_does_not_cut_what_search_reads() -> None:
+    """Content may hold its own <article> (hub.sanitize allows it): the page's text after it
+    is still searched."""
+    page = PAGE.replace("<p>Texte</p>", "<article><p>Encadré</p></article><p>Suite</p>")
+    document = search_document(page)
+    assert "Encadré" in document and "Suite" in document and "Pied" not in document
+
+
+def test_a_page_that_starts_with_its_html_tag_is_read_the_same_way() -> None:
+    page = PAGE.removeprefix("<!doctype html>")
+    assert search_document(page) == search_document(PAGE)
