@@ -9,8 +9,9 @@ from hub.prose import MarkdownRefused, safe_markdown
 
 
 def test_headings_start_below_the_pages_own_sections() -> None:
-    html = safe_markdown("# One\n\n## Two\n\n### Three\n\n#### Four\n\ntext")
-    assert html == "<h3>One</h3>\n<h4>Two</h4>\n<h5>Three</h5>\n<h6>Four</h6>\n<p>text</p>"
+    html = safe_markdown("# One\n\n## Two\n\n### Three\n\n#### Four\n\n##### Five\n\n###### Six\n\ntext")
+    assert html == ("<h3>One</h3>\n<h4>Two</h4>\n<h5>Three</h5>\n<h6>Four</h6>\n<h6>Five</h6>\n<h6>Six</h6>\n"
+                    "<p>text</p>")
 
 
 def test_raw_html_is_shown_as_text() -> None:
