@@ -81,8 +81,13 @@ test: setup-test ## Run the whole test suite (what CI runs)
 test-fast: setup-dev ## Run the fast tests: no browser, no extra site builds or external tools
 	$(VENV)/bin/pytest -m "not browser and not slow"
 
+# One module or some: make mutants MODULES="status feeds". The score and what is left to judge
+# are printed at the end; README ("Mutation score") and tests/MUTANTS.md record them.
+mutants: setup-dev ## Mutation testing of the core modules over the fast tests (2 workers, under 30 min)
+	$(PY) scripts/mutants.py $(MODULES)
+
 bench: setup-dev ## Scale benchmark, see bench/README.md (SIZES="500 2000 5000", ROUNDS=3)
 	$(VENV)/bin/pip install -q -r bench/requirements.txt
 	$(PY) bench/run.py --sizes $(or $(SIZES),500 2000) --rounds $(or $(ROUNDS),3) --extras
 
-.PHONY: help setup setup-dev setup-test serve build preview report check new translations schema test test-fast bench
+.PHONY: help setup setup-dev setup-test serve build preview report check new translations schema test test-fast mutants bench

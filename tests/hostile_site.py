@@ -208,13 +208,15 @@ def _localized(text: str, **other: str) -> str:
     return "{" + ", ".join(f"{lang}: {_q(other.get(lang, text))}" for lang in ("zh", "en", "fr", "ja")) + "}"
 
 
+def vector_page(vector: Vector) -> str:
+    """The article that carries `vector`, on line VECTOR_LINE."""
+    return f"---\ntitle: 向量 {vector.id}\nsummary: 测试。\ndate: 2025-04-16\n---\n\n{vector.markdown}\n"
+
+
 def write_vectors(project: Path) -> None:
     news = project / "docs" / "zh" / "news" / "2025"
     for vector in VECTORS:
-        (news / f"v-{vector.id}.md").write_text(
-            f"---\ntitle: 向量 {vector.id}\nsummary: 测试。\ndate: 2025-04-16\n---\n\n{vector.markdown}\n",
-            encoding="utf-8",
-        )
+        (news / f"v-{vector.id}.md").write_text(vector_page(vector), encoding="utf-8")
     for link in LINKS_OUT:
         (news / f"l-{link.id}.md").write_text(
             f"---\ntitle: 链接 {link.id}\nsummary: 测试。\ndate: 2025-04-16\n---\n\n{link.markdown}\n",

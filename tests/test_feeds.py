@@ -438,6 +438,14 @@ def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Rebuilt:
     second = build(project, tmp_path_factory.mktemp("feeds-second") / "site", **env)
     for built in (first, second):
         assert built.result.returncode == 0, built.result.output
+    edit_titles_links_and_markup(project)
+    edited = build(project, tmp_path_factory.mktemp("feeds-edited") / "site", strict=False, **env)
+    assert edited.result.returncode == 0, edited.result.output
+    return Rebuilt(first, second, edited, project)
+
+
+def edit_titles_links_and_markup(project: Path) -> None:
+    """The edits between the first builds of `rebuilt` and the edited one."""
     for path, old, new in (
         ("docs/zh/news/2025/first-article.md", "title: ", "title: 改过的标题 "),
         ("docs/en/news/2025/first-article.md", "title: ", "title: Edited "),
@@ -463,9 +471,6 @@ def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Rebuilt:
     with open(project / "docs/en/news/2025/first-article.md", "a", encoding="utf-8") as article:
         article.write('\n![Map](../../../assets/maps/map.png)\n\n<script>alert("x")</script>\n'
                       '<iframe src="https://example.com/"></iframe>\n')
-    edited = build(project, tmp_path_factory.mktemp("feeds-edited") / "site", strict=False, **env)
-    assert edited.result.returncode == 0, edited.result.output
-    return Rebuilt(first, second, edited, project)
 
 
 def test_two_builds_of_the_same_content_give_the_same_bytes(rebuilt):

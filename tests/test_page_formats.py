@@ -11,7 +11,15 @@ from hub.amounts import format_amount, format_money
 from hub.event_time import event_when
 from hub.models import Amount, Coordinates, Event, LocalizedShort, Opportunity
 from hub.pages_cities import coordinates_text
-from hub.status import event_is_live, event_is_upcoming, event_state, opportunity_status
+from hub.status import (
+    by_deadline,
+    by_start,
+    event_is_live,
+    event_is_upcoming,
+    event_state,
+    opportunity_is_live,
+    opportunity_status,
+)
 from hub.ui import load_ui
 from sitebuild import ROOT, site_languages
 
@@ -128,3 +136,97 @@ def test_event_upcoming_ongoing_ended_by_its_own_days() -> None:
     assert event_state(event, today=date(2025, 4, 20)) == "ongoing"
     assert event_state(event, today=date(2025, 4, 21)) == "ended"
     assert event_is_live(event, today=date(2025, 4, 20)) and not event_is_live(event, today=date(2025, 4, 21))
+
+
+def test_an_all_day_event_is_upcoming_ongoing_and_ended_by_its_dates() -> None:
+    text = {"zh": "活动", "en": "Event"}
+    event = Event(title=text, summary=text, place=text, start="2025-04-19", end="2025-04-20", timezone="Asia/Tokyo")
+    states = [event_state(event, today=date(2025, 4, day)) for day in (18, 19, 20, 21)]
+    assert states == ["upcoming", "ongoing", "ongoing", "ended"]
+
+
+@pytest.mark.parametrize(("today", "confirm_after_days", "live"), [
+    ("2025-09-28", None, True),  # 180 days after publication: the default still counts it
+    ("2025-09-29", None, False),
+    ("2025-05-01", 30, True),
+    ("2025-05-02", 30, False),  # the hub's own setting, not the default
+])
+def test_an_offer_without_deadline_is_promoted_while_confirmed(today: str, confirm_after_days: int | None,
+                                                                live: bool) -> None:
+    offer = _opportunity(None)
+    given = {} if confirm_after_days is None else {"confirm_after_days": confirm_after_days}
+    day = date.fromisoformat(today)
+    assert opportunity_is_live(offer, today=day, closing_soon_days=14, **given) is live
+    assert (opportunity_status(offer, today=day, closing_soon_days=14, **given).state == "open") is live
+
+
+@pytest.mark.parametrize(("deadline", "live"), [("2025-04-25", True), ("2025-05-20", True), ("2025-04-19", False)])
+def test_an_offer_is_promoted_until_its_deadline(deadline: str, live: bool) -> None:
+    assert opportunity_is_live(_opportunity(deadline), today=date(2025, 4, 20), closing_soon_days=14) is live
+
+
+def test_lists_show_the_nearest_deadline_first_and_offers_without_one_last() -> None:
+    records = {"b": _opportunity("2025-06-01"), "a": _opportunity("2025-06-01"), "c": _opportunity(None),
+               "d": _opportunity("2025-05-01"), "0": _opportunity(None)}
+    assert [key for key, _ in sorted(records.items(), key=by_deadline)] == ["d", "a", "b", "0", "c"]
+
+
+def test_lists_show_events_by_the_moment_they_start_wherever_they_are() -> None:
+    text = {"zh": "活动", "en": "Event"}
+    events = {
+        "shanghai-morning": _event("2025-05-10 09:30", "2025-05-10 12:00", "Asia/Shanghai"),  # 01:30 UTC
+        "tokyo-morning": _event("2025-05-10 10:00", "2025-05-10 12:00", "Asia/Tokyo"),  # 01:00 UTC
+        "paris-night": _event("2025-05-09 23:00", "2025-05-10 01:00", "Europe/Paris"),  # 21:00 UTC the day before
+        "all-day-b": Event(title=text, summary=text, place=text, start="2025-05-10", end="2025-05-10",
+                           timezone="Asia/Shanghai"),  # midnight in Shanghai: 16:00 UTC the day before
+        "all-day-a": Event(title=text, summary=text, place=text, start="2025-05-10", end="2025-05-11",
+                           timezone="Asia/Shanghai"),
+    }
+    assert [key for key, _ in sorted(events.items(), key=by_start)] == [
+        "all-day-a", "all-day-b", "paris-night", "tokyo-morning", "shanghai-morning",
+    ]
+
+
+# What an event page says of its time, in each language: one day, days of one month, hours
+# of one day (a span of times), across midnight (two dates with times), west and at UTC.
+WHEN = [
+    pytest.param("2025-04-30", "2025-04-30", "Asia/Shanghai", {
+        "zh": "2025年4月30日（Asia/Shanghai）",
+        "en": "April 30, 2025 (Asia/Shanghai)",
+        "fr": "30 avril 2025 (Asia/Shanghai)",
+        "ja": "2025年4月30日（Asia/Shanghai）",
+    }, ("2025-04-30", "2025-04-30"), id="one day"),
+    pytest.param("2025-04-21", "2025-04-25", "Asia/Tokyo", {
+        "zh": "2025年4月21日至25日（Asia/Tokyo）",
+        "en": "April 21\u2009–\u200925, 2025 (Asia/Tokyo)",
+        "fr": "21–25 avril 2025 (Asia/Tokyo)",
+        "ja": "2025年4月21日～25日（Asia/Tokyo）",
+    }, ("2025-04-21", "2025-04-25"), id="days of one month"),
+    pytest.param("2025-05-10 14:00", "2025-05-10 17:30", "Asia/Tokyo", {
+        "zh": "2025年5月10日 14:00–17:30（Asia/Tokyo，UTC+09:00）",
+        "en": "May 10, 2025, 14:00\u2009–\u200917:30 (Asia/Tokyo, UTC+09:00)",
+        "fr": "10 mai 2025, 14:00\u2009–\u200917:30 (Asia/Tokyo, UTC+09:00)",
+        "ja": "2025年5月10日 14時00分～17時30分（Asia/Tokyo、UTC+09:00）",
+    }, ("2025-05-10T14:00+09:00", "2025-05-10T17:30+09:00"), id="hours of one day, east of UTC"),
+    pytest.param("2025-01-10 17:00", "2025-01-11 18:15", "America/New_York", {
+        "zh": "2025年1月10日 17:00 – 2025年1月11日 18:15（America/New_York，UTC-05:00）",
+        "en": "January 10, 2025, 17:00\u2009–\u2009January 11, 2025, 18:15 (America/New_York, UTC-05:00)",
+        "fr": "10 janvier 2025, 17:00\u2009–\u200911 janvier 2025, 18:15 (America/New_York, UTC-05:00)",
+        "ja": "2025年1月10日 17:00～2025年1月11日 18:15（America/New_York、UTC-05:00）",
+    }, ("2025-01-10T17:00-05:00", "2025-01-11T18:15-05:00"), id="across midnight, west of UTC"),
+    pytest.param("2025-01-10 09:00", "2025-01-10 10:00", "Europe/London", {
+        "zh": "2025年1月10日 09:00–10:00（Europe/London，UTC+00:00）",
+        "en": "January 10, 2025, 09:00\u2009–\u200910:00 (Europe/London, UTC+00:00)",
+        "fr": "10 janvier 2025, 09:00\u2009–\u200910:00 (Europe/London, UTC+00:00)",
+        "ja": "2025年1月10日 9時00分～10時00分（Europe/London、UTC+00:00）",
+    }, ("2025-01-10T09:00+00:00", "2025-01-10T10:00+00:00"), id="at UTC"),
+]
+
+
+@pytest.mark.parametrize(("start", "end", "zone", "texts", "iso"), WHEN)
+def test_event_times_as_each_language_writes_them(ui, start: str, end: str, zone: str, texts: dict[str, str],
+                                                   iso: tuple[str, str]) -> None:
+    event = _event(start, end, zone)
+    for lang, text in texts.items():
+        when = event_when(event, lang, ui)
+        assert (when.text, when.start_iso, when.end_iso) == (text, *iso), lang

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sitebuild import HUB_CLI, build, run, site_languages
+from checking import check
+from sitebuild import build, site_languages
 
 CITY = "data/cities/montpellier.yml"
 EVENT = "data/events/test-event.yml"
@@ -493,7 +494,7 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_check_reports_the_problem(case: Case, minimal_project: Path) -> None:
     case.change(minimal_project)
-    checked = run([*HUB_CLI, "check"], minimal_project)
+    checked = check(minimal_project)
     assert checked.returncode == 1, checked.output
     assert reported(case.message, checked.stdout.splitlines()), checked.output
     assert "Traceback" not in checked.output
@@ -533,7 +534,7 @@ def load(project: Path):
 def test_country_code_no_unquoted_is_norway(minimal_project: Path, tmp_path: Path) -> None:
     # YAML 1.1 (PyYAML's default) reads NO as false; the hub reads YAML 1.2, where it is text.
     write("data/cities/bergen.yml", BERGEN)(minimal_project)
-    checked = run([*HUB_CLI, "check"], minimal_project)
+    checked = check(minimal_project)
     assert checked.returncode == 0, checked.output
     assert load(minimal_project).cities["bergen"].country == "NO"
     built = build(minimal_project, tmp_path / "site")
@@ -546,7 +547,7 @@ def test_bom_and_crlf_are_read_as_plain_utf8(minimal_project: Path, tmp_path: Pa
     article = "---\ntitle: 卑尔根\nsummary: 摘要。\ndate: 2025-04-18\ncities: [bergen]\n---\n\n正文。\n"
     write("docs/zh/news/2025/bergen.md", b"\xef\xbb\xbf" + article.replace("\n", "\r\n").encode("utf-8"))(
         minimal_project)
-    checked = run([*HUB_CLI, "check"], minimal_project)
+    checked = check(minimal_project)
     assert checked.returncode == 0, checked.output
     catalog = load(minimal_project)
     city = catalog.cities["bergen"]
@@ -563,6 +564,6 @@ def test_every_problem_in_one_run(minimal_project: Path) -> None:
               if case.id in ("yaml-syntax", "unknown-city", "unknown-time-zone", "fact-in-translation")]
     for case in chosen:
         case.change(minimal_project)
-    checked = run([*HUB_CLI, "check"], minimal_project)
+    checked = check(minimal_project)
     assert checked.stdout.splitlines()[:-1] == [
         *sorted(case.message for case in chosen), "4 problems found in the content."]

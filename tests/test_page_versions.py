@@ -1,0 +1,160 @@
+"""What a page's head and the sitemap say about its language versions (hub.alternates), and
+which pages and which part of them the search index holds (hub.search), for pages of the
+repository's languages: zh (the default, without a prefix), en, fr and ja."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from hub.alternates import SitemapCollector, page_versions, strip_lang_prefix
+from hub.search import is_indexed, result_meta, search_document
+from sitebuild import ROOT, TEST_SITE_URL
+from syndicated import project_settings
+
+SITE = TEST_SITE_URL
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+@pytest.fixture(scope="module")
+def settings():
+    return project_settings(ROOT)
+
+
+def test_a_page_announces_every_language_it_is_written_in_and_the_default(settings) -> None:
+    versions = page_versions(settings, lang="en", content_lang="en", url_path="news/2025/x/",
+                             languages_with_text={"ja", "en", "zh"})
+    assert versions.canonical == SITE + "en/news/2025/x/"
+    assert versions.alternates == (
+        ("zh", SITE + "news/2025/x/"),
+        ("en", SITE + "en/news/2025/x/"),
+        ("ja", SITE + "ja/news/2025/x/"),
+        ("x-default", SITE + "news/2025/x/"),
+    )
+    assert not versions.is_fallback
+    assert (versions.lang, versions.content_lang, versions.url_path) == ("en", "en", "news/2025/x/")
+
+
+def test_without_chinese_text_the_default_version_is_the_first_language_written(settings) -> None:
+    versions = page_versions(settings, lang="fr", content_lang="fr", url_path="news/2025/y/",
+                             languages_with_text={"fr", "en"})
+    assert versions.alternates[-1] == ("x-default", SITE + "en/news/2025/y/")
+    assert [code for code, _ in versions.alternates] == ["en", "fr", "x-default"]
+
+
+def test_a_fallback_page_points_to_its_original_and_announces_no_translation(settings) -> None:
+    versions = page_versions(settings, lang="ja", content_lang="en", url_path="news/2025/x/",
+                             languages_with_text={"en"})
+    assert versions.is_fallback
+    assert (versions.lang, versions.content_lang, versions.url_path) == ("ja", "en", "news/2025/x/")
+    assert versions.canonical == SITE + "en/news/2025/x/"
+    assert versions.alternates == ()
+
+
+@pytest.mark.parametrize(("lang", "page_url", "expected"), [
+    ("en", "en/news/x/", "news/x/"),
+    ("zh", "news/x/", "news/x/"),
+    ("zh", "en/news/x/", "en/news/x/"),
+    ("en", "./", ""),
+    ("zh", ".", ""),
+    ("fr", "french/", "french/"),
+])
+def test_page_paths_inside_a_language_root(settings, lang: str, page_url: str, expected: str) -> None:
+    assert strip_lang_prefix(settings, lang, page_url) == expected
+
+
+def test_the_sitemap_lists_pages_once_with_their_versions_and_leaves_fallbacks_out(settings) -> None:
+    sitemap = SitemapCollector()
+    for lang in ("zh", "en"):
+        sitemap.add(page_versions(settings, lang=lang, content_lang=lang, url_path="cities/a&b/",
+                                  languages_with_text={"zh", "en"}))
+    sitemap.add(page_versions(settings, lang="fr", content_lang="en", url_path="cities/a&b/",
+                              languages_with_text={"zh", "en"}))
+    text = sitemap.xml()
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n') and text.endswith("</urlset>\n")
+    root = ET.fromstring(text)
+    urls = root.findall(f"{SITEMAP}url")
+    assert [url.findtext(f"{SITEMAP}loc") for url in urls] == [SITE + "cities/a&b/", SITE + "en/cities/a&b/"]
+    for url in urls:
+        links = [(link.get("rel"), link.get("hreflang"), link.get("href")) for link in url.findall(f"{XHTML}link")]
+        assert links == [("alternate", "zh", SITE + "cities/a&b/"), ("alternate", "en", SITE + "en/cities/a&b/"),
+                         ("alternate", "x-default", SITE + "cities/a&b/")]
+    # Nothing but the elements between them: crawlers read the file as it is written.
+    stray = [element.tag for element in root.iter() if (element.tail or "").strip()
+             or (element.tag != f"{SITEMAP}loc" and (element.text or "").strip())]
+    assert stray == []
+
+
+@pytest.mark.parametrize(("url_path", "is_fallback", "indexed"), [
+    ("news/2025/x/", False, True),
+    ("news/", False, True),
+    ("", False, True),
+    ("news/2025/x/", True, False),
+    ("news/page/2/", False, False),
+    ("news/archive/2025/", False, False),
+    ("news/topics/trade/", False, False),
+    ("opportunities/closed/", False, False),
+    ("events/past/", False, False),
+    ("feeds/", False, False),
+    ("about/translations/", False, False),
+    ("about/contribute/", False, False),
+    ("about/", False, True),
+])
+def test_which_pages_a_search_finds(url_path: str, is_fallback: bool, indexed: bool) -> None:
+    assert is_indexed(url_path, is_fallback=is_fallback) is indexed
+
+
+@pytest.mark.parametrize(("kind", "facts", "expected"), [
+    ("news", {"published": "2025-04-16T00:00:00+08:00"}, ("news", "2025-04-16")),
+    ("policy", {"published": "2025-03-01"}, ("policy", "2025-03-01")),
+    ("opportunity", {"valid_from": "2025-01-02", "published": "2024-12-01"}, ("opportunity", "2025-01-02")),
+    ("event", {"start": "2025-04-21T10:00:00+09:00"}, ("event", "2025-04-21")),
+    ("city", {"published": "2025-01-01"}, ("city", "")),
+    ("news", {}, ("news", "")),
+    ("section", {"published": "2025-01-01"}, ("page", "")),
+])
+def test_what_a_search_result_shows_under_its_title(kind: str, facts: dict, expected: tuple[str, str]) -> None:
+    assert result_meta(kind, facts) == expected
+
+
+PAGE = ('<!doctype html><html lang="fr" class="no-js"><head><meta charset="utf-8"><title>Titre | Hub</title>'
+        '<script>nav()</script></head><body><header>Menu</header><main><div data-pagefind-body>'
+        '<article><h1>Titre</h1><p>Texte</p></article></div></main><footer>Pied</footer></body></html>')
+
+
+def test_search_reads_the_language_title_and_marked_body_of_a_page() -> None:
+    assert search_document(PAGE) == (
+        '<!doctype html><html lang="fr" class="no-js"><head><title>Titre | Hub</title></head>'
+        "<body><div data-pagefind-body><article><h1>Titre</h1><p>Texte</p></body></html>"
+    )
+
+
+def test_a_page_without_a_title_keeps_its_language_and_body() -> None:
+    page = PAGE.replace("<title>Titre | Hub</title>", "")
+    assert search_document(page) == (
+        '<!doctype html><html lang="fr" class="no-js"><body><div data-pagefind-body><article><h1>Titre</h1>'
+        "<p>Texte</p></body></html>"
+    )
+
+
+@pytest.mark.parametrize("page", [
+    PAGE.replace("<div data-pagefind-body>", "<div>"),  # a page left out of the index
+    PAGE.replace("</article>", ""),
+    PAGE.replace('<html lang="fr" class="no-js">', ""),
+])
+def test_a_page_without_its_marks_goes_to_pagefind_whole(page: str) -> None:
+    assert search_document(page) == page
+
+
+def test_an_article_inside_the_content_does_not_cut_what_search_reads() -> None:
+    """Content may hold its own <article> (hub.sanitize allows it): the page's text after it
+    is still searched."""
+    page = PAGE.replace("<p>Texte</p>", "<article><p>Encadré</p></article><p>Suite</p>")
+    document = search_document(page)
+    assert "Encadré" in document and "Suite" in document and "Pied" not in document
+
+
+def test_a_page_that_starts_with_its_html_tag_is_read_the_same_way() -> None:
+    page = PAGE.removeprefix("<!doctype html>")
+    assert search_document(page) == search_document(PAGE)
