@@ -139,7 +139,7 @@ def test_event_upcoming_ongoing_ended_by_its_own_days() -> None:
 
 
 def test_an_all_day_event_is_upcoming_ongoing_and_ended_by_its_dates() -> None:
-    text = {"zh": "活动", "en": "Event"}
+    text = LocalizedShort({"zh": "活动", "en": "Event"})
     event = Event(title=text, summary=text, place=text, start="2025-04-19", end="2025-04-20", timezone="Asia/Tokyo")
     states = [event_state(event, today=date(2025, 4, day)) for day in (18, 19, 20, 21)]
     assert states == ["upcoming", "ongoing", "ongoing", "ended"]
@@ -172,7 +172,7 @@ def test_lists_show_the_nearest_deadline_first_and_offers_without_one_last() -> 
 
 
 def test_lists_show_events_by_the_moment_they_start_wherever_they_are() -> None:
-    text = {"zh": "活动", "en": "Event"}
+    text = LocalizedShort({"zh": "活动", "en": "Event"})
     events = {
         "shanghai-morning": _event("2025-05-10 09:30", "2025-05-10 12:00", "Asia/Shanghai"),  # 01:30 UTC
         "tokyo-morning": _event("2025-05-10 10:00", "2025-05-10 12:00", "Asia/Tokyo"),  # 01:00 UTC
