@@ -14,6 +14,7 @@ from typing import Any
 from hub import preview_errors
 from hub.assets import drop_template_sources
 from hub.build import HubBuild
+from hub.compact import compact_html
 from hub.fragments import reach_material_templates
 from hub.images import drop_originals
 from hub.parallel import LanguageWorkers, share_languages
@@ -122,9 +123,11 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     return _build.page_context(context, page, _lang(config), nav)
 
 
-# Last of all post_page handlers: the search index gets the page as it is written.
+# Last of all post_page handlers: the page is written without the templates' indentation
+# (hub.compact), and the search index gets it as it is written.
 @event_priority(-1000)
 def on_post_page(output: str, page: Any, config: Any) -> str:
+    output = compact_html(output)
     _build.post_page(output, page)
     return output
 
