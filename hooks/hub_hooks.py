@@ -144,6 +144,7 @@ def on_template_context(context: dict[str, Any], template_name: str, config: Any
 
 def on_post_template(output: str, template_name: str, config: Any) -> str:
     if template_name == "404.html":
+        output = compact_html(output)
         _build.keep_not_found(output, _lang(config))
     return output
 

@@ -12,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
-import run  # noqa: E402
+import run
 
 FIGURES = {"wall_s", "cpu_s", "peak_tree_mib", "output_mib", "files"}
 
