@@ -81,8 +81,12 @@ test: setup-test ## Run the whole test suite (what CI runs)
 test-fast: setup-dev ## Run the fast tests: no browser, no extra site builds or external tools
 	$(VENV)/bin/pytest -m "not browser and not slow"
 
-bench: setup-dev ## Scale benchmark, see bench/README.md (SIZES="500 2000 5000", ROUNDS=3)
+bench: setup-dev ## Scale benchmark, see bench/README.md (SIZES="500 2000 5000", ROUNDS=3; BENCH_20000=1 adds N = 20,000)
 	$(VENV)/bin/pip install -q -r bench/requirements.txt
 	$(PY) bench/run.py --sizes $(or $(SIZES),500 2000) --rounds $(or $(ROUNDS),3) --extras
+	$(if $(BENCH_20000),$(MAKE) bench-decade)
 
-.PHONY: help setup setup-dev setup-test serve build preview report check new translations schema test test-fast bench
+bench-decade: setup-dev ## A decade of news: N = 20,000, the hub alone, one round (recorded with the sizes above)
+	$(PY) bench/run.py --sizes 20000 --rounds 1 --variants hub
+
+.PHONY: help setup setup-dev setup-test serve build preview report check new translations schema test test-fast bench bench-decade
