@@ -3,12 +3,12 @@
 Material's templates and the hub's indent their markup for the people who edit them; a
 page carries that indentation and the blank lines of every `{% if %}`: about 4 KB of a
 30 KB article page, on every page of the site (bench/README.md, "Bytes"). A browser shows
-a run of white space between a tag and text, or between two tags, as one space at most, so
-such a run that holds a line break is written as that line break alone. Left as written:
-the elements that show or run their text as it is (`pre`, `textarea`, `script`, `style`,
-and `code` and `kbd`, which Material sets in `white-space: pre-wrap`) and comments. Inside
-a tag nothing changes either: the run must touch a tag's `>` or `<`, which attribute
-values never hold unescaped in pages the hub writes.
+a run of white space in text as one space, and between two attributes of a tag any run is
+a separator, so a run that holds a line break is written as that line break alone. Left as
+written: the elements that show or run their text as it is (`pre`, `textarea`, `script`,
+`style`, and `code` and `kbd`, which Material sets in `white-space: pre-wrap`) and
+comments. An attribute value that held a line break followed by spaces would lose the
+spaces; the values the hub and Material write hold no line breaks (escaped text, URLs).
 """
 
 from __future__ import annotations

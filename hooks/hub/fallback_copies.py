@@ -25,7 +25,6 @@ from .catalog import Article
 from .settings import HubSettings
 
 RECENT_DAYS = 365
-MODES = ("summary", "full", "recent")
 
 
 def shows_summary(settings: HubSettings, article: Article | None) -> bool:
