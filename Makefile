@@ -86,8 +86,12 @@ test-fast: setup-dev ## Run the fast tests: no browser, no extra site builds or 
 mutants: setup-dev ## Mutation testing of the core modules over the fast tests (2 workers, under 30 min)
 	$(PY) scripts/mutants.py $(MODULES)
 
-bench: setup-dev ## Scale benchmark, see bench/README.md (SIZES="500 2000 5000", ROUNDS=3)
+bench: setup-dev ## Scale benchmark, see bench/README.md (SIZES="500 2000 5000", ROUNDS=3; BENCH_20000=1 adds N = 20,000)
 	$(VENV)/bin/pip install -q -r bench/requirements.txt
 	$(PY) bench/run.py --sizes $(or $(SIZES),500 2000) --rounds $(or $(ROUNDS),3) --extras
+	$(if $(BENCH_20000),$(MAKE) bench-decade)
 
-.PHONY: help setup setup-dev setup-test serve build preview report check new translations schema test test-fast mutants bench
+bench-decade: setup-dev ## A decade of news: N = 20,000, the hub alone, one round (recorded with the sizes above)
+	$(PY) bench/run.py --sizes 20000 --rounds 1 --variants hub
+
+.PHONY: help setup setup-dev setup-test serve build preview report check new translations schema test test-fast mutants bench bench-decade

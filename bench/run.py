@@ -32,6 +32,8 @@ from measure import Measurement, run, tree_size  # noqa: E402
 
 OUT = BENCH / "out"
 ROOT = BENCH.parent
+# The last full run, committed with the code it measured (issue 17's shape; see record()).
+RECORDED = BENCH / "recorded.json"
 BIN = Path(sys.executable).parent
 SITE_URL = "https://example.org/hub/"
 VARIANTS = ("hub", "bare", "floor", "hugo")
@@ -200,6 +202,75 @@ def table(n: int, summary: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
+def recorded_figures(summary: dict[str, dict]) -> dict[str, dict]:
+    """Medians of the four variants in recorded.json's units (optional variants are left out:
+    they are for the decisions, not the record)."""
+    mib = 2**20
+    return {
+        variant: {
+            "wall_s": round(s["wall"], 1),
+            "cpu_s": round(s["cpu"], 1),
+            "peak_tree_mib": round(s["peak_tree_rss"] / mib),
+            "output_mib": round(s["bytes"] / mib, 1),
+            "files": int(s["files"]),
+        }
+        for variant, s in summary.items()
+        if variant in VARIANTS
+    }
+
+
+def machine(loads: list[float]) -> str:
+    """What the figures were measured on, and how busy it was (the machine may be shared)."""
+    memory = 0
+    with open("/proc/meminfo", encoding="ascii") as handle:
+        for line in handle:
+            if line.startswith("MemTotal:"):
+                memory = int(line.split()[1]) * 1024
+    system = "Linux"
+    try:
+        for line in Path("/etc/os-release").read_text(encoding="utf-8").splitlines():
+            if line.startswith("PRETTY_NAME="):
+                system = line.split("=", 1)[1].strip('"')
+    except OSError:
+        pass
+    load = f"load average {min(loads):.1f}–{max(loads):.1f} at the start of the builds" if loads else ""
+    return ", ".join(part for part in (
+        f"{os.cpu_count()} cores", f"{memory / 2**30:.0f} GiB", system, f"Python {sys.version.split()[0]}", load,
+    ) if part)
+
+
+def commit() -> str:
+    """The commit measured (with "+changes" when the checkout differs from it)."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True).stdout.strip()
+
+    head = git("rev-parse", "HEAD") or "unknown"
+    return head + ("+changes" if git("status", "--porcelain", "--", "hooks", "overrides", "mkdocs.yml") else "")
+
+
+def record(results: dict[int, dict], path: Path = RECORDED) -> dict:
+    """Write the run's medians to recorded.json. Sizes run again on the same commit replace
+    their figures and keep the others (N = 20,000 is run on its own); another commit starts
+    the file afresh."""
+    measured = commit()
+    runs: dict[str, dict] = {}
+    if path.exists():
+        earlier = json.loads(path.read_text(encoding="utf-8"))
+        if earlier.get("commit") == measured:
+            runs = earlier.get("runs", {})
+    loads = [r["load_before"] for result in results.values() for r in result["runs"]]
+    for n, result in results.items():
+        figures = recorded_figures(result["summary"])
+        if figures:
+            runs[str(n)] = figures
+    document = {"date": time.strftime("%Y-%m-%d"), "commit": measured, "machine": machine(loads),
+                "runs": dict(sorted(runs.items(), key=lambda kv: int(kv[0])))}
+    path.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return document
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000])
@@ -207,6 +278,8 @@ def main() -> None:
     parser.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=(*VARIANTS, *OPTIONAL))
     parser.add_argument("--regenerate", action="store_true", help="write the synthetic hub again")
     parser.add_argument("--extras", action="store_true", help="also page weight, search bytes, preview time")
+    parser.add_argument("--no-record", dest="record", action="store_false",
+                        help=f"do not write the medians to {RECORDED.relative_to(ROOT)}")
     parser.add_argument("--report", action="store_true",
                         help="only print the table of the runs already recorded for --sizes")
     args = parser.parse_args()
@@ -217,6 +290,7 @@ def main() -> None:
             recorded = json.loads(latest.read_text(encoding="utf-8"))
             print(table(n, summarise(recorded["runs"])) + "\n")
         return
+    results: dict[int, dict] = {}
     for n in args.sizes:
         folder = OUT / f"n{n}"
         prepare(folder, n, args.regenerate)
@@ -246,6 +320,10 @@ def main() -> None:
             print(json.dumps(result["extras"], indent=2), flush=True)
         (OUT / f"results-n{n}.json").write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
         print(table(n, summary), flush=True)
+        results[n] = result
+    if args.record:
+        record(results)
+        print(f"recorded in {RECORDED.relative_to(ROOT)}", flush=True)
 
 
 if __name__ == "__main__":

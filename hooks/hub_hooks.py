@@ -14,6 +14,7 @@ from typing import Any
 from hub import preview_errors, stack
 from hub.assets import drop_template_sources
 from hub.build import HubBuild
+from hub.compact import compact_html
 from hub.images import drop_originals
 from hub.parallel import LanguageWorkers, share_languages
 from hub.sanitize import PageSanitizer
@@ -118,9 +119,11 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     return _build.page_context(context, page, _lang(config), nav)
 
 
-# Last of all post_page handlers: the search index gets the page as it is written.
+# Last of all post_page handlers: the page is written without the templates' indentation
+# (hub.compact), and the search index gets it as it is written.
 @event_priority(-1000)
 def on_post_page(output: str, page: Any, config: Any) -> str:
+    output = compact_html(output)
     _build.post_page(output, page)
     return output
 
@@ -137,6 +140,7 @@ def on_template_context(context: dict[str, Any], template_name: str, config: Any
 
 def on_post_template(output: str, template_name: str, config: Any) -> str:
     if template_name == "404.html":
+        output = compact_html(output)
         _build.keep_not_found(output, _lang(config))
     return output
 

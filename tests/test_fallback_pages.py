@@ -14,14 +14,14 @@ ARTICLE = "fr/news/2025/first-article/"
 ORIGINAL = TEST_SITE_URL + "en/news/2025/first-article/"
 
 
-def build_with_mode(project: Path, site_dir: Path, mode: str) -> BuiltSite:
+def build_with_mode(project: Path, site_dir: Path, mode: str, **env: str) -> BuiltSite:
     config_path = project / "mkdocs.yml"
     text = config_path.read_text(encoding="utf-8")
     marker = "fallback_pages: "
     start = text.index(marker) + len(marker)
     end = text.index("\n", start)
     config_path.write_text(text[:start] + mode + text[end:], encoding="utf-8")
-    built = build(project, site_dir)
+    built = build(project, site_dir, **env)
     assert built.result.returncode == 0, built.result.output
     return built
 
@@ -44,6 +44,24 @@ def test_fallback_page_keeps_notice_canonical_and_no_hreflang(minimal_project: P
         assert "A test summary." in body
         assert read_full is not None and "Lire l'article complet en anglais" in read_full.get_text()
         assert "First paragraph." not in body
+
+
+@pytest.mark.parametrize(("build_date", "whole"), [("2026-04-16", True), ("2026-04-17", False)])
+def test_recent_mode_copies_the_last_years_articles_whole_and_older_ones_as_summaries(
+    minimal_project: Path, tmp_path: Path, build_date: str, whole: bool
+) -> None:
+    """`recent` (the site's setting): whole within 365 days of the build day, the summary
+    after; a summary copy's "Translate this page" gives the translator a link to the text,
+    not the text (it would weigh more than the page)."""
+    site = build_with_mode(minimal_project, tmp_path / "site", "recent", HUB_BUILD_DATE=build_date)
+    soup = site.soup(ARTICLE)
+    body = soup.select_one(".md-content").get_text(" ", strip=True)
+    assert ("First paragraph." in body) is whole
+    assert ("Lire l'article complet en anglais" in body) is not whole
+    assert "pas encore traduite en français" in soup.select_one(".hub-fallback").get_text()
+    translate = soup.select_one(".hub-edit a")["href"]
+    assert ("First%20paragraph" in translate) is whole
+    assert ("the%20text%20to%20translate%20is%20at" in translate) is not whole
 
 
 def test_the_site_shows_untranslated_articles_whole(site: BuiltSite) -> None:

@@ -227,6 +227,29 @@ def test_city_feeds_carry_what_concerns_the_city(site: BuiltSite):
     assert f"tag:{ID_DOMAIN},2025:en/news/chengdu-penang-direct-flight" not in ids
 
 
+def test_city_feeds_carry_articles_as_summaries_and_the_feed_of_everything_whole(site: BuiltSite):
+    """A partner city's feed: an article's summary and a link to its page (bench/README.md,
+    "Bytes"); the same article whole in the feed of everything and the news feed."""
+    item = f"tag:{ID_DOMAIN},2025:en/news/new-partner-cities-2025"
+    page = TEST_SITE_URL + "en/news/2025/new-partner-cities-2025/"
+    city = next(e for e in feedparser.parse(site.path("en/feeds/cities/manchester.atom.xml").read_bytes()).entries
+                if e.id == item)
+    content = BeautifulSoup(city.content[0].value, "html.parser")
+    assert content.find("h2") is None, "no whole text in a city feed"
+    assert [a["href"] for a in content.find_all("a")] == [page]
+    assert content.find("a").get_text() == "Read on the site"
+    assert BeautifulSoup(city.summary, "html.parser").get_text() in content.get_text()
+    for name in ("all", "news"):
+        whole = next(e for e in feedparser.parse(site.path(f"en/feeds/{name}.atom.xml").read_bytes()).entries
+                     if e.id == item)
+        assert BeautifulSoup(whole.content[0].value, "html.parser").find("h2") is not None, name
+    event = f"tag:{ID_DOMAIN},2025:en/event/sister-cities-conference-2025"
+    city_event, all_event = (
+        next(e for e in feedparser.parse(site.path(path).read_bytes()).entries if e.id == event)
+        for path in ("en/feeds/cities/manchester.atom.xml", "en/feeds/all.atom.xml"))
+    assert city_event.content[0].value == all_event.content[0].value, "records stay whole"
+
+
 def test_items_carry_topics_as_categories_in_the_language(site: BuiltSite):
     parsed = feedparser.parse(site.path("fr/feeds/news.atom.xml").read_bytes())
     entry = next(e for e in parsed.entries if e.id.endswith("/sister-cities-conference-2025"))

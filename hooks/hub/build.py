@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 from . import (
     edit_links,
     error_report,
+    fallback_copies,
     image_variants,
     layout,
     preview_cache,
@@ -235,7 +236,7 @@ class HubBuild:
             return stack.skip_markdown()
         norm = stack.language_free_uri(page.file)
         content_lang = stack.file_locale(page.file, lang) or lang
-        if content_lang != lang and self.settings.fallback_pages == "summary":
+        if content_lang != lang and fallback_copies.shows_summary(self.settings, self.catalog.article(norm)):
             markdown = self._fallback_summary(markdown, norm, content_lang, lang)
         markdown = sections.render_page(self.renderer, markdown, norm, lang, page.meta)
         if content_lang != lang:
@@ -333,7 +334,9 @@ class HubBuild:
             "notice": notice,
             "unpublished": self._unpublished_banner(norm, lang),
             "edit": edit_links.page_link(self.settings, self.catalog, self.ui, src_uri=norm, lang=lang,
-                                         content_lang=versions.content_lang, generated=norm in self.generated_uris),
+                                         content_lang=versions.content_lang, generated=norm in self.generated_uris,
+                                         with_text=not (versions.is_fallback and fallback_copies.shows_summary(
+                                             self.settings, self.catalog.article(norm)))),
             "base_path": self.settings.base_path,
             "search_indexed": indexed,
             # The copy buttons of subscribe boxes and the Feeds page (assets/hub-subscribe.js).

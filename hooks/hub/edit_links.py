@@ -73,13 +73,15 @@ def source_file(catalog: Catalog, src_uri: str, lang: str, *, generated: bool) -
 
 def page_link(
     settings: HubSettings, catalog: Catalog, ui: UiStrings, *, src_uri: str, lang: str, content_lang: str,
-    generated: bool,
+    generated: bool, with_text: bool = True,
 ) -> dict[str, Any] | None:
-    """{href, text, file, translate} for the link above a page's title, or None."""
+    """{href, text, file, translate} for the link above a page's title, or None.
+    `with_text=False`: a translation's form gets the front matter and a link to the source
+    text, not the text (hub.fallback_copies: a summary copy)."""
     if not settings.repository:
         return None
     if content_lang != lang and not generated:
-        return _translate_link(settings, ui, src_uri, lang)
+        return _translate_link(settings, ui, src_uri, lang, with_text=with_text)
     path = source_file(catalog, src_uri, lang, generated=generated)
     if path is None:
         return None
@@ -88,11 +90,13 @@ def page_link(
             "text": ui.t("translate_page" if translate else "edit_page", lang)}
 
 
-def _translate_link(settings: HubSettings, ui: UiStrings, src_uri: str, lang: str) -> dict[str, Any] | None:
+def _translate_link(
+    settings: HubSettings, ui: UiStrings, src_uri: str, lang: str, *, with_text: bool
+) -> dict[str, Any] | None:
     target = f"docs/{lang}/{src_uri}"
     stub = translation_stub(settings, settings.root, src_uri, lang)
     href = new_file_url(settings, target, stub.text() if stub else None)
-    if stub is not None and len(href) > URL_LIMIT:
+    if stub is not None and (len(href) > URL_LIMIT or not with_text):
         href = new_file_url(settings, target, stub.header_with_link(source_url(settings, stub.source_path)))
         if len(href) > URL_LIMIT:
             href = new_file_url(settings, target, None)

@@ -31,6 +31,11 @@ Items
     full text, 50 items each would come to some 470 MB once every city had that many). The
     limits are told to readers on the Feeds page. Content never depends on the build
     date, so a feed changes only when its content does.
+    A partner city's feed carries an article as its summary and a link to the page, not
+    its whole text (records stay whole: their facts are short): with whole texts the
+    2,000 city feeds were 95 of the 615 MiB of a 2,000-article site and would pass 200 MiB
+    once each city has CITY_FEED_LIMIT items (bench/README.md, "Bytes"). The whole text of
+    every article is in the feed of everything and the news feed of its language.
 
 Ids
     tag:<id_domain>,<id_year>:<lang>/<kind>/<slug or record id>, e.g.
@@ -181,6 +186,11 @@ def feed_limit(feed: Feed) -> int:
     return CITY_FEED_LIMIT if feed.city else FEED_LIMIT
 
 
+def carries_whole_articles(feed: Feed) -> bool:
+    """Whether the feed carries an article's whole text, or its summary (see the docstring)."""
+    return not feed.city
+
+
 def distribute(feeds: Iterable[Feed], items: list[FeedItem]) -> dict[str, list[FeedItem]]:
     """The items of each feed (by feed name), newest first, up to its limit: one pass
     over the items, whatever the number of cities."""
@@ -209,6 +219,15 @@ class ItemContent:
     articles: ArticleHtml
     pages: dict[str, str] = field(default_factory=dict)
     _cache: dict[tuple[str, str, str], str] = field(default_factory=dict)
+
+    def teaser(self, item: FeedItem) -> str:
+        """An article as a city feed carries it: its summary and a link to its page."""
+        if not isinstance(item.record, Article):
+            return self.html(item)
+        settings = self.renderer.settings
+        link = (f'<p><a href="{escape(settings.url(item.lang, item.page_path))}">'
+                f'{escape(self.renderer.ui.t("feed_read_on_site", item.lang), quote=False)}</a></p>')
+        return f"<p>{escape(item.summary, quote=False)}</p>\n{link}" if item.summary else link
 
     def html(self, item: FeedItem) -> str:
         key = (item.kind, item.key, item.lang)
@@ -274,8 +293,9 @@ class FeedWriter:
     renderer: Renderer
     subscriptions: Subscriptions
     content: ItemContent
-    # One entry per item and language, added to every feed that carries the item.
-    _entries: dict[tuple[str, str, str], FeedEntry] = field(default_factory=dict)
+    # One entry per item, language and form (whole or summary), added to every feed that
+    # carries the item in that form.
+    _entries: dict[tuple[str, str, str, bool], FeedEntry] = field(default_factory=dict)
     # The lead image of each item that has one: (URL, type, length) (see _enclose_image).
     _enclosures: dict[tuple[str, str, str], tuple[str, str, int]] = field(default_factory=dict)
 
@@ -312,19 +332,20 @@ class FeedWriter:
         # feedgen takes the RSS channel <link> from the last link() call: the section page.
         generator.link(href=settings.url(lang, feed.page_path), rel="alternate", type="text/html")
         generator.updated(max((item.updated for item in items), default=settings.build_time))
+        whole = carries_whole_articles(feed)
         for item in items:
-            generator.add_entry(self._entry(item, site=site, home=home), order="append")  # newest first already
+            generator.add_entry(self._entry(item, site=site, home=home, whole=whole), order="append")  # newest first
         if fmt == "atom":
             return self._atom_enclosures(generator.atom_str(pretty=True, encoding="UTF-8"), items)
         return generator.rss_str(pretty=True, encoding="UTF-8")
 
-    def _entry(self, item: FeedItem, *, site: str, home: str) -> FeedEntry:
-        key = (item.kind, item.key, item.lang)
+    def _entry(self, item: FeedItem, *, site: str, home: str, whole: bool) -> FeedEntry:
+        key = (item.kind, item.key, item.lang, whole)
         if key not in self._entries:
-            self._entries[key] = self._new_entry(item, site=site, home=home)
+            self._entries[key] = self._new_entry(item, site=site, home=home, whole=whole)
         return self._entries[key]
 
-    def _new_entry(self, item: FeedItem, *, site: str, home: str) -> FeedEntry:
+    def _new_entry(self, item: FeedItem, *, site: str, home: str, whole: bool) -> FeedEntry:
         settings = self.renderer.settings
         catalog = self.renderer.catalog
         fallbacks = settings.fallbacks(item.lang)
@@ -338,7 +359,7 @@ class FeedWriter:
         entry.updated(item.updated)
         entry.author(name=site, uri=home)
         entry.dc.dc_creator(site)
-        content = self.content.html(item)
+        content = self.content.html(item) if whole else self.content.teaser(item)
         if item.text_lang:
             ui = self.renderer.ui
             written_in = ui.written_in("feed_entry_in_language", item.lang)  # English until translated

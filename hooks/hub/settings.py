@@ -45,7 +45,9 @@ class HubSettings:
     # at most the number of cores. 1 builds them one after another.
     build_workers: int = 1
     # What an article not yet translated shows in fr or ja: "summary" (its summary in the
-    # fallback language and a link to the full text there) or "full" (the whole text).
+    # fallback language and a link to the full text there), "full" (the whole text) or
+    # "recent" (the whole text of the last year's articles, the summary of older ones;
+    # hub.fallback_copies).
     fallback_pages: str = "summary"
     # The languages of the content, its source language first: all of them even when only
     # one is built (HUB_ONLY_LANGUAGE), so that a preview checks what a full build checks.
@@ -209,7 +211,7 @@ def settings_from_config(config: Any, *, preview: bool = False) -> HubSettings:
         repository=repository(hub.get("repository")),
         branch=branch(hub.get("branch")),
         preview=preview,
-        fallback_pages=_choice(hub.get("fallback_pages", "summary"), "fallback_pages", ("summary", "full")),
+        fallback_pages=_choice(hub.get("fallback_pages", "summary"), "fallback_pages", ("summary", "full", "recent")),
         font_dirs=tuple(Path(part) for part in os.environ.get("HUB_FONT_DIRS", "").split(os.pathsep) if part),
         card_cache=Path(os.environ["HUB_CARD_CACHE"]) if os.environ.get("HUB_CARD_CACHE") else None,
         asset_folders=tuple(hub.get("asset_folders") or ()),

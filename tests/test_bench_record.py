@@ -1,0 +1,48 @@
+"""bench/recorded.json, where the benchmark leaves its last full run: the shape issue 17
+gives it (medians per size and variant, the machine, the commit), and sizes run apart on
+the same commit kept together."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+import run
+
+FIGURES = {"wall_s", "cpu_s", "peak_tree_mib", "output_mib", "files"}
+
+
+def result(*variants: str, wall: float = 40.0) -> dict:
+    runs = [{"variant": v, "wall": wall, "cpu": 2 * wall, "peak_tree_rss": 2**30, "max_process_rss": 2**29,
+             "bytes": 5 * 2**20, "files": 12, "load_before": 1.5} for v in variants]
+    return {"runs": runs, "summary": run.summarise(runs)}
+
+
+def test_the_record_has_the_issues_shape(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(run, "commit", lambda: "abc123")
+    path = tmp_path / "recorded.json"
+    run.record({2000: result("hub", "bare", "floor", "hugo", "hub-seq")}, path)
+    run.record({20000: result("hub", wall=400.0)}, path)
+    recorded = json.loads(path.read_text(encoding="utf-8"))
+    assert set(recorded) == {"date", "commit", "machine", "runs"}
+    assert recorded["commit"] == "abc123" and recorded["machine"].startswith(f"{run.os.cpu_count()} cores")
+    assert list(recorded["runs"]) == ["2000", "20000"]
+    assert set(recorded["runs"]["2000"]) == {"hub", "bare", "floor", "hugo"}, "optional variants stay out"
+    assert set(recorded["runs"]["20000"]) == {"hub"}
+    assert recorded["runs"]["2000"]["hub"] == {"wall_s": 40.0, "cpu_s": 80.0, "peak_tree_mib": 1024,
+                                               "output_mib": 5.0, "files": 12}
+    assert set(recorded["runs"]["20000"]["hub"]) == FIGURES and recorded["runs"]["20000"]["hub"]["wall_s"] == 400.0
+
+
+def test_another_commit_starts_the_record_afresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    path = tmp_path / "recorded.json"
+    monkeypatch.setattr(run, "commit", lambda: "old")
+    run.record({2000: result("hub")}, path)
+    monkeypatch.setattr(run, "commit", lambda: "new")
+    run.record({20000: result("hub")}, path)
+    assert list(json.loads(path.read_text(encoding="utf-8"))["runs"]) == ["20000"]
