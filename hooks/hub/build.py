@@ -48,8 +48,11 @@ from .dates import language_name, long_date
 from .errors import ContentError, ContentErrors, display_path
 from .fragments import RenderedFragments, frame_key
 from .generate import GeneratedPage, PagesMade, make_pages
+from .image_variants import ImageSet
+from .inline_pictures import InlinePictures, PageSource
 from .pagefind_service import PagefindError, PagefindService
 from .parallel import Forked, alongside, merge_collected
+from .pictures import picture_of
 from .render import Renderer
 from .settings import HubSettings, settings_from_config
 from .syndication import Syndication
@@ -94,6 +97,8 @@ class HubBuild:
     cards: Cards | None = None  # social cards (hub.cards)
     # Under `mkdocs serve`: broken pages shown as their problems (hub.preview_pages).
     left_out: dict[str, list[ContentError]] = field(default_factory=dict)
+    # Pictures in the text of pages, among the site's Markdown extensions (hub.inline_pictures).
+    inline_pictures: InlinePictures | None = None
 
     @classmethod
     def start(cls, config: Any, *, preview: bool = False) -> HubBuild:
@@ -145,6 +150,7 @@ class HubBuild:
         build = cls(settings, catalog, ui, renderer, generated)
         build.left_out = left_out
         build.generated_uris = {page.src_uri for page in generated}
+        build.inline_pictures = _inline_pictures(renderer, config)
         build.syndication = Syndication.from_config(renderer, config)
         try:
             build.cards = Cards.start(renderer, Path(config.site_dir), publishing=not preview)
@@ -231,6 +237,11 @@ class HubBuild:
         if content_lang != lang and self.settings.fallback_pages == "summary":
             markdown = self._fallback_summary(markdown, norm, content_lang, lang)
         markdown = sections.render_page(self.renderer, markdown, norm, lang, page.meta)
+        if self.inline_pictures is not None and page.file.abs_src_path:
+            # Its pictures' paths are relative to the file the text comes from (a fallback
+            # copy's: the original's, one folder as deep).
+            self.inline_pictures.next_page(PageSource.of(self.settings.root / "docs",
+                                                         Path(page.file.abs_src_path).resolve(), content_lang))
         if content_lang != lang:
             # A fallback copy: fr and ja readers of an untranslated article get the same
             # text, at the same place in their folder, so the same HTML. The first build
@@ -408,7 +419,7 @@ class HubBuild:
     # process collected is merged in here.
     LANGUAGE_INDEPENDENT = (
         "settings", "catalog", "ui", "renderer", "generated", "generated_uris", "raw_files", "syndication",
-        "search_service", "fragments", "conversions", "cards", "left_out",
+        "search_service", "fragments", "conversions", "cards", "left_out", "inline_pictures",
     )
 
     def language_state(self) -> dict[str, Any]:
@@ -532,6 +543,32 @@ def _make_pages(renderer: Renderer, docs_dir: Path, *, split: bool) -> PagesMade
         raise ContentErrors(problems)
     return PagesMade([page for part in made for page in part.pages], sum(part.written for part in made),
                      sum(part.removed for part in made))
+
+
+def _inline_pictures(renderer: Renderer, config: Any) -> InlinePictures:
+    """The Markdown extension that shows pictures in the text through the lead images'
+    variants, put among the site's extensions (in place of a previous build's, under
+    `mkdocs serve`): the pages and the feeds' own conversions use it."""
+    settings = renderer.settings
+    # The credit a lead image of the same file gives, shown under the picture in the text too.
+    credits = {image.src: image.credit for image in _lead_images(renderer.catalog) if image.credit}
+
+    def render(image_set: ImageSet, *, alt: str, caption: str | None, lang: str, alone: bool) -> str:
+        shown = picture_of(image_set, alt=(alt, lang), caption=(caption, lang) if caption else None,
+                           credit=credits.get(image_set.src), base=settings.base_path)
+        return renderer.render("text_picture.html", lang, p=shown, alone=alone)
+
+    extension = InlinePictures(render=render, sets=renderer.images, root=settings.root,
+                               asset_folders=settings.asset_folders)
+    config.markdown_extensions[:] = [
+        *(other for other in config.markdown_extensions if not isinstance(other, InlinePictures)), extension,
+    ]
+    return extension
+
+
+def _lead_images(catalog: Catalog) -> list[Any]:
+    records = [*catalog.cities.values(), *catalog.events.values(), *catalog.opportunities.values()]
+    return [image for image in (*(a.meta.image for a in catalog.articles()), *(r.image for r in records)) if image]
 
 
 def _js_string(value: str) -> str:
