@@ -28,7 +28,7 @@ BROKEN = [
     Broken("missing-page", ARTICLE_EN, "See [the plan](plan-2026.md).", "plan-2026.md",
            "link: a link to 'plan-2026.md', but docs/en/news/2025/plan-2026.md does not exist"),
     Broken("missing-image", ARTICLE_EN, "![The map](../../images/map.png)", "../../images/map.png",
-           "image: the image '../../images/map.png', but docs/en/images/map.png does not exist"),
+           "image: a picture at docs/en/images/map.png, outside docs/assets/images/"),
     Broken("absolute-link", ARTICLE_EN, "Read [the news](/en/news/).", "/en/news/",
            "link: an absolute link '/en/news/'"),
     Broken("folder-link", ARTICLE_EN, "Read [the news](../../news/).", "../../news/",

@@ -181,10 +181,10 @@ def test_the_feed_item_encloses_the_picture(built: BuiltSite, fmt: str) -> None:
 
 @pytest.mark.slow  # builds a site
 def test_a_rebuild_takes_the_variants_from_the_cache(project: Path, built: BuiltSite, tmp_path: Path) -> None:
-    assert "hub: 2 lead images (2 made, 0 from .cache/images/)" in built.result.output
+    assert "hub: 3 pictures (3 made, 0 from .cache/images/)" in built.result.output
     again = build(project, tmp_path / "site")
     assert again.result.returncode == 0, again.result.output
-    assert "hub: 2 lead images (0 made, 2 from .cache/images/)" in again.result.output
+    assert "hub: 3 pictures (0 made, 3 from .cache/images/)" in again.result.output
     for path in published_images(built):
         assert (again.dir / "assets" / "images" / path.name).read_bytes() == path.read_bytes()
 

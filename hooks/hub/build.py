@@ -551,7 +551,10 @@ def _inline_pictures(renderer: Renderer, config: Any) -> InlinePictures:
     `mkdocs serve`): the pages and the feeds' own conversions use it."""
     settings = renderer.settings
     # The credit a lead image of the same file gives, shown under the picture in the text too.
-    credits = {image.src: image.credit for image in _lead_images(renderer.catalog) if image.credit}
+    credits: dict[str, str] = {}
+    for image in _lead_images(renderer.catalog):
+        if image.credit:
+            credits.setdefault(image.src, image.credit)  # the first named, articles before records
 
     def render(image_set: ImageSet, *, alt: str, caption: str | None, lang: str, alone: bool) -> str:
         shown = picture_of(image_set, alt=(alt, lang), caption=(caption, lang) if caption else None,
