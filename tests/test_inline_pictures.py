@@ -23,7 +23,7 @@ from photos import (
     image_project,
     make_photo,
 )
-from sitebuild import HUB_CLI, TEST_SITE_URL, BuiltSite, build, run
+from sitebuild import HUB_CLI, ROOT, TEST_SITE_URL, BuiltSite, build, run
 
 # Each case: Markdown put into the zh article, and what `hub check` says after `file:line: `.
 BROKEN = {
@@ -66,12 +66,37 @@ def test_the_check_refuses_each_with_file_and_line(broken_project: tuple[Path, d
     assert "Traceback" not in checked.output
 
 
+def _contributing_example() -> str:
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text[text.index("### Pictures in the text"):]
+    return section[section.index("```\n") + 4 : section.index("\n```", section.index("```\n") + 4)]
+
+
 def test_a_good_picture_passes_the_check(minimal_project: Path) -> None:
+    """The example of CONTRIBUTING.md, a picture in a sentence, and one from the docs root."""
+    example = _contributing_example()
+    assert example.startswith("![") and "../../../assets/images/" in example
+    make_photo(minimal_project / IMAGES / "panda-base-visit.jpg", (1200, 800))
+    add_to_text(minimal_project, ARTICLE_EN, f"\n{example}\n")
     make_photo(minimal_project / IMAGES / INLINE_PHOTO, (1200, 800))
     add_to_text(minimal_project, ARTICLE, "\n![熊猫](../../../assets/images/field-visit.jpg \"基地\")\n")
     add_to_text(minimal_project, ARTICLE_EN, "\nIn a sentence ![a panda](/assets/images/field-visit.jpg) too.\n")
     checked = run([*HUB_CLI, "check"], minimal_project)
     assert checked.returncode == 0, checked.output
+
+
+def test_a_records_text_shows_no_picture(minimal_project: Path) -> None:
+    """Once dropped without a word; now refused where it is written."""
+    record = minimal_project / "data/events/test-event.yml"
+    before = record.read_text(encoding="utf-8")
+    record.write_text(before + "description:\n  zh: 说明。\n  en: |\n    The programme.\n\n"
+                      "    ![The hall](/assets/images/hall.jpg)\n", encoding="utf-8")
+    checked = run([*HUB_CLI, "check"], minimal_project)
+    assert checked.returncode == 1, checked.output
+    line = before.count("\n") + 3
+    assert (f"data/events/test-event.yml:{line}: description.en: " in checked.stdout
+            and "a picture in the text (/assets/images/hall.jpg); a record's text shows no pictures: give the "
+                "record its picture with image:" in checked.stdout), checked.output
 
 
 @pytest.mark.slow  # builds a site
