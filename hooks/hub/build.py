@@ -224,7 +224,8 @@ class HubBuild:
             original = f"docs/{self.settings.default_language}/{getattr(page.file, 'norm_src_uri', '')}"
             for file in (shown, original):
                 if file in self.left_out:
-                    return preview_pages.problems_markdown(file, self.left_out[file])
+                    return preview_pages.problems_markdown(
+                        file, self.left_out[file], lambda key, **values: self.ui.t(key, lang, **values))
         if page.meta.get(GENERATED_MARKER) is True:
             # A generated page is HTML from the hub's own templates. Markdown would only
             # parse it (every tag through Python's HTMLParser) to hand it back unchanged:
@@ -398,6 +399,8 @@ class HubBuild:
             "home_text": self.ui.t("go_home", lang),
             "home": self.renderer.href(lang, ""),
             "base_path": self.settings.base_path,
+            # "Report the broken address": the page's script adds the address (overrides/404.html).
+            "report": self._missing_report_link(lang),
             "search_more": self.ui.t("search_more", lang),
             # Material's selector would show the last page built; a 404 page's own
             # translations are the 404 pages of the other languages.
@@ -408,6 +411,15 @@ class HubBuild:
             ],
         }
         return context
+
+    def _missing_report_link(self, lang: str) -> dict[str, str] | None:
+        t = self.ui.t
+        text = t("report_missing_text", lang)
+        href = error_report.missing_page_url(self.settings, title=t("not_found_title", lang), text=text)
+        if not href:
+            return None
+        return {"href": href, "lead": t("report_missing_lead", lang), "link_text": t("report_missing", lang),
+                "text": text, "linked_from": t("report_missing_from", lang, page="{page}")}
 
     def keep_not_found(self, output: str, lang: str) -> None:
         self.not_found_pages[lang] = output
