@@ -75,7 +75,9 @@ VECTORS = [
            (f"the address 'javascript:alert({MARKER})' removed from <img src>; {JS}",), ("img[src]",)),
     Vector("image-third-party", f"![x](https://tracker.example/{MARKER}.gif)",
            (f"the image address 'https://tracker.example/{MARKER}.gif' removed from <img>; images are served from "
-            "the site itself: put the picture in docs/assets/images/ and name it in the front matter (image:)",),
+            "the site itself: put the picture in docs/assets/images/ and show it in the text by its path from the page "
+            "(![what it shows](../../../assets/images/name.jpg) in an article) or name it in the front matter "
+            "(image:)",),
            ("img[src]",)),
     Vector("iframe", f'<iframe src="https://evil.example/{MARKER}"></iframe>', (f"<iframe> removed; {FRAME}",),
            ("iframe",)),

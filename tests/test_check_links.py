@@ -94,8 +94,8 @@ def test_the_strict_build_refuses_each_of_them(minimal_project: Path, tmp_path: 
 
 def test_links_that_work_pass(minimal_project: Path) -> None:
     """Generated pages, fallback pages, headings' ids as the toc extension makes them (a
-    Chinese heading's is _1, _2…), attr_list ids, raw HTML ids. (Pictures are not written
-    into a page's text: docs/ publishes them only as lead images, hub.publishable.)"""
+    Chinese heading's is _1, _2…), attr_list ids, raw HTML ids. (Pictures in a page's text:
+    tests/test_inline_pictures.py.)"""
     zh = minimal_project / "docs/zh/news/2025/first-article.md"
     zh.write_text(zh.read_text(encoding="utf-8") + (
         "\n## 合作领域：经贸 & 文化\n\n## Partners & trade: 2025\n\n### Who can apply? {#apply}\n\n"

@@ -86,8 +86,9 @@ class Words:
 
 
 def words_of(config: Any) -> tuple[list[Words], str]:
-    """The words in every language of the preview, and its default language; English alone
-    when the languages or the strings cannot be read."""
+    """The words in every language, and the language of the preview's root (the default
+    one, or the only one built by `make serve LANG_ONLY=en`); English alone when the
+    languages or the strings cannot be read."""
     from .settings import settings_from_config
     from .ui import load_ui
 
@@ -97,7 +98,7 @@ def words_of(config: Any) -> tuple[list[Words], str]:
         ui = load_ui(settings.root / "overrides" / "hub" / "ui.yml", settings.root, languages)
     except Exception:  # whatever is broken, the page must show
         return [Words()], "en"
-    return [Words(lang, ui) for lang in languages], languages[0]
+    return [Words(lang, ui) for lang in languages], settings.default_language
 
 
 def _show(config: Any, error: BaseException) -> None:
