@@ -280,7 +280,9 @@ def vector_site(base: Path) -> BuiltSite:
 THEME_SCRIPT_SOURCES = re.compile(
     r"(?:^|/)assets/(?:javascripts/bundle\.[0-9a-f]+\.min\.js|hub-search\.js|hub-subscribe\.js)$"
 )
-THEME_INLINE_SCRIPTS = ("__md_scope=", "var target=document.getElementById(location.hash", "(function(){var b=")
+THEME_INLINE_SCRIPTS = ("__md_scope=", "var target=document.getElementById(location.hash", "(function(){var b=",
+                        # overrides/404.html: the address into "Report the broken address"
+                        '(function(){var a=document.getElementById("hub-report-missing")')
 DATA_SCRIPT_TYPES = ("application/json", "application/ld+json")
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "xlink:href", "background", "cite")
 

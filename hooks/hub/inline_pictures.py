@@ -161,13 +161,13 @@ class PageSource:
             return None  # not under docs/ (MkDocs reads pages from there only)
 
 
-@dataclass
+@dataclass(eq=False)
 class InlinePictures(markdown.Extension):
     """Registered once among the site's Markdown extensions (MkDocs gives every page a new
     converter); told which page comes next by `next_page`, since a Markdown extension
     does not know the file it converts."""
 
-    render: Callable[..., str]  # (ImageSet, alt, caption, credit, lang, alone) -> HTML
+    render: Callable[..., str]  # (ImageSet, *, alt, caption, lang, alone) -> HTML
     sets: Mapping[str, ImageSet]
     root: Path
     asset_folders: tuple[str, ...] = ()
@@ -211,17 +211,14 @@ class _Figures(Treeprocessor):
                     line = _line_of(_read(source.path), url, nth)
                     log.warning(ContentError(f"docs/{source.page}", line, FIELD, *found).format())
                 continue
-            self._replace(image, parents.get(image), image_set, source.lang)
+            self._replace(image, parents[image], image_set, source.lang)
 
-    def _replace(self, image: ET.Element, parent: ET.Element | None, image_set: ImageSet, lang: str) -> None:
-        alone = (parent is not None and parent.tag == "p" and len(parent) == 1 and not (parent.text or "").strip()
+    def _replace(self, image: ET.Element, parent: ET.Element, image_set: ImageSet, lang: str) -> None:
+        alone = (parent.tag == "p" and len(parent) == 1 and not (parent.text or "").strip()
                  and not (image.tail or "").strip())
         html = self.pictures.render(image_set, alt=image.get("alt", ""), caption=image.get("title") or None,
                                     lang=lang, alone=alone)
         placeholder = self.md.htmlStash.store(html)
-        if parent is None:
-            image.tag, image.attrib, image.text = "span", {}, placeholder
-            return
         # The picture becomes raw HTML: a paragraph holding only it becomes the <figure>
         # (Markdown's raw-HTML step unwraps block-level HTML), else it stays in the sentence.
         index = list(parent).index(image)
@@ -242,8 +239,9 @@ def _read(path: Path) -> str:
 
 
 def _line_of(text: str, url: str, nth: int) -> int:
-    """The line of the n-th mention of `url` in the file (Markdown keeps their order)."""
-    lines = [number for number, line in enumerate(text.split("\n"), start=1) for _ in range(line.count(url))]
-    if not lines:
-        return 0
-    return lines[min(nth, len(lines) - 1)]
+    """The line of the n-th mention of `url` in the file (Markdown keeps their order), found
+    as `hub check` finds it."""
+    from .links_check import mention_lines  # it checks pictures with this module's rules
+
+    lines = mention_lines(text.split("\n"), url)
+    return lines[min(nth, len(lines) - 1)] + 1 if lines else 0

@@ -373,15 +373,19 @@ class _LineFinder:
         self.first = page.body_line
 
     def line_of(self, url: str, nth: int = 0) -> int:
-        candidates = {url, unquote(url), url.replace("&", "&amp;")} - {""}
-        # The whole address, not a part of a longer one (../x.png inside ../../x.png).
-        patterns = [re.compile(rf"(?<![\w./%-]){re.escape(candidate)}(?![\w/%-])") for candidate in candidates]
-        mentions = [number for number, text in enumerate(self.lines)
-                    for pattern in patterns for _ in pattern.finditer(text)]
-        mentions.sort()
+        mentions = mention_lines(self.lines, url)
         if not mentions:
             return self.first
         return self.first + mentions[min(nth, len(mentions) - 1)]
+
+
+def mention_lines(lines: list[str], url: str) -> list[int]:
+    """The indexes of `lines` that mention `url` as written (raw, %-decoded or with &amp;),
+    once per mention, in order: the whole address, not a part of a longer one (../x.png
+    inside ../../x.png)."""
+    candidates = {url, unquote(url), url.replace("&", "&amp;")} - {""}
+    patterns = [re.compile(rf"(?<![\w./%-]){re.escape(candidate)}(?![\w/%-])") for candidate in candidates]
+    return sorted(number for number, text in enumerate(lines) for pattern in patterns for _ in pattern.finditer(text))
 
 
 def _relative(target: str, uri: str) -> str:
