@@ -4,7 +4,7 @@ width and height, lazy loading, a caption from its title); the feeds carry it wi
 absolute addresses; a French or Japanese copy of an English article shows it too; and
 `hub check` and the build refuse, at the file and line, a picture they cannot publish.
 
-The built site is the images fixture (tests/photos.py), built once for the module.
+The built site is the images fixture (tests/photos.py), built once per run.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from photos import (
     IMAGES,
     INLINE_PHOTO,
     add_to_text,
-    image_project,
     make_photo,
 )
 from sitebuild import HUB_CLI, ROOT, TEST_SITE_URL, BuiltSite, build, run
@@ -117,12 +116,10 @@ def test_the_strict_build_refuses_them_too(broken_project: tuple[Path, dict[str,
 # -- what readers get ---------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    project = image_project(tmp_path_factory.mktemp("inline") / "project")
-    site = build(project, tmp_path_factory.mktemp("inline-site") / "site")
-    assert site.result.returncode == 0, site.result.output
-    return site
+@pytest.fixture
+def built(image_site: BuiltSite) -> BuiltSite:
+    """The images fixture site, built once per run (tests/conftest.py)."""
+    return image_site
 
 
 def _figure(site: BuiltSite, url_path: str, src_start: str = "field-visit-") -> BeautifulSoup:

@@ -1,7 +1,7 @@
 """Lead images and pictures in an article's text in Chromium: a phone gets a WebP of a
 phone's width, the page does not move while a picture loads, cards and pictures in the text
 load theirs lazily, and the original (GPS and all) is never requested. The site is the
-images fixture (tests/photos.py), built once for the module; a screenshot of the picture
+images fixture (tests/photos.py), built once per run (tests/conftest.py); a screenshot of the picture
 in the text is kept in .cache/screenshots/ to look at."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from browser_support import PHONE, Tab, open_tab
-from photos import INLINE_PHOTO, INLINE_SIZE, image_project
+from photos import INLINE_PHOTO, INLINE_SIZE
 from playwright.sync_api import Browser, Route
-from sitebuild import BuiltSite, build
+from sitebuild import BuiltSite
 from siteserver import SiteServer, serving
 
 pytestmark = pytest.mark.browser
@@ -26,14 +26,6 @@ LAYOUT_SHIFT = """() => new Promise(resolve => {
     .observe({type: "layout-shift", buffered: true});
   setTimeout(() => resolve(total), 500);
 })"""
-
-
-@pytest.fixture(scope="module")
-def image_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    project = image_project(tmp_path_factory.mktemp("browser-images") / "project")
-    site = build(project, tmp_path_factory.mktemp("browser-images-site") / "site")
-    assert site.result.returncode == 0, site.result.output
-    return site
 
 
 @pytest.fixture(scope="module")
