@@ -50,6 +50,7 @@ from .fragments import RenderedFragments, frame_key
 from .generate import GeneratedPage, PagesMade, make_pages
 from .image_variants import ImageSet
 from .inline_pictures import InlinePictures, PageSource
+from .models import LeadImage
 from .pagefind_service import PagefindError, PagefindService
 from .parallel import Forked, alongside, merge_collected
 from .pictures import picture_of
@@ -581,7 +582,7 @@ def _inline_pictures(renderer: Renderer, config: Any) -> InlinePictures:
     return extension
 
 
-def _lead_images(catalog: Catalog) -> list[Any]:
+def _lead_images(catalog: Catalog) -> list[LeadImage]:
     records = [*catalog.cities.values(), *catalog.events.values(), *catalog.opportunities.values()]
     return [image for image in (*(a.meta.image for a in catalog.articles()), *(r.image for r in records)) if image]
 
