@@ -31,9 +31,11 @@ def test_the_error_page_is_written_in_the_language_of_each_address(tmp_path: Pat
         (tmp_path / lang / "news" / "index.html").write_text("old", encoding="utf-8")
     (tmp_path / "about").mkdir()
     (tmp_path / "about" / "index.html").write_text("old", encoding="utf-8")
-    write_everywhere(tmp_path, pages, default="zh")
+    write_everywhere(tmp_path, pages, built=("zh", "en", "fr", "ja"), docs_dir=ROOT / "tests/fixtures/minimal/docs")
     for path, lang in (("index.html", "zh"), ("404.html", "zh"), ("about/index.html", "zh"),
-                       ("en/news/index.html", "en"), ("fr/news/index.html", "fr")):
+                       ("en/news/index.html", "en"), ("fr/news/index.html", "fr"),
+                       # Not in the last good preview: written for every page of docs/.
+                       ("ja/events/index.html", "ja"), ("fr/news/2025/first-article/index.html", "fr")):
         soup = BeautifulSoup((tmp_path / path).read_text(encoding="utf-8"), "html.parser")
         assert soup.html["lang"] == lang, path
         assert soup.h1.get_text() == ERROR_HEADINGS[lang], path

@@ -85,10 +85,10 @@ class Words:
         return self.ui.t(key, self.lang, **values)
 
 
-def words_of(config: Any) -> tuple[list[Words], str]:
-    """The words in every language, and the language of the preview's root (the default
-    one, or the only one built by `make serve LANG_ONLY=en`); English alone when the
-    languages or the strings cannot be read."""
+def words_of(config: Any) -> tuple[list[Words], tuple[str, ...]]:
+    """The words in every language, and the languages the preview builds, the one at its
+    root first (the default one, or the only one built by `make serve LANG_ONLY=en`);
+    English alone when the languages or the strings cannot be read."""
     from .settings import settings_from_config
     from .ui import load_ui
 
@@ -97,16 +97,16 @@ def words_of(config: Any) -> tuple[list[Words], str]:
         languages = settings.checked_languages
         ui = load_ui(settings.root / "overrides" / "hub" / "ui.yml", settings.root, languages)
     except Exception:  # whatever is broken, the page must show
-        return [Words()], "en"
-    return [Words(lang, ui) for lang in languages], settings.default_language
+        return [Words()], ("en",)
+    return [Words(lang, ui) for lang in languages], settings.languages
 
 
 def _show(config: Any, error: BaseException) -> None:
     problems = problems_of(config)
     detail = "" if problems else f"{type(error).__name__}: {error}"
-    words, default = words_of(config)
+    words, built = words_of(config)
     pages = {each.lang: error_page(problems, detail, words=each) for each in words}
-    written = write_everywhere(Path(config.site_dir), pages, default=default)
+    written = write_everywhere(Path(config.site_dir), pages, built=built, docs_dir=Path(config.docs_dir))
     log.error(f"hub: the preview shows the {len(problems) or 'build'} problem(s) at every address "
               f"({written} pages); it comes back by itself once they are fixed")
 
@@ -190,22 +190,50 @@ def with_command(sentence: str) -> str:
     return escape(sentence).replace(escape(COMMAND), "<code>make check</code>")
 
 
-def write_everywhere(site_dir: Path, pages: Mapping[str, str], *, default: str) -> int:
+def write_everywhere(site_dir: Path, pages: Mapping[str, str], *, built: tuple[str, ...],
+                     docs_dir: Path | None = None) -> int:
     """The error page at the root, as the 404 page (which `mkdocs serve` answers for any
     address it lacks) and in place of every page the last good preview had; in the
-    language of its address (`pages` by language: /en/… gets pages["en"]), else `default`."""
+    language of its address (`pages` by language: /en/… gets pages["en"]), else in the
+    language at the root (`built[0]`; `built`: the languages the preview builds). With
+    `docs_dir`, also at the address of every page of docs/<language>/ in every language
+    built (a failed build may have left no page there, and the root 404 page would answer
+    in the root's language)."""
+    default = built[0]
     site_dir.mkdir(parents=True, exist_ok=True)
     targets = {site_dir / "index.html", site_dir / "404.html"}
     for current, _dirs, files in os.walk(site_dir):
         for name in files:
             if name.endswith(".html") and len(targets) < _PAGE_LIMIT:
                 targets.add(Path(current) / name)
+    if docs_dir is not None:
+        for address in _page_addresses(docs_dir, [lang for lang in built if lang in pages], default):
+            if len(targets) < _PAGE_LIMIT:
+                targets.add(site_dir / address)
     encoded = {lang: page.encode("utf-8") for lang, page in pages.items()}
     fallback = encoded.get(default) or next(iter(encoded.values()))
     for target in targets:
         first = target.relative_to(site_dir).parts[0]
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(encoded.get(first, fallback))
         # Older than any source: `mkdocs serve --dirty` (make serve LANG_ONLY=…) rebuilds only
         # pages older than their source, and must rebuild every one of these once fixed.
         os.utime(target, (0, 0))
     return len(targets)
+
+
+def _page_addresses(docs_dir: Path, languages: list[str], default: str) -> list[str]:
+    """index.html of every page under docs/<language>/ (and of the default language's in
+    every language, which shows them as fallbacks), at its address in each language."""
+    uris: set[str] = set()
+    for lang in languages:
+        top = docs_dir / lang
+        if top.is_dir():
+            uris |= {path.relative_to(top).as_posix() for path in top.rglob("*.md")}
+    addresses = []
+    for uri in sorted(uris):
+        stem = uri.removesuffix(".md")
+        folder = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+        for lang in languages:
+            addresses.append(("" if lang == default else f"{lang}/") + folder + "index.html")
+    return addresses
