@@ -18,6 +18,18 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 
 @pytest.fixture(scope="session")
+def image_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The images fixture site (tests/photos.py: lead images, pictures in the text), built
+    once per run; `image_site.project` is what was built."""
+    from photos import image_project
+
+    project = image_project(tmp_path_factory.mktemp("images") / "project")
+    built = build(project, tmp_path_factory.mktemp("images-site") / "site")
+    assert built.result.returncode == 0, built.result.output
+    return built
+
+
+@pytest.fixture(scope="session")
 def vectors(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The hostile-input fixture site (tests/hostile_site.py), built once per run for the
     HTML, data and browser tests that read it."""

@@ -75,7 +75,9 @@ VECTORS = [
            (f"the address 'javascript:alert({MARKER})' removed from <img src>; {JS}",), ("img[src]",)),
     Vector("image-third-party", f"![x](https://tracker.example/{MARKER}.gif)",
            (f"the image address 'https://tracker.example/{MARKER}.gif' removed from <img>; images are served from "
-            "the site itself: put the picture in docs/assets/images/ and name it in the front matter (image:)",),
+            "the site itself: put the picture in docs/assets/images/ and show it in the text by its path from the page "
+            "(![what it shows](../../../assets/images/name.jpg) in an article) or name it in the front matter "
+            "(image:)",),
            ("img[src]",)),
     Vector("iframe", f'<iframe src="https://evil.example/{MARKER}"></iframe>', (f"<iframe> removed; {FRAME}",),
            ("iframe",)),
@@ -280,7 +282,9 @@ def vector_site(base: Path) -> BuiltSite:
 THEME_SCRIPT_SOURCES = re.compile(
     r"(?:^|/)assets/(?:javascripts/bundle\.[0-9a-f]+\.min\.js|hub-search\.js|hub-subscribe\.js)$"
 )
-THEME_INLINE_SCRIPTS = ("__md_scope=", "var target=document.getElementById(location.hash", "(function(){var b=")
+THEME_INLINE_SCRIPTS = ("__md_scope=", "var target=document.getElementById(location.hash", "(function(){var b=",
+                        # overrides/404.html: the address into "Report the broken address"
+                        '(function(){var a=document.getElementById("hub-report-missing")')
 DATA_SCRIPT_TYPES = ("application/json", "application/ld+json")
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "xlink:href", "background", "cite")
 

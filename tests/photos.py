@@ -39,7 +39,7 @@ def make_transparent_png(path: Path) -> None:
 
 
 # The minimal fixture site with pictures: a photo on its article and its event, a PNG with
-# transparent parts on its opportunity.
+# transparent parts on its opportunity, and a photo in the article's text.
 ARTICLE = "docs/zh/news/2025/first-article.md"
 EVENT = "data/events/test-event.yml"
 GRANT = "data/opportunities/test-grant.yml"
@@ -73,11 +73,36 @@ HOSTILE_EVENT_IMAGE = """image:
 """
 
 
+# Pictures in the text (hub.inline_pictures): a photo of its own, relative to the article
+# in zh and en (fr and ja show the English text), and the lead photo from the docs root in
+# the explainer, where it takes the lead image's credit.
+INLINE_PHOTO = "field-visit.jpg"
+INLINE_SIZE = (2000, 1500)
+INLINE_ZH = '\n![代表团参观大熊猫基地](../../../assets/images/field-visit.jpg "4月17日，代表团参观大熊猫基地")\n'
+INLINE_EN = ('\n![Delegates walk past a panda enclosure](../../../assets/images/field-visit.jpg '
+             '"Visiting the panda base")\n')
+INLINE_POLICY = "\n![会场全景](/assets/images/conference.jpg \"发布会现场\")\n"
+ARTICLE_EN = "docs/en/news/2025/first-article.md"
+POLICY = "docs/zh/policies/test-policy.md"
+
+
+def add_to_text(project: Path, rel: str, text: str) -> int:
+    """Append `text` to the page at `rel`; the line its first line lands on."""
+    page = project / rel
+    before = page.read_text(encoding="utf-8")
+    page.write_text(before + text, encoding="utf-8")
+    return before.count("\n") + 1 + (len(text) - len(text.lstrip("\n")))
+
+
 def image_project(target: Path) -> Path:
     project = copy_project(target, content_from=MINIMAL)
     make_photo(project / IMAGES / "conference.jpg")
+    make_photo(project / IMAGES / INLINE_PHOTO, INLINE_SIZE)
     make_transparent_png(project / IMAGES / "logos" / "partner-logo.png")
     add_to_front_matter(project, ARTICLE_IMAGE.format(src="conference.jpg"))
     add_to_record(project, EVENT, HOSTILE_EVENT_IMAGE)
     add_to_record(project, GRANT, "image:\n  src: logos/partner-logo.png\n  alt: {zh: 合作标志, en: Partner logo}\n")
+    add_to_text(project, ARTICLE, INLINE_ZH)
+    add_to_text(project, ARTICLE_EN, INLINE_EN)
+    add_to_text(project, POLICY, INLINE_POLICY)
     return project

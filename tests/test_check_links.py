@@ -28,7 +28,7 @@ BROKEN = [
     Broken("missing-page", ARTICLE_EN, "See [the plan](plan-2026.md).", "plan-2026.md",
            "link: a link to 'plan-2026.md', but docs/en/news/2025/plan-2026.md does not exist"),
     Broken("missing-image", ARTICLE_EN, "![The map](../../images/map.png)", "../../images/map.png",
-           "image: the image '../../images/map.png', but docs/en/images/map.png does not exist"),
+           "image: a picture at docs/en/images/map.png, outside docs/assets/images/"),
     Broken("absolute-link", ARTICLE_EN, "Read [the news](/en/news/).", "/en/news/",
            "link: an absolute link '/en/news/'"),
     Broken("folder-link", ARTICLE_EN, "Read [the news](../../news/).", "../../news/",
@@ -94,8 +94,8 @@ def test_the_strict_build_refuses_each_of_them(minimal_project: Path, tmp_path: 
 
 def test_links_that_work_pass(minimal_project: Path) -> None:
     """Generated pages, fallback pages, headings' ids as the toc extension makes them (a
-    Chinese heading's is _1, _2…), attr_list ids, raw HTML ids. (Pictures are not written
-    into a page's text: docs/ publishes them only as lead images, hub.publishable.)"""
+    Chinese heading's is _1, _2…), attr_list ids, raw HTML ids. (Pictures in a page's text:
+    tests/test_inline_pictures.py.)"""
     zh = minimal_project / "docs/zh/news/2025/first-article.md"
     zh.write_text(zh.read_text(encoding="utf-8") + (
         "\n## 合作领域：经贸 & 文化\n\n## Partners & trade: 2025\n\n### Who can apply? {#apply}\n\n"

@@ -4,7 +4,7 @@ WebP and JPEG with no metadata at all, shown large with its caption and credit o
 small in lists, enclosed in feeds; every bad picture is refused with file:line.
 
 The fixture site is the minimal one with a photo on its article and event and a PNG with
-transparency on its opportunity; it is built once for the module.
+transparency on its opportunity (tests/photos.py); it is built once per run (tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -43,11 +43,10 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return image_project(tmp_path_factory.mktemp("images") / "project")
 
 
-@pytest.fixture(scope="module")
-def built(project: Path, tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    site = build(project, tmp_path_factory.mktemp("images-site") / "site")
-    assert site.result.returncode == 0, site.result.output
-    return site
+@pytest.fixture
+def built(image_site: BuiltSite) -> BuiltSite:
+    """The images fixture site, built once per run (tests/conftest.py)."""
+    return image_site
 
 
 def published_images(site: BuiltSite) -> list[Path]:
@@ -93,8 +92,8 @@ def test_no_metadata_in_any_published_picture(built: BuiltSite) -> None:
 
 
 @pytest.mark.slow  # builds a site
-def test_the_originals_are_never_published(project: Path, built: BuiltSite) -> None:
-    originals = {path.read_bytes() for path in (project / IMAGES).rglob("*") if path.is_file()}
+def test_the_originals_are_never_published(built: BuiltSite) -> None:
+    originals = {path.read_bytes() for path in (built.project / IMAGES).rglob("*") if path.is_file()}
     files = built.files()
     assert not [name for name in files if name.endswith(("conference.jpg", "partner-logo.png"))]
     assert not [name for name in files if (built.dir / name).read_bytes() in originals]
@@ -180,11 +179,11 @@ def test_the_feed_item_encloses_the_picture(built: BuiltSite, fmt: str) -> None:
 
 
 @pytest.mark.slow  # builds a site
-def test_a_rebuild_takes_the_variants_from_the_cache(project: Path, built: BuiltSite, tmp_path: Path) -> None:
-    assert "hub: 2 lead images (2 made, 0 from .cache/images/)" in built.result.output
-    again = build(project, tmp_path / "site")
+def test_a_rebuild_takes_the_variants_from_the_cache(built: BuiltSite, tmp_path: Path) -> None:
+    assert "hub: 3 pictures (3 made, 0 from .cache/images/)" in built.result.output
+    again = build(built.project, tmp_path / "site")
     assert again.result.returncode == 0, again.result.output
-    assert "hub: 2 lead images (0 made, 2 from .cache/images/)" in again.result.output
+    assert "hub: 3 pictures (0 made, 3 from .cache/images/)" in again.result.output
     for path in published_images(built):
         assert (again.dir / "assets" / "images" / path.name).read_bytes() == path.read_bytes()
 

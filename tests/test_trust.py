@@ -81,3 +81,27 @@ def test_report_link_is_in_the_reader_language(site: BuiltSite, lang: str) -> No
     words = {"zh": "报告错误", "en": "Report an error", "fr": "Signaler une erreur", "ja": "誤りを報告する"}
     link = site.soup(PREFIX[lang] + "cities/").select_one(".hub-report a")
     assert text_of(link) == words[lang]
+
+
+NOT_FOUND_LINK = {"zh": "报告失效的地址", "en": "Report the broken address", "fr": "Signaler l'adresse introuvable",
+                  "ja": "リンク切れを報告する"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_404_page_reports_the_broken_address(site: BuiltSite, lang: str) -> None:
+    """The 404 page has no page of its own to name: its link carries the title and the words
+    of the report in the reader's language, and its script adds the address (the browser
+    test follows it: tests/browser/test_browser_pages.py)."""
+    soup = site.soup(PREFIX[lang] + "404.html")
+    links = soup.select(".hub-report a#hub-report-missing")
+    assert len(links) == 1 and text_of(links[0]) == NOT_FOUND_LINK[lang]
+    parts = urlsplit(links[0]["href"])
+    assert (parts.scheme, parts.netloc, parts.path) == ("https", "github.com", f"/{REPOSITORY}/issues/new")
+    query = parse_qs(parts.query, strict_parsing=True)
+    heading = soup.find("h1").get_text()
+    assert query["template"] == ["report-an-error.yml"] and query["title"] == [f"Error: {heading}"]
+    assert "page_url" not in query  # only the browser knows it
+    assert query["error"] == [links[0]["data-hub-text"]]
+    assert "{page}" in links[0]["data-hub-from"]
+    form = yaml.safe_load(FORM.read_text(encoding="utf-8"))
+    assert "error" in {item.get("id") for item in form["body"]}

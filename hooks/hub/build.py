@@ -49,7 +49,11 @@ from .dates import language_name, long_date
 from .errors import ContentError, ContentErrors, display_path
 from .fragments import RenderedFragments, frame_key
 from .generate import GeneratedPage, PagesMade, make_pages
+from .image_variants import ImageSet
+from .inline_pictures import InlinePictures, PageSource
+from .models import LeadImage
 from .parallel import Forked, alongside, merge_collected
+from .pictures import picture_of
 from .render import Renderer
 from .settings import HubSettings, settings_from_config
 from .stack import PagefindError, PagefindService
@@ -95,6 +99,8 @@ class HubBuild:
     cards: Cards | None = None  # social cards (hub.cards)
     # Under `mkdocs serve`: broken pages shown as their problems (hub.preview_pages).
     left_out: dict[str, list[ContentError]] = field(default_factory=dict)
+    # Pictures in the text of pages, among the site's Markdown extensions (hub.inline_pictures).
+    inline_pictures: InlinePictures | None = None
 
     @classmethod
     def start(cls, config: Any, *, preview: bool = False) -> HubBuild:
@@ -154,6 +160,7 @@ class HubBuild:
         build = cls(settings, catalog, ui, renderer, generated)
         build.left_out = left_out
         build.generated_uris = {page.src_uri for page in generated}
+        build.inline_pictures = _inline_pictures(renderer, config)
         build.syndication = Syndication.from_config(renderer, config)
         try:
             build.cards = Cards.start(renderer, Path(config.site_dir), publishing=not preview)
@@ -226,7 +233,8 @@ class HubBuild:
             original = f"docs/{self.settings.default_language}/{stack.language_free_uri(page.file, '')}"
             for file in (shown, original):
                 if file in self.left_out:
-                    return preview_pages.problems_markdown(file, self.left_out[file])
+                    return preview_pages.problems_markdown(
+                        file, self.left_out[file], lambda key, **values: self.ui.t(key, lang, **values))
         if page.meta.get(GENERATED_MARKER) is True:
             # A generated page is HTML from the hub's own templates. Markdown would only
             # parse it (every tag through Python's HTMLParser) to hand it back unchanged:
@@ -239,6 +247,11 @@ class HubBuild:
         if content_lang != lang and fallback_copies.shows_summary(self.settings, self.catalog.article(norm)):
             markdown = self._fallback_summary(markdown, norm, content_lang, lang)
         markdown = sections.render_page(self.renderer, markdown, norm, lang, page.meta)
+        if self.inline_pictures is not None and page.file.abs_src_path:
+            # Its pictures' paths are relative to the file the text comes from (a fallback
+            # copy's: the original's, one folder as deep).
+            self.inline_pictures.next_page(PageSource.of(self.settings.root / "docs",
+                                                         Path(page.file.abs_src_path).resolve(), content_lang))
         if content_lang != lang:
             # A fallback copy: fr and ja readers of an untranslated article get the same
             # text, at the same place in their folder, so the same HTML. The first build
@@ -401,6 +414,8 @@ class HubBuild:
             "home_text": self.ui.t("go_home", lang),
             "home": self.renderer.href(lang, ""),
             "base_path": self.settings.base_path,
+            # "Report the broken address": the page's script adds the address (overrides/404.html).
+            "report": self._missing_report_link(lang),
             "search_more": self.ui.t("search_more", lang),
             # Material's selector would show the last page built; a 404 page's own
             # translations are the 404 pages of the other languages.
@@ -412,6 +427,15 @@ class HubBuild:
         }
         return context
 
+    def _missing_report_link(self, lang: str) -> dict[str, str] | None:
+        t = self.ui.t
+        text = t("report_missing_text", lang)
+        href = error_report.missing_page_url(self.settings, title=t("not_found_title", lang), text=text)
+        if not href:
+            return None
+        return {"href": href, "lead": t("report_missing_lead", lang), "link_text": t("report_missing", lang),
+                "text": text, "linked_from": t("report_missing_from", lang, page="{page}")}
+
     def keep_not_found(self, output: str, lang: str) -> None:
         self.not_found_pages[lang] = output
 
@@ -422,7 +446,7 @@ class HubBuild:
     # process collected is merged in here.
     LANGUAGE_INDEPENDENT = (
         "settings", "catalog", "ui", "renderer", "generated", "generated_uris", "raw_files", "syndication",
-        "search_service", "fragments", "conversions", "cards", "left_out",
+        "search_service", "fragments", "conversions", "cards", "left_out", "inline_pictures",
     )
 
     def language_state(self) -> dict[str, Any]:
@@ -546,6 +570,35 @@ def _make_pages(renderer: Renderer, docs_dir: Path, *, split: bool) -> PagesMade
         raise ContentErrors(problems)
     return PagesMade([page for part in made for page in part.pages], sum(part.written for part in made),
                      sum(part.removed for part in made))
+
+
+def _inline_pictures(renderer: Renderer, config: Any) -> InlinePictures:
+    """The Markdown extension that shows pictures in the text through the lead images'
+    variants, put among the site's extensions (in place of a previous build's, under
+    `mkdocs serve`): the pages and the feeds' own conversions use it."""
+    settings = renderer.settings
+    # The credit a lead image of the same file gives, shown under the picture in the text too.
+    credits: dict[str, str] = {}
+    for image in _lead_images(renderer.catalog):
+        if image.credit:
+            credits.setdefault(image.src, image.credit)  # the first named, articles before records
+
+    def render(image_set: ImageSet, *, alt: str, caption: str | None, lang: str, alone: bool) -> str:
+        shown = picture_of(image_set, alt=(alt, lang), caption=(caption, lang) if caption else None,
+                           credit=credits.get(image_set.src), base=settings.base_path)
+        return renderer.render("text_picture.html", lang, p=shown, alone=alone)
+
+    extension = InlinePictures(render=render, sets=renderer.images, root=settings.root,
+                               asset_folders=settings.asset_folders)
+    config.markdown_extensions[:] = [
+        *(other for other in config.markdown_extensions if not isinstance(other, InlinePictures)), extension,
+    ]
+    return extension
+
+
+def _lead_images(catalog: Catalog) -> list[LeadImage]:
+    records = [*catalog.cities.values(), *catalog.events.values(), *catalog.opportunities.values()]
+    return [image for image in (*(a.meta.image for a in catalog.articles()), *(r.image for r in records)) if image]
 
 
 def _js_string(value: str) -> str:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .aliases import AliasEntry, check_aliases, feed_key, page_address, taken_addresses
 from .errors import ContentError, ContentErrors, display_path, language_label
 from .images import IMAGES_DIR, cache_dir, check_original, original_path
+from .inline_pictures import named_photos
 from .languages import TextLanguages
 from .models import (
     ArticleOriginal,
@@ -168,6 +169,7 @@ class _Collector:
         # reported again as unknown.
         self.invalid_ids: set[tuple[str, str]] = set()
         self.image_sources: dict[str, tuple[str, int]] = {}
+        self._usable: dict[str, bool] = {}  # photos named in text: whether the pipeline takes them
         # (file, raw value, kind) of records and originals that failed their checks: their
         # references are still checked (hub.references).
         self.unvalidated: list[tuple[Path, Any, str]] = []
@@ -225,6 +227,15 @@ class _Collector:
             return None
         self._check_image(path, loaded, result)
         return result
+
+    def photos_in_text(self, path: Path, page: str, body: str, first_line: int) -> None:
+        """Photos a page shows in its text get their variants made with the lead images'
+        (hub.inline_pictures); its problems are reported where the page is converted."""
+        for src, line in named_photos(page, body, first_line):
+            if src not in self._usable:
+                self._usable[src] = check_original(original_path(self.root, src), cache_dir(self.root)) is None
+            if self._usable[src]:
+                self.image_sources.setdefault(src, (display_path(path, self.root), line))
 
     def _check_image(self, path: Path, loaded: LoadedYaml, result: Any) -> None:
         """The file a record's or an article's `image.src` names (hub.images)."""
@@ -433,6 +444,7 @@ def _load_pages(collect: _Collector, catalog: Catalog, skip: frozenset[str] = fr
         if loaded is None:
             continue
         _check_body(collect, path, body, body_line)
+        collect.photos_in_text(path, rel.as_posix(), body, body_line)
         kind = _article_kind(src_uri)
         if kind is None:
             if collect.validate(path, loaded, PageMeta) is not None:

@@ -31,6 +31,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 import lxml.html
 import markdown
 
+from .inline_pictures import InlinePictures, PageSource
 from .sanitize import clean_html
 from .settings import HubSettings
 from .yamlsafe import split_front_matter
@@ -86,10 +87,15 @@ class ArticleHtml:
 
     def render(self, *, lang: str, src_uri: str) -> str:
         """The body of docs/<lang>/<src_uri> (front matter left out) as absolute HTML."""
-        text = (self.docs_dir / lang / src_uri).read_text(encoding="utf-8")
+        path = self.docs_dir / lang / src_uri
+        text = path.read_text(encoding="utf-8")
         _front, body, _line = split_front_matter(text.replace("\r\n", "\n"))
         converter = self.converter()
         converter.reset()
+        # Pictures in the text, shown from their variants (the page's own build does the same).
+        for extension in self.options.extensions:
+            if isinstance(extension, InlinePictures):
+                extension.next_page(PageSource.of(self.docs_dir, path.resolve(), lang))
         # Cleaned before the links are made absolute: the allowlist refuses absolute
         # image addresses (images come from the site itself), which these then are.
         html, _removed = clean_html(converter.convert(body))

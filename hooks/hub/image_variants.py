@@ -279,4 +279,4 @@ def _write(path: Path, data: bytes) -> None:
 def describe(prepared: Prepared) -> str:
     count = len(prepared.sets)
     made, cached = prepared.made, prepared.cached
-    return f"{count} lead image{'s' if count != 1 else ''} ({made} made, {cached} from .cache/images/)"
+    return f"{count} picture{'s' if count != 1 else ''} ({made} made, {cached} from .cache/images/)"

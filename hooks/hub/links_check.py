@@ -36,7 +36,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
-from . import stack
+from . import inline_pictures, stack
 from .catalog import is_generated_file
 from .errors import ContentError, display_path, language_label
 from .markdown_limits import check_body
@@ -57,6 +57,7 @@ _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".
 class _Found:
     tag: str  # "a" or "img"
     url: str
+    alt: str = ""  # of an image
 
 
 @dataclass
@@ -85,7 +86,7 @@ class _Collect(Treeprocessor):
                 if (href := element.get("href")) is not None:
                     self.links.append(_Found("a", href))
             elif element.tag == "img" and (src := element.get("src")) is not None:
-                self.links.append(_Found("img", src))
+                self.links.append(_Found("img", src, element.get("alt") or ""))
 
 
 class _Converter:
@@ -255,16 +256,18 @@ class LinkChecker:
 
     def _check_link(self, lang: str, uri: str, source_lang: str, page: _Page, link: _Found,
                     line_of: Callable[[], int]) -> None:
+        if link.tag == "img":
+            if lang == source_lang:  # the same rules in every language that shows the page
+                self._check_picture(page, link, line_of)
+            return
         scheme, netloc, path, _query, anchor = urlsplit(link.url)
         if scheme or netloc or AMP_SUBSTITUTE in link.url:
             return  # another site (the sanitiser's audit checks the scheme), or an e-mail address
-        what = "image" if link.tag == "img" else "link"
-        report = partial_report(self, page, line_of, what, link.url, lang, source_lang)
+        report = partial_report(self, page, line_of, "link", link.url, lang, source_lang)
         if link.url.startswith(("/", "\\")):
-            report(f"an absolute {what} '{link.url}'",
-                   f"write it relative to this page, to the file itself (like ../about/index.md"
-                   f"{' or ../images/map.png' if what == 'image' else ''}): an address starting with / "
-                   "breaks when the site is published under a sub-path")
+            report(f"an absolute link '{link.url}'",
+                   "write it relative to this page, to the file itself (like ../about/index.md): an address "
+                   "starting with / breaks when the site is published under a sub-path")
             return
         if not path:
             if anchor:
@@ -272,23 +275,23 @@ class LinkChecker:
             return
         target = posixpath.normpath(posixpath.join(posixpath.dirname(uri), unquote(path)))
         if target == "." or target.startswith("../") or target == "..":
-            report(f"the {what} '{link.url}', which leaves the {language_label(lang)} pages",
+            report(f"the link '{link.url}', which leaves the {language_label(lang)} pages",
                    "link to the page in the same language folder; the site shows each page in the reader's language")
             return
         if self.exists(lang, target):
-            if anchor and what == "link":
+            if anchor:
                 self._check_anchor(lang, target, link.url, anchor, report, own_page=target == uri)
             return
         if lang != source_lang and self.exists(source_lang, target):
-            thing = "the image" if what == "image" else "a link to"
-            report(f"{thing} '{link.url}', which exists only in docs/{source_lang}/",
+            report(f"a link to '{link.url}', which exists only in docs/{source_lang}/",
                    f"move it to docs/{self.default}/{target}, where every language finds it, or give each "
                    f"language its own (docs/{lang}/{target})")
             return
         close = self._suggest(lang, uri, target, path)
-        if what == "image" or target.lower().endswith(_IMAGE_SUFFIXES):
-            report(f"the image '{link.url}', but docs/{lang}/{target} does not exist",
-                   f"{close}add the image there, or in docs/{self.default}/{target} to share it with every language")
+        if target.lower().endswith(_IMAGE_SUFFIXES):
+            report(f"a link to the picture '{link.url}', but docs/{lang}/{target} does not exist",
+                   f"{close}put photos in docs/assets/images/ and show them in the text with ![what it shows]"
+                   f"({inline_pictures.folder_from(f'{lang}/{uri}')}name.jpg)")
         elif not posixpath.splitext(path)[1]:
             report(f"a link to '{link.url}', which names no file",
                    f"{close or 'link to the page itself, its .md file (like ../about/index.md); '}"
@@ -296,6 +299,16 @@ class LinkChecker:
         else:
             report(f"a link to '{link.url}', but docs/{lang}/{target} does not exist",
                    f"{close}link to an existing page's .md file, relative to this page")
+
+    def _check_picture(self, page: _Page, link: _Found, line_of: Callable[[], int]) -> None:
+        """A picture in the text: the rules of hub.inline_pictures, the build's own."""
+        docs = self.root / "docs"
+        found = inline_pictures.problem(link.url, link.alt, page=page.path.relative_to(docs).as_posix(),
+                                        root=self.root, asset_folders=self.settings.asset_folders)
+        if found is None:
+            return
+        file, line = display_path(page.path, self.root), line_of()
+        self.problems.setdefault((file, line, link.url), _Problem(file, line, inline_pictures.FIELD, *found))
 
     def _suggest(self, lang: str, uri: str, target: str, path: str) -> str:
         guesses = [target + ".md", posixpath.join(target, "index.md"), target.removesuffix(".html") + ".md",
@@ -357,13 +370,19 @@ class _LineFinder:
         self.first = page.body_line
 
     def line_of(self, url: str, nth: int = 0) -> int:
-        candidates = {url, unquote(url), url.replace("&", "&amp;")} - {""}
-        mentions = [number for number, text in enumerate(self.lines)
-                    for candidate in candidates for _ in range(text.count(candidate))]
-        mentions.sort()
+        mentions = mention_lines(self.lines, url)
         if not mentions:
             return self.first
         return self.first + mentions[min(nth, len(mentions) - 1)]
+
+
+def mention_lines(lines: list[str], url: str) -> list[int]:
+    """The indexes of `lines` that mention `url` as written (raw, %-decoded or with &amp;),
+    once per mention, in order: the whole address, not a part of a longer one (../x.png
+    inside ../../x.png)."""
+    candidates = {url, unquote(url), url.replace("&", "&amp;")} - {""}
+    patterns = [re.compile(rf"(?<![\w./%-]){re.escape(candidate)}(?![\w/%-])") for candidate in candidates]
+    return sorted(number for number, text in enumerate(lines) for pattern in patterns for _ in pattern.finditer(text))
 
 
 def _relative(target: str, uri: str) -> str:

@@ -66,6 +66,12 @@ def _check_markdown(value: str) -> str:
         first = problems[0]
         where = f" on line {first.line} of the text" if first.line else ""
         raise ValueError(f"{first.found}{where}; {first.expected}")
+    from .prose import picture_in
+
+    picture = picture_in(value)
+    if picture is not None:
+        raise ValueError(f"a picture in the text ({picture[:80]}); a record's text shows no pictures: give the record "
+                         "its picture with image: (src, alt), as CONTRIBUTING.md says under Pictures")
     return value
 
 

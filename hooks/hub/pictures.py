@@ -1,5 +1,6 @@
-"""A lead image as a template shows it (overrides/hub/_pictures.html): the addresses of its
-variants, its size, and its texts in the reader's language."""
+"""A picture as a template shows it (overrides/hub/_pictures.html): the addresses of its
+variants, its size, and its texts in the reader's language. Lead images and pictures in
+an article's text (hub.inline_pictures) are shown from the same variants."""
 
 from __future__ import annotations
 
@@ -35,15 +36,23 @@ def picture(
     """`base`: where the site's root is served (settings.base_path, or site_url in a feed)."""
     if image is None or image.src not in sets:
         return None
-    image_set = sets[image.src]
-    folder = base + SITE_PREFIX
     alt, alt_lang = image.alt.pick(lang, fallbacks)
+    caption = image.caption.pick(lang, fallbacks) if image.caption else None
+    return picture_of(sets[image.src], alt=(alt, alt_lang), caption=caption, credit=image.credit, base=base)
+
+
+def picture_of(
+    image_set: ImageSet, *, alt: tuple[str, str], caption: tuple[str, str] | None, credit: str | None, base: str
+) -> Picture:
+    """The Picture of one image set; `alt` and `caption` as (text, language)."""
+    folder = base + SITE_PREFIX
     smallest, largest = image_set.variants[0], image_set.largest
     return Picture(
-        alt=alt,
-        alt_lang=alt_lang,
-        caption=image.caption.pick(lang, fallbacks) if image.caption else None,
-        credit=image.credit,
+        alt=alt[0],
+        alt_lang=alt[1],
+        caption=caption,
+        credit=credit,
+        # The mid-size variant: what a browser without srcset and a feed reader load.
         src=folder + image_set.at_least(960).fallback,
         webp_srcset=", ".join(f"{folder}{v.webp} {v.width}w" for v in image_set.variants),
         fallback_srcset=", ".join(f"{folder}{v.fallback} {v.width}w" for v in image_set.variants),

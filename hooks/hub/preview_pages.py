@@ -11,9 +11,11 @@ then shows the problems at every address. `mkdocs build` never leaves anything o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from .errors import ContentError
+from .preview_errors import COMMAND, with_command
 
 
 def broken_pages(problems: list[ContentError]) -> dict[str, list[ContentError]] | None:
@@ -26,9 +28,9 @@ def broken_pages(problems: list[ContentError]) -> dict[str, list[ContentError]] 
     return pages or None
 
 
-def problems_markdown(file: str, problems: list[ContentError]) -> str:
+def problems_markdown(file: str, problems: list[ContentError], t: Callable[..., str]) -> str:
     """What the page left out shows: its problems as `file:line`, in HTML that Markdown
-    passes through."""
+    passes through; `t(key, **values)`: the UI strings in the language of the page shown."""
     items = "\n".join(
         f"<li><code>{escape(p.file)}{':' + str(p.line) if p.line else ''}</code> "
         f"{('<strong>' + escape(p.field) + '</strong>: ') if p.field else ''}{escape(p.found)}; "
@@ -39,9 +41,7 @@ def problems_markdown(file: str, problems: list[ContentError]) -> str:
     return (
         f"# {escape(file)}\n\n"
         f'<div class="admonition failure" id="hub-page-problems">\n'
-        f'<p class="admonition-title">This page is left out of the preview: {count} '
-        f"problem{'s' if count != 1 else ''}</p>\n"
+        f'<p class="admonition-title">{escape(t("preview_left_out", count=count))}</p>\n'
         f"<ul>\n{items}\n</ul>\n"
-        "<p>Fix the file and save: this page reloads by itself. The rest of the preview is up to date; "
-        "<code>make check</code> prints the same list.</p>\n</div>\n"
+        f"<p>{with_command(t('preview_left_out_fix', command=COMMAND))}</p>\n</div>\n"
     )

@@ -5,6 +5,8 @@ only safe schemes, and headings start below the page's own sections.
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as ET
 from functools import cache, lru_cache
 
@@ -42,6 +44,18 @@ class _ShiftHeadings(markdown.treeprocessors.Treeprocessor):
 @cache
 def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=["tables", _NoRawHtml()], output_format="html")
+
+
+def picture_in(text: str) -> str | None:
+    """The address of the first Markdown picture in a record's text, if it has one. A
+    record has no folder to name a photo from and its text is shown in lists, feeds and
+    calendars, where a picture has no place: the record's own `image:` is its picture."""
+    if "![" not in text or markdown_problems(text):
+        return None
+    converter = _converter()
+    converter.reset()
+    found = re.search(r"<img[^>]*\ssrc=\"([^\"]*)\"", converter.convert(text))
+    return html.unescape(found.group(1)) if found else None
 
 
 class MarkdownRefused(ValueError):

@@ -18,7 +18,7 @@ differs from what its editor wrote. Deliberately not allowed, with the reason:
   every reader's browser to a third party (and many are unreachable from mainland China);
   link to the video or document instead.
 - Images from other hosts (`img src="https://…"`): same reason; every asset is served
-  from the site itself. Put the image next to the article and link it relatively.
+  from the site itself. Put the photo in docs/assets/images/ (hub.inline_pictures).
 - `<base>`, `<meta>`, `<link>`, `<style>`, `style` attributes (except `text-align` in
   table cells, which Markdown tables write): they change the whole page, not a part of it.
 - `<form>`, `<input>`, `<button>` and other controls: content asks for nothing.
@@ -254,8 +254,9 @@ def _filter_attribute(report: PageReport, tag: str, name: str, value: str) -> st
 _OTHER_HOST = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|[/\\]{2})")
 
 
-_OWN_IMAGES = ("images are served from the site itself: put the picture in docs/assets/images/ and name it in the "
-               "front matter (image:)")
+_OWN_IMAGES = ("images are served from the site itself: put the picture in docs/assets/images/ and show it in the "
+               "text by its path from the page (![what it shows](../../../assets/images/name.jpg) in an article) or "
+               "name it in the front matter (image:)")
 
 
 def _kept(report: PageReport, tag: str, name: str, value: str) -> str | None:

@@ -4,6 +4,7 @@ nothing loaded from another host, no sideways scrolling on a phone, CJK text in 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from browser_support import LANGS, PAGE_TYPES, PHONE, Tab, TabFactory
@@ -103,3 +104,23 @@ def test_cjk_text_renders_in_a_cjk_font(reader: Tab, lang: str, variant: str) ->
     main = max(fonts, key=fonts.get)
     assert main.startswith(("Noto Sans CJK", "Noto Serif CJK")), fonts
     assert main.endswith(variant), fonts
+
+
+@pytest.mark.parametrize("lang", ["zh", "fr"])
+def test_the_404_page_reports_the_address_the_reader_followed(tab: Tab, lang: str) -> None:
+    """A link on a page of the site leads to an address that does not exist: "Report the
+    broken address" opens the form with that address, and the page whose link led there."""
+    prefix = "" if lang == "zh" else f"{lang}/"
+    tab.open(prefix + "about/")
+    missing = tab.base + prefix + "news/2025/no-such-article/"
+    # A link as a page would have it, followed as a reader follows it (the referrer is sent).
+    tab.page.evaluate("href => { const a = document.createElement('a'); a.href = href; a.id = 'broken';"
+                      " a.textContent = 'x'; document.body.prepend(a); }", missing)
+    tab.page.click("#broken")
+    tab.page.wait_for_function("lang => document.documentElement.lang === lang", arg=lang)
+    link = tab.page.locator("a#hub-report-missing")
+    expect(link).to_be_visible()
+    query = parse_qs(urlsplit(link.get_attribute("href")).query)
+    assert query["page_url"] == [missing]
+    assert query["error"][0].endswith(tab.base + prefix + "about/")
+    assert query["template"] == ["report-an-error.yml"]

@@ -1,6 +1,7 @@
 """The editor's preview in a real browser (`mkdocs serve` on a fixture site): a content
-problem shows as an error page with file:line, which reloads itself onto the page once the
-file is fixed; a broken page is left out while the others keep previewing."""
+problem shows as an error page with file:line, in the language of the page being previewed,
+which reloads itself onto the page once the file is fixed; a broken page is left out while
+the others keep previewing."""
 
 from __future__ import annotations
 
@@ -62,6 +63,10 @@ def test_a_broken_link_shows_in_the_browser_and_goes_away(
     other = page.context.new_page()
     other.goto(preview + "fr/events/")
     expect(other.locator("#hub-preview-problems")).to_contain_text(f"{ARTICLE_EN}:10")
+    # Each in the language of the page being previewed.
+    expect(page.locator("#hub-preview-problems h1")).to_have_text("1 problem in the content")
+    expect(other.locator("#hub-preview-problems h1")).to_have_text("1 problème dans le contenu")
+    expect(other.locator("html")).to_have_attribute("lang", "fr")
 
     _edit(minimal_project, ARTICLE_EN, "See [the plan](plan-2026.md). ", "")
     # Fixed: the same tab comes back to the page, without anyone reloading it.
@@ -78,9 +83,12 @@ def test_a_broken_page_is_left_out_and_the_others_preview(
     problems = page.locator("#hub-page-problems")
     expect(problems).to_be_visible(timeout=120_000)
     expect(problems).to_contain_text(f"{ARTICLE_ZH}:4 date: '2025-04-31'")
+    expect(problems.locator(".admonition-title")).to_have_text("本页暂不显示在预览中：1 个问题")
     # Its translation goes with it; the rest of the site previews as usual.
     page.goto(preview + "en/news/2025/first-article/")
     expect(page.locator("#hub-page-problems")).to_contain_text(f"{ARTICLE_ZH}:4")
+    expect(page.locator("#hub-page-problems .admonition-title")).to_have_text(
+        "This page is left out of the preview: 1 problem")
     page.goto(preview + "en/policies/test-policy/")
     expect(page.locator("h1")).to_be_visible()
     expect(page.locator("#hub-page-problems")).to_have_count(0)
