@@ -11,14 +11,14 @@ from hub.errors import ContentError
 from hub.preview_errors import Words, error_page, write_everywhere
 from hub.preview_pages import problems_markdown
 from hub.ui import UiStrings, load_ui
-from sitebuild import ROOT
+from sitebuild import ROOT, site_languages
 
 ERROR_HEADINGS = {"zh": "内容中有 2 个问题", "en": "2 problems in the content", "fr": "2 problèmes dans le contenu",
                   "ja": "コンテンツに2件の問題があります"}
 
 
 def _ui() -> UiStrings:
-    return load_ui(ROOT / "overrides" / "hub" / "ui.yml", ROOT, tuple(ERROR_HEADINGS))
+    return load_ui(ROOT / "overrides" / "hub" / "ui.yml", ROOT, site_languages())
 
 
 def test_the_error_page_is_written_in_the_language_of_each_address(tmp_path: Path) -> None:

@@ -93,7 +93,8 @@ def words_of(config: Any) -> tuple[list[Words], tuple[str, ...]]:
     try:
         settings = settings_from_config(config)
         languages = settings.checked_languages
-        ui = load_ui(settings.root / "overrides" / "hub" / "ui.yml", settings.root, languages)
+        ui = load_ui(settings.root / "overrides" / "hub" / "ui.yml", settings.root, settings.text_languages,
+                     settings.fallback)
     except Exception:  # whatever is broken, the page must show
         return [Words()], (MESSAGES_LANGUAGE,)
     return [Words(lang, ui) for lang in languages], settings.languages

@@ -182,6 +182,9 @@ def settings_from_config(config: Any, *, preview: bool = False) -> HubSettings:
     languages = tuple(lang.locale for lang in ordered if lang.build)
     hub: dict[str, Any] = dict(config.extra.get("hub") or {})
     all_languages = tuple(lang.locale for lang in ordered)
+    # mkdocs-static-i18n makes the one language it builds the default: the source
+    # language is then the first listed in mkdocs.yml.
+    content_languages = tuple(lang.locale for lang in (ordered if not i18n.build_only_locale else i18n.languages))
     zone = hub.get("timezone", "Asia/Shanghai")
     moment = build_moment(zone)
     site_url = config.site_url or "http://127.0.0.1:8000/"
@@ -191,13 +194,11 @@ def settings_from_config(config: Any, *, preview: bool = False) -> HubSettings:
         root=Path(config.config_file_path).resolve().parent,
         site_url=site_url,
         languages=languages,
-        # mkdocs-static-i18n makes the one language it builds the default: the source
-        # language is then the first listed in mkdocs.yml.
-        content_languages=tuple(lang.locale for lang in (ordered if not i18n.build_only_locale else i18n.languages)),
+        content_languages=content_languages,
         language_names={lang.locale: lang.name for lang in ordered},
         site_names={lang.locale: lang.site_name or config.site_name for lang in ordered},
         fallback=fallback_chains(hub.get("fallback"), all_languages),
-        required_languages=required_languages(hub.get("required_languages"), all_languages),
+        required_languages=required_languages(hub.get("required_languages"), content_languages),
         news_page_size=int(hub.get("news_page_size", 10)),
         closing_soon_days=int(hub.get("closing_soon_days", 14)),
         confirm_after_days=_days(hub.get("confirm_after_days", 180), "confirm_after_days"),
