@@ -41,7 +41,14 @@ from . import (
     timing,
 )
 from .aliases import redirect_html, redirects
-from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
+from .alternates import (
+    SITEMAP_FILE,
+    SITEMAP_PART,
+    PageVersions,
+    SitemapCollector,
+    page_versions,
+    strip_lang_prefix,
+)
 from .cards import Cards, FontsRequired
 from .catalog import GENERATED_MARKER, Catalog
 from .content import load_content
@@ -471,12 +478,7 @@ class HubBuild:
         with timing.stage("finish: redirects from earlier addresses"):
             self._write_redirects(site_dir)
         with timing.stage("finish: sitemap"):
-            sitemap = self.sitemap.xml()
-            (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")
-            with open(site_dir / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile(
-                filename="", fileobj=raw, mode="wb", mtime=0
-            ) as gz:
-                gz.write(sitemap.encode("utf-8"))
+            self._write_sitemap(site_dir)
         if keep_search_and_feeds and (site_dir / search.BUNDLE_DIR / search.ENTRY_FILE).is_file():
             self.close_search()
             timing.report()
@@ -488,6 +490,21 @@ class HubBuild:
                 with timing.stage("finish: feeds and calendars"):
                     self.syndication.write(site_dir, self.feed_pages)
         timing.report()
+
+    def _write_sitemap(self, site_dir: Path) -> None:
+        """`sitemap.xml` (and its gzip copy): one urlset, or an index of `sitemap-N.xml` files
+        when the site has more addresses than one file may hold. Parts a previous build left
+        in the folder (`mkdocs serve --dirty`) are removed: the index lists only this build's."""
+        for stale in site_dir.glob("sitemap-*.xml"):
+            if SITEMAP_PART.fullmatch(stale.name):
+                stale.unlink()
+        files = self.sitemap.files(self.settings.site_url, max_urls=self.settings.sitemap_max_urls)
+        for name, text in files.items():
+            (site_dir / name).write_text(text, encoding="utf-8")
+        with open(site_dir / f"{SITEMAP_FILE}.gz", "wb") as raw, gzip.GzipFile(
+            filename="", fileobj=raw, mode="wb", mtime=0
+        ) as gz:
+            gz.write(files[SITEMAP_FILE].encode("utf-8"))
 
     def _write_search_index(self, site_dir: Path) -> None:
         if self.search_service is None:
