@@ -251,6 +251,11 @@ class HubBuild:
             return stack.skip_markdown()
         norm = stack.language_free_uri(page.file)
         content_lang = stack.file_locale(page.file, lang) or lang
+        if (self.inline_pictures is not None and page.file.abs_src_path
+                and (content_lang == lang or content_lang not in self.settings.languages)):
+            # Reported by the build of the text's own language (or by the one language built).
+            for error in self.inline_pictures.raw_html_pictures(markdown, Path(page.file.abs_src_path).resolve()):
+                log.warning(error.format())
         if content_lang != lang and fallback_copies.shows_summary(self.settings, self.catalog.article(norm)):
             markdown = self._fallback_summary(markdown, norm, content_lang, lang)
         markdown = sections.render_page(self.renderer, markdown, norm, lang, page.meta)
@@ -605,11 +610,11 @@ def _inline_pictures(renderer: Renderer, config: Any) -> InlinePictures:
                            credit=credits.get(image_set.src), base=settings.base_path)
         return renderer.render("text_picture.html", lang, p=shown, alone=alone)
 
+    others = [other for other in config.markdown_extensions if not isinstance(other, InlinePictures)]
     extension = InlinePictures(render=render, sets=renderer.images, root=settings.root,
-                               asset_folders=settings.asset_folders)
-    config.markdown_extensions[:] = [
-        *(other for other in config.markdown_extensions if not isinstance(other, InlinePictures)), extension,
-    ]
+                               asset_folders=settings.asset_folders, extensions=list(others),
+                               configs=dict(config.mdx_configs or {}))
+    config.markdown_extensions[:] = [*others, extension]
     return extension
 
 
