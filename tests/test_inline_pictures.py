@@ -113,6 +113,57 @@ def test_the_strict_build_refuses_them_too(broken_project: tuple[Path, dict[str,
         assert any(f"'{url}'" in text for text in warnings), (url, built.result.output)
 
 
+# Pictures written in raw HTML: the pipeline publishes Markdown pictures only, so each was
+# a broken picture on the site that neither the check nor the strict build mentioned.
+RAW = {
+    "block": '<img src="../../../assets/images/field-visit.jpg" alt="熊猫">',
+    "in-a-sentence": '基地里 <img alt="熊猫" src="../../../assets/images/field-visit.jpg" width="300"> 很多。',
+    "source": '<picture>\n<source srcset="../../../assets/images/field-visit.jpg 1200w" type="image/jpeg">',
+}
+RAW_FIX = 'write it as a Markdown picture: ![alt](path "caption"), here ![熊猫](../../../assets/images/field-visit.jpg)'
+# Shown as code, the same tags are text, not pictures.
+AS_CODE = ('\n`<img src="../../../assets/images/field-visit.jpg" alt="code">` 是一段代码。\n\n'
+           '```html\n<img src="../../../assets/images/field-visit.jpg" alt="fenced">\n```\n')
+
+
+@pytest.fixture
+def raw_project(minimal_project: Path) -> tuple[Path, dict[str, int]]:
+    make_photo(minimal_project / IMAGES / INLINE_PHOTO, (1200, 800))
+    add_to_text(minimal_project, ARTICLE, AS_CODE)
+    lines = {case: add_to_text(minimal_project, ARTICLE, f"\n{text}\n") for case, text in RAW.items()}
+    lines["source"] += 1
+    add_to_text(minimal_project, ARTICLE, '<img src="../../../assets/images/field-visit.jpg" alt="熊猫">\n</picture>\n')
+    return minimal_project, lines
+
+
+def test_the_check_refuses_a_picture_written_in_html_at_its_line(raw_project: tuple[Path, dict[str, int]]) -> None:
+    project, lines = raw_project
+    checked = run([*HUB_CLI, "check"], project)
+    assert checked.returncode == 1, checked.output
+    refused = [line for line in checked.stdout.splitlines() if ": image: a picture written in HTML (" in line]
+    for case in ("block", "in-a-sentence"):
+        expected = f"{ARTICLE}:{lines[case]}: image: a picture written in HTML ("
+        assert [line for line in refused if line.startswith(expected) and RAW_FIX in line], (case, checked.output)
+    assert [line for line in refused if line.startswith(f"{ARTICLE}:{lines['source']}: image: a picture written "
+                                                         "in HTML (<source srcset=")], checked.output
+    # The <picture> itself is not one more problem: its <source> and <img> are.
+    assert len(refused) == 4, checked.output
+    assert "code" not in checked.stdout and "fenced" not in checked.stdout, checked.output
+    assert "Traceback" not in checked.output
+
+
+@pytest.mark.slow  # builds a site
+def test_the_strict_build_refuses_a_picture_written_in_html_too(raw_project: tuple[Path, dict[str, int]],
+                                                                 tmp_path: Path) -> None:
+    project, lines = raw_project
+    built = build(project, tmp_path / "site")
+    assert built.result.returncode == 1, built.result.output
+    warnings = [line for line in built.result.output.splitlines() if line.startswith("WARNING")]
+    for case in ("block", "in-a-sentence", "source"):
+        expected = f"{ARTICLE}:{lines[case]}: image: a picture written in HTML ("
+        assert sum(expected in text for text in warnings) == 1, (case, built.result.output)  # once, not per language
+
+
 # -- what readers get ---------------------------------------------------------------------------
 
 

@@ -86,6 +86,23 @@ def test_the_sitemap_lists_pages_once_with_their_versions_and_leaves_fallbacks_o
     assert stray == []
 
 
+def test_a_sitemap_part_stays_within_the_protocols_bytes_as_well_as_its_addresses(settings) -> None:
+    """50 MiB uncompressed per file: long addresses with their alternates start a new part
+    before the count does."""
+    sitemap = SitemapCollector()
+    for number in range(10):
+        sitemap.add(page_versions(settings, lang="zh", content_lang="zh", url_path=f"news/{number:02}-{'x' * 200}/",
+                                  languages_with_text={"zh", "en"}))
+    whole = sitemap.files(SITE)["sitemap.xml"]
+    assert whole == sitemap.xml()
+    limit = len(whole.encode("utf-8")) // 3
+    files = sitemap.files(SITE, max_bytes=limit)
+    assert ET.fromstring(files.pop("sitemap.xml")).tag == f"{SITEMAP}sitemapindex"
+    assert len(files) >= 3 and all(len(text.encode("utf-8")) <= limit for text in files.values())
+    listed = [loc.text for text in files.values() for loc in ET.fromstring(text).iter(f"{SITEMAP}loc")]
+    assert listed == [loc.text for loc in ET.fromstring(whole).iter(f"{SITEMAP}loc")]
+
+
 @pytest.mark.parametrize(("url_path", "is_fallback", "indexed"), [
     ("news/2025/x/", False, True),
     ("news/", False, True),

@@ -41,7 +41,14 @@ from . import (
     timing,
 )
 from .aliases import redirect_html, redirects
-from .alternates import PageVersions, SitemapCollector, page_versions, strip_lang_prefix
+from .alternates import (
+    SITEMAP_FILE,
+    SITEMAP_PART,
+    PageVersions,
+    SitemapCollector,
+    page_versions,
+    strip_lang_prefix,
+)
 from .cards import Cards, FontsRequired
 from .catalog import GENERATED_MARKER, Catalog
 from .content import load_content
@@ -244,6 +251,11 @@ class HubBuild:
             return stack.skip_markdown()
         norm = stack.language_free_uri(page.file)
         content_lang = stack.file_locale(page.file, lang) or lang
+        if (self.inline_pictures is not None and page.file.abs_src_path
+                and (content_lang == lang or content_lang not in self.settings.languages)):
+            # Reported by the build of the text's own language (or by the one language built).
+            for error in self.inline_pictures.raw_html_pictures(markdown, Path(page.file.abs_src_path).resolve()):
+                log.warning(error.format())
         if content_lang != lang and fallback_copies.shows_summary(self.settings, self.catalog.article(norm)):
             markdown = self._fallback_summary(markdown, norm, content_lang, lang)
         markdown = sections.render_page(self.renderer, markdown, norm, lang, page.meta)
@@ -471,12 +483,7 @@ class HubBuild:
         with timing.stage("finish: redirects from earlier addresses"):
             self._write_redirects(site_dir)
         with timing.stage("finish: sitemap"):
-            sitemap = self.sitemap.xml()
-            (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")
-            with open(site_dir / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile(
-                filename="", fileobj=raw, mode="wb", mtime=0
-            ) as gz:
-                gz.write(sitemap.encode("utf-8"))
+            self._write_sitemap(site_dir)
         if keep_search_and_feeds and (site_dir / search.BUNDLE_DIR / search.ENTRY_FILE).is_file():
             self.close_search()
             timing.report()
@@ -488,6 +495,21 @@ class HubBuild:
                 with timing.stage("finish: feeds and calendars"):
                     self.syndication.write(site_dir, self.feed_pages)
         timing.report()
+
+    def _write_sitemap(self, site_dir: Path) -> None:
+        """`sitemap.xml` (and its gzip copy): one urlset, or an index of `sitemap-N.xml` files
+        when the site has more addresses than one file may hold. Parts a previous build left
+        in the folder (`mkdocs serve --dirty`) are removed: the index lists only this build's."""
+        for stale in site_dir.glob("sitemap-*.xml"):
+            if SITEMAP_PART.fullmatch(stale.name):
+                stale.unlink()
+        files = self.sitemap.files(self.settings.site_url, max_urls=self.settings.sitemap_max_urls)
+        for name, text in files.items():
+            (site_dir / name).write_text(text, encoding="utf-8")
+        with open(site_dir / f"{SITEMAP_FILE}.gz", "wb") as raw, gzip.GzipFile(
+            filename="", fileobj=raw, mode="wb", mtime=0
+        ) as gz:
+            gz.write(files[SITEMAP_FILE].encode("utf-8"))
 
     def _write_search_index(self, site_dir: Path) -> None:
         if self.search_service is None:
@@ -588,11 +610,11 @@ def _inline_pictures(renderer: Renderer, config: Any) -> InlinePictures:
                            credit=credits.get(image_set.src), base=settings.base_path)
         return renderer.render("text_picture.html", lang, p=shown, alone=alone)
 
+    others = [other for other in config.markdown_extensions if not isinstance(other, InlinePictures)]
     extension = InlinePictures(render=render, sets=renderer.images, root=settings.root,
-                               asset_folders=settings.asset_folders)
-    config.markdown_extensions[:] = [
-        *(other for other in config.markdown_extensions if not isinstance(other, InlinePictures)), extension,
-    ]
+                               asset_folders=settings.asset_folders, extensions=list(others),
+                               configs=dict(config.mdx_configs or {}))
+    config.markdown_extensions[:] = [*others, extension]
     return extension
 
 

@@ -2,9 +2,10 @@
 
 Each page an editor wrote is converted with the Markdown extensions of mkdocs.yml and
 cleaned exactly as the build cleans it (hub.sanitize); every removal becomes a content
-error at its file and line. About a millisecond per page. The build itself reports the
-same removals as warnings (an error under --strict), so this only lets an editor see
-them sooner, together with every other problem.
+error at its file and line, and so does a picture written in raw HTML, which the site
+would show broken (hub.inline_pictures). About a millisecond per page. The build itself
+reports the same problems as warnings (an error under --strict), so this only lets an
+editor see them sooner, together with every other problem.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import markdown
 
 from .errors import ContentError, display_path
+from .inline_pictures import report_raw_html_pictures
 from .markdown_limits import editor_pages, markdown_problems
 from .sanitize import clean_html, removal_lines
 from .settings import HubSettings
@@ -50,7 +52,8 @@ def markdown_options(config_file: Path) -> tuple[list[object], dict[str, dict[st
 def audit_pages(
     settings: HubSettings, *, extensions: list[object], configs: dict[str, dict[str, object]]
 ) -> list[ContentError]:
-    """Every removal the sanitiser would make in the pages editors wrote."""
+    """Every removal the sanitiser would make in the pages editors wrote, and every picture
+    they wrote in raw HTML, which the site would show broken (hub.inline_pictures)."""
     converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
     errors: list[ContentError] = []
     for page in editor_pages(settings.root, settings.languages):
@@ -63,4 +66,6 @@ def audit_pages(
         where = display_path(page.path, settings.root)
         for removal, line in zip(removals, removal_lines(page.text, removals), strict=True):
             errors.append(ContentError(where, line, "html", removal.found, removal.expected))
+        errors += report_raw_html_pictures(converter, page.text, path=page.path, root=settings.root,
+                                           asset_folders=settings.asset_folders)
     return errors

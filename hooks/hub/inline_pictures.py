@@ -18,7 +18,11 @@ line) and by the build, which refuses the page with the same words:
   PNG or WebP, no SVG, size limits: hub.images.check_original);
 - a picture elsewhere, beside the page, is refused: docs/ publishes no other picture
   (hub.publishable); one from another site is refused by the sanitiser (hub.sanitize:
-  the site sends readers' browsers to no other host).
+  the site sends readers' browsers to no other host);
+- a picture written in raw HTML (`<img>`, `<picture>`, `<source>`) is refused
+  (`raw_html_pictures`): the pipeline publishes Markdown pictures only, so its file would be
+  missing on the site. Only the editor's own text is looked at, converted alone: the hub's
+  templates write <picture> elements into the pages they make or complete.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -36,9 +40,10 @@ from urllib.parse import unquote, urlsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from .errors import ContentError
+from .errors import ContentError, display_path
 from .image_variants import ImageSet
 from .images import SITE_PREFIX, SUFFIXES, cache_dir, check_original, images_dir, original_path
+from .sanitize import Removal, removal_lines
 
 log = logging.getLogger("mkdocs.hooks.hub")
 
@@ -48,6 +53,10 @@ _HELP = "CONTRIBUTING.md, \"Pictures in the text\""
 # Only used to find which photos a page may show, so that their variants are made with
 # the lead images' before the pages are built; the Markdown conversion decides the rest.
 _NAMED = re.compile(r"\]\(\s*<?([^)\s>]+)|^[ ]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+# A picture written in raw HTML. Looked for in what Python-Markdown kept as raw HTML (its
+# "stash"), so that the same tag shown as code (escaped there) is not one.
+RAW_PICTURE = re.compile(r"<(img|picture|source)\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""\s(src|srcset|alt)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 
 
 def folder_from(page: str) -> str:
@@ -104,7 +113,7 @@ def problem(
                 f"write the path of a photo in docs/assets/images/: ![what it shows]({folder}name.jpg)")
     src = image_src(url, page)
     if src is None:
-        if any(target.startswith(declared.strip("/") + "/") for declared in asset_folders):
+        if in_asset_folder(target, asset_folders):
             return None  # a maintainers' asset, published as it is (hub.publishable)
         name = posixpath.basename(target)
         hint = _suggest(root, name, folder)
@@ -125,6 +134,60 @@ def problem(
                 "say in one sentence what it shows, in the page's language: "
                 f"![Delegates before a red banner]({_short(url)}); it is read aloud in its place ({_HELP})")
     return None
+
+
+def raw_html_pictures(md: markdown.Markdown, *, page: str, asset_folders: tuple[str, ...] = ()) -> list[Removal]:
+    """The pictures written in raw HTML in the text `md` last converted (the page at `page`
+    under docs/), as problems to report at their line (hub.sanitize.removal_lines finds
+    them). Left to others: a <picture> itself (its <source> and <img> are reported), a
+    maintainers' asset (published as it is, hub.publishable) and another site's picture
+    (the sanitiser refuses it)."""
+    found = []
+    for block in md.htmlStash.rawHtmlBlocks:
+        for match in RAW_PICTURE.finditer(str(block)):
+            tag, written = match.group(1).lower(), match.group(0)
+            attributes = {m.group(1).lower(): next(v for v in m.group(2, 3, 4) if v is not None)
+                          for m in _ATTRIBUTE.finditer(written)}
+            addresses = [part.split()[0] for part in attributes.get("srcset", "").split(",") if part.strip()]
+            addresses += [attributes["src"]] if attributes.get("src", "").strip() else []
+            if tag == "picture" or (addresses and all(_published_as_is(url, page, asset_folders) for url in addresses)):
+                continue
+            found.append(Removal(*_raw_picture_problem(written, attributes, page),
+                                 needles=(re.compile(re.escape(written)), re.compile(rf"<{tag}\b", re.IGNORECASE))))
+    return found
+
+
+def _published_as_is(url: str, page: str, asset_folders: tuple[str, ...]) -> bool:
+    target = target_of(url, page)
+    return target is None or in_asset_folder(target, asset_folders)  # None: another site's, the sanitiser's
+
+
+def in_asset_folder(target: str, asset_folders: tuple[str, ...]) -> bool:
+    """Whether `target` (under docs/) is in a folder maintainers declare for their own assets."""
+    return any(target.startswith(declared.strip("/") + "/") for declared in asset_folders)
+
+
+def _raw_picture_problem(written: str, attributes: dict[str, str], page: str) -> tuple[str, str]:
+    src = attributes.get("src", "").strip()
+    example = f"![{attributes.get('alt', '').strip() or 'what it shows'}]({src or folder_from(page) + 'name.jpg'})"
+    return (f"a picture written in HTML ({_short(written)}), which the site does not publish: readers get a "
+            "broken picture",
+            f"write it as a Markdown picture: ![alt](path \"caption\"), here {example}; the build makes from it the "
+            f"sizes readers get ({_HELP})")
+
+
+def report_raw_html_pictures(md: markdown.Markdown, text: str, *, path: Path, root: Path,
+                             asset_folders: tuple[str, ...] = ()) -> list[ContentError]:
+    """`raw_html_pictures` of the file at `path`, whose text is `text`, at their lines."""
+    try:
+        page = path.relative_to(root / "docs").as_posix()
+    except ValueError:
+        return []  # not a page under docs/ (MkDocs reads pages from there only)
+    pictures = raw_html_pictures(md, page=page, asset_folders=asset_folders)
+    where = display_path(path, root)
+    errors = {ContentError(where, line, FIELD, picture.found, picture.expected): None
+              for picture, line in zip(pictures, removal_lines(text, pictures), strict=True)}
+    return list(errors)
 
 
 def _suggest(root: Path, name: str, folder: str) -> str:
@@ -172,9 +235,24 @@ class InlinePictures(markdown.Extension):
     root: Path
     asset_folders: tuple[str, ...] = ()
     current: PageSource | None = None
+    # The site's other Markdown extensions and their settings: an editor's text is converted
+    # with them alone, without the HTML the hub adds to the page, to find raw HTML pictures.
+    extensions: list[object] = field(default_factory=list)
+    configs: dict[str, dict[str, object]] = field(default_factory=dict)
+    _alone: markdown.Markdown | None = None
 
     def __post_init__(self) -> None:
         super().__init__()
+
+    def raw_html_pictures(self, text: str, path: Path) -> list[ContentError]:
+        """The pictures that `text`, an editor's page (the file at `path`), writes in raw HTML."""
+        if not RAW_PICTURE.search(text):
+            return []  # nearly every page: no second conversion
+        if self._alone is None:
+            self._alone = markdown.Markdown(extensions=self.extensions, extension_configs=self.configs)
+        self._alone.reset().convert(text)
+        return report_raw_html_pictures(self._alone, _read(path), path=path, root=self.root,
+                                        asset_folders=self.asset_folders)
 
     def next_page(self, source: PageSource | None) -> None:
         self.current = source

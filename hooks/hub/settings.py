@@ -34,6 +34,9 @@ class HubSettings:
     # A news article gets a social card of its own when published within this many days
     # of the newest one; older ones show the news section's card (hub.cards).
     card_days: int = 365
+    # At most this many addresses in one sitemap file (the protocol's limit, 50,000); a site
+    # with more gets a sitemap index and several files (hub.alternates).
+    sitemap_max_urls: int = 50_000
     timezone: str = "Asia/Shanghai"
     build_date: date = date(2025, 1, 1)  # the day statuses describe (see build_day)
     build_time: datetime = datetime(2025, 1, 1)  # stamped into feeds and calendars (see build_moment)
@@ -203,6 +206,7 @@ def settings_from_config(config: Any, *, preview: bool = False) -> HubSettings:
         closing_soon_days=int(hub.get("closing_soon_days", 14)),
         confirm_after_days=_days(hub.get("confirm_after_days", 180), "confirm_after_days"),
         card_days=_days(hub.get("card_days", 365), "card_days"),
+        sitemap_max_urls=sitemap_max_urls(hub.get("sitemap_max_urls", 50_000)),
         timezone=zone,
         build_date=build_day(zone),
         build_time=moment,
@@ -262,6 +266,14 @@ def _choice(value: Any, name: str, allowed: tuple[str, ...]) -> str:
 def _days(value: Any, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError(f"extra.hub.{name} in mkdocs.yml is {value!r}; expected a whole number of days, like 180")
+    return value
+
+
+def sitemap_max_urls(value: Any) -> int:
+    """`extra.hub.sitemap_max_urls`: between 1 and the protocol's 50,000."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 50_000:
+        raise ValueError(f"extra.hub.sitemap_max_urls in mkdocs.yml is {value!r}; expected a whole number "
+                         "from 1 to 50000 (the sitemap protocol's limit), like 50000")
     return value
 
 
