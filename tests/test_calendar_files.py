@@ -5,11 +5,10 @@ testing of hub.calendars sees them (scripts/mutants.py)."""
 from __future__ import annotations
 
 import pytest
-from sitebuild import ROOT, BuiltSite, copy_project
+from sitebuild import ROOT, BuiltSite
 from syndicated import syndicate
 from test_calendars import (  # noqa: F401 (collected here again, on the fixtures below)
-    EXTRA_EVENTS,
-    EXTRA_OPPORTUNITIES,
+    calendar_project,
     test_all_day_events_are_dates_with_an_exclusive_end,
     test_cancelled_and_moved_events_stay_with_status_and_sequence,
     test_deadlines_calendar_holds_open_deadlines_as_all_day_events,
@@ -35,8 +34,4 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 @pytest.fixture(scope="module")
 def changed_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The minimal fixture with the events and opportunities of tests/test_calendars.py."""
-    project = copy_project(tmp_path_factory.mktemp("calendar-project"), content_from=ROOT / "tests/fixtures/minimal")
-    for folder, records in (("events", EXTRA_EVENTS), ("opportunities", EXTRA_OPPORTUNITIES)):
-        for record_id, text in records.items():
-            (project / "data" / folder / f"{record_id}.yml").write_text(text, encoding="utf-8")
-    return syndicate(project, tmp_path_factory.mktemp("calendar-site") / "site")
+    return syndicate(calendar_project(tmp_path_factory), tmp_path_factory.mktemp("calendar-site") / "site")

@@ -194,12 +194,18 @@ source: {zh: 来源, en: Source}
 }
 
 
-@pytest.fixture(scope="module")
-def changed_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+def calendar_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal fixture with the events and opportunities above."""
     project = copy_project(tmp_path_factory.mktemp("calendar-project"), content_from=ROOT / "tests/fixtures/minimal")
     for folder, records in (("events", EXTRA_EVENTS), ("opportunities", EXTRA_OPPORTUNITIES)):
         for record_id, text in records.items():
             (project / "data" / folder / f"{record_id}.yml").write_text(text, encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def changed_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    project = calendar_project(tmp_path_factory)
     built = build(project, tmp_path_factory.mktemp("calendar-site") / "site")
     assert built.result.returncode == 0, built.result.output
     return built
