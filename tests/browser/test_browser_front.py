@@ -119,6 +119,10 @@ def test_the_lead_story_is_on_the_first_screen(sized: tuple[str, Tab], lang: str
     }))""")
     date = lead.locator("time").bounding_box()
     assert date["y"] - chrome < 80, (date, chrome)
+    # The story has the text column's whole width: the "Edit this page" link beside it must not
+    # squeeze it into a narrow column (on a phone that pushed its summary off the first screen).
+    column = tab.page.locator(".md-content__inner").bounding_box()
+    assert lead.bounding_box()["width"] >= 0.95 * (column["width"]), (lead.bounding_box(), column)
 
 
 def test_search_shows_kind_date_and_more_results(served: SiteServer, browser: Browser) -> None:
