@@ -14,6 +14,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from checking import check
 from photos import (
     ARTICLE,
     ARTICLE_EN,
@@ -90,7 +91,7 @@ def test_a_records_text_shows_no_picture(minimal_project: Path) -> None:
     before = record.read_text(encoding="utf-8")
     record.write_text(before + "description:\n  zh: 说明。\n  en: |\n    The programme.\n\n"
                       "    ![The hall](/assets/images/hall.jpg)\n", encoding="utf-8")
-    checked = run([*HUB_CLI, "check"], minimal_project)
+    checked = check(minimal_project)  # in this process, where mutation testing sees hub.prose
     assert checked.returncode == 1, checked.output
     line = before.count("\n") + 3
     assert (f"data/events/test-event.yml:{line}: description.en: " in checked.stdout
