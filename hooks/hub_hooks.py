@@ -77,13 +77,13 @@ def _start_workers(config: Any) -> None:
         return
     if workers < 2 or len(languages) < 2:
         return
-    shares = share_languages(languages, workers, here_first=_build.languages_by_indexed_pages())
+    shares = share_languages(languages, workers, here_first=_build.inputs.languages_by_indexed_pages())
     _workers = LanguageWorkers.fork(config, languages, shares, collect=_build.language_state)
 
 
 @event_priority(-200)
 def _files_per_language(files: Any, config: Any) -> Any:
-    return _build.apply_fallback_order(files, _lang(config), config)
+    return _build.apply_fallback_order(files, _lang(config))
 
 
 on_files = CombinedEvent(_files_as_on_disk, _files_per_language)
