@@ -3,7 +3,8 @@ that mkdocs-static-i18n runs one after another inside the first.
 
 Work that does not depend on the language (loading and checking content, generating
 pages) is done once, when the outer build starts (hub.build_inputs); the per-language
-events only look things up.
+events only look things up. What they collect for the end of the build is the harvest
+(hub.harvest): the one thing a forked language worker sends back (hub.parallel).
 """
 
 from __future__ import annotations
@@ -34,23 +35,17 @@ from . import (
     timing,
 )
 from .aliases import redirect_html, redirects
-from .alternates import (
-    SITEMAP_FILE,
-    SITEMAP_PART,
-    PageVersions,
-    SitemapCollector,
-    page_versions,
-    strip_lang_prefix,
-)
+from .alternates import SITEMAP_FILE, SITEMAP_PART, PageVersions, page_versions, strip_lang_prefix
 from .build_inputs import BuildInputs
 from .build_services import BuildServices
 from .catalog import GENERATED_MARKER, Catalog
 from .dates import language_name, long_date
 from .errors import display_path
 from .fragments import RenderedFragments, frame_key
+from .harvest import LanguageHarvest
 from .inline_pictures import PageSource
 from .page_bodies import PageBodies
-from .parallel import alongside, merge_collected
+from .parallel import alongside
 from .render import Renderer
 from .settings import HubSettings
 from .source_files import SourceFiles
@@ -62,17 +57,13 @@ log = logging.getLogger("mkdocs.hooks.hub")
 
 class HubBuild:
     """One build of the hub in this process: what it reads (`inputs`), the services it
-    started (`services`), what its language builds collect for the end, and the stages
-    that keep their own state between a page's events."""
+    started (`services`), what its language builds collect for the end (`harvest`), and
+    the stages that keep their own state between a page's events."""
 
     def __init__(self, inputs: BuildInputs, services: BuildServices) -> None:
         self.inputs = inputs
         self.services = services
-        # Collected by the language builds for the end of the build.
-        self.sitemap = SitemapCollector()
-        self.not_found_pages: dict[str, str] = {}
-        self.search_pages: list[str] = []  # indexed pages (site paths), as built
-        self.feed_pages: dict[str, str] = {}  # article HTML the feeds reuse
+        self.harvest = LanguageHarvest()
         self._files = SourceFiles(inputs)
         self._bodies = PageBodies()
         # Material's navigation and tabs, rendered once per folder by this process's builds.
@@ -185,7 +176,7 @@ class HubBuild:
 
     def page_context(self, context: dict[str, Any], page: Page, lang: str, nav: Any) -> dict[str, Any]:
         versions = self.versions(page, lang)
-        self.sitemap.add(versions)
+        self.harvest.sitemap.add(versions)
         notice = None
         if versions.is_fallback:
             # Language names in the language the notice is written in (English until a new
@@ -200,10 +191,10 @@ class HubBuild:
         layout.apply(page.meta, versions.url_path, has_toc=bool(page.toc.items))
         indexed = search.is_indexed(versions.url_path, is_fallback=versions.is_fallback)
         if indexed:
-            self.search_pages.append(page.file.dest_uri)
+            self.harvest.search_pages.append(page.file.dest_uri)
         norm = stack.language_free_uri(page.file)
         if not versions.is_fallback:
-            self.feed_pages.update(self.services.syndication.page_for_feeds(lang, norm, page.content))
+            self.harvest.feed_pages.update(self.services.syndication.page_for_feeds(lang, norm, page.content))
         lead = self.renderer.catalog.lead_image(norm)
         card = self.services.cards.for_page(
             src_uri=norm, url_path=versions.url_path, lang=lang,
@@ -279,7 +270,7 @@ class HubBuild:
     def post_page(self, output: str, page: Page) -> None:
         """An indexed page, as written, goes to the search index now (page_context, run
         just before for the same page, listed it last)."""
-        indexed = self.search_pages
+        indexed = self.harvest.search_pages
         if indexed and indexed[-1] == page.file.dest_uri:
             self.services.search.add(page.file.dest_uri, search.search_document(output))
 
@@ -290,19 +281,7 @@ class HubBuild:
         return context
 
     def keep_not_found(self, output: str, lang: str) -> None:
-        self.not_found_pages[lang] = output
-
-    # -- language builds in other processes (hub.parallel) -----------------------------------
-
-    # What the language builds collect: a worker process sends it back, merged in here.
-    LANGUAGE_STATE = ("sitemap", "not_found_pages", "search_pages", "feed_pages")
-
-    def language_state(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.LANGUAGE_STATE}
-
-    def merge_language_state(self, state: dict[str, Any]) -> None:
-        for name, value in state.items():
-            setattr(self, name, merge_collected(getattr(self, name), value, name))
+        self.harvest.not_found_pages[lang] = output
 
     # -- end of all language builds ----------------------------------------------------------
 
@@ -314,7 +293,7 @@ class HubBuild:
             image_variants.publish(self.settings.root, self.renderer.images, site_dir)
         with timing.stage("finish: scripts and 404 pages"):
             stack.keep_scripts_on_site(site_dir, self.settings.theme_dirs)
-            not_found.write_pages(self.inputs, self.not_found_pages, site_dir)
+            not_found.write_pages(self.inputs, self.harvest.not_found_pages, site_dir)
         with timing.stage("finish: redirects from earlier addresses"):
             self._write_redirects(site_dir)
         with timing.stage("finish: sitemap"):
@@ -326,7 +305,7 @@ class HubBuild:
         # Pagefind takes the other processes' pages and writes the index in its own process
         # while the feeds and calendars are written here.
         with alongside(lambda: self._write_search_index(site_dir)), timing.stage("finish: feeds and calendars"):
-            self.services.syndication.write(site_dir, self.feed_pages)
+            self.services.syndication.write(site_dir, self.harvest.feed_pages)
         timing.report()
 
     def _write_sitemap(self, site_dir: Path) -> None:
@@ -336,7 +315,7 @@ class HubBuild:
         for stale in site_dir.glob("sitemap-*.xml"):
             if SITEMAP_PART.fullmatch(stale.name):
                 stale.unlink()
-        files = self.sitemap.files(self.settings.site_url, max_urls=self.settings.sitemap_max_urls)
+        files = self.harvest.sitemap.files(self.settings.site_url, max_urls=self.settings.sitemap_max_urls)
         for name, text in files.items():
             (site_dir / name).write_text(text, encoding="utf-8")
         with open(site_dir / f"{SITEMAP_FILE}.gz", "wb") as raw, gzip.GzipFile(
@@ -347,7 +326,7 @@ class HubBuild:
     def _write_search_index(self, site_dir: Path) -> None:
         try:
             with timing.stage("search index: end of the build"):
-                index = search.write_index(self.services.search, site_dir, self.search_pages)
+                index = search.write_index(self.services.search, site_dir, self.harvest.search_pages)
         except PagefindError as error:
             raise PluginError(f"The search index could not be written: {error}") from None
         log.info(f"hub: search index ({index.describe()} pages)")

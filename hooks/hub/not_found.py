@@ -2,7 +2,7 @@
 swaps itself for the reader's language.
 
 Each language build renders its own 404.html (overrides/404.html) with `context`; the
-page as written is collected (HubBuild.keep_not_found) and written here once all languages are built.
+page as written is collected (hub.harvest) and written here once all languages are built.
 """
 
 from __future__ import annotations
