@@ -104,7 +104,7 @@ def _generates_city_pages(project: Path) -> bool:
         from mkdocs.config import load_config
         from hub.build import HubBuild
         build = HubBuild.start(load_config(config_file="mkdocs.yml"))
-        uris = {page.src_uri for page in build.generated}
+        uris = build.inputs.generated_uris
         print("yes" if any(u.startswith("cities/") and u != "cities/index.md" for u in uris) else "no")
         """
     )

@@ -15,6 +15,7 @@ from hub import preview_errors, stack
 from hub.assets import drop_template_sources
 from hub.build import HubBuild
 from hub.compact import compact_html
+from hub.harvest import LanguageHarvest
 from hub.images import drop_originals
 from hub.parallel import LanguageWorkers, share_languages
 from hub.sanitize import PageSanitizer
@@ -24,7 +25,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 _build: HubBuild | None = None
 _sanitizer: PageSanitizer | None = None
 _staging = SiteStaging()
-_workers: LanguageWorkers | None = None
+_workers: LanguageWorkers[LanguageHarvest] | None = None
 _invocation: dict[str, Any] = {}
 
 
@@ -77,13 +78,15 @@ def _start_workers(config: Any) -> None:
         return
     if workers < 2 or len(languages) < 2:
         return
-    shares = share_languages(languages, workers, here_first=_build.languages_by_indexed_pages())
-    _workers = LanguageWorkers.fork(config, languages, shares, collect=_build.language_state)
+    shares = share_languages(languages, workers, here_first=_build.inputs.languages_by_indexed_pages())
+    # What the worker's language builds collected, sent back whole once they are done.
+    harvest = _build.harvest
+    _workers = LanguageWorkers.fork(config, languages, shares, collect=lambda: harvest)
 
 
 @event_priority(-200)
 def _files_per_language(files: Any, config: Any) -> Any:
-    return _build.apply_fallback_order(files, _lang(config), config)
+    return _build.apply_fallback_order(files, _lang(config))
 
 
 on_files = CombinedEvent(_files_as_on_disk, _files_per_language)
@@ -155,8 +158,8 @@ def _languages_here(config: Any) -> None:
 @event_priority(-200)
 def _finish(config: Any) -> None:
     if _workers is not None and _workers.own_done:
-        for state in _workers.join(config):
-            _build.merge_language_state(state)
+        for harvest in _workers.join(config):
+            _build.harvest.merge(harvest)
     if _outer(config):
         preview = _invocation.get("command") == "serve" and bool(_invocation.get("dirty"))
         _build.finish(Path(config.site_dir), keep_search_and_feeds=preview)

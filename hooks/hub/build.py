@@ -1,27 +1,21 @@
-"""One build of the hub: the state shared by the language builds that mkdocs-static-i18n
-runs one after another inside the first, and the work each MkDocs event hands to it.
+"""One build of the hub: the work each MkDocs event hands to it, for the language builds
+that mkdocs-static-i18n runs one after another inside the first.
 
 Work that does not depend on the language (loading and checking content, generating
-pages) is done once, when the outer build starts; the per-language events only look
-things up.
+pages) is done once, when the outer build starts (hub.build_inputs); the per-language
+events only look things up. What they collect for the end of the build is the harvest
+(hub.harvest): the one thing a forked language worker sends back (hub.parallel).
 """
 
 from __future__ import annotations
 
-import copy
 import gzip
-import hashlib
 import logging
-import re
-from collections import Counter
-from dataclasses import dataclass, field, fields
-from functools import partial
-from html import escape
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from . import (
@@ -30,7 +24,7 @@ from . import (
     fallback_copies,
     image_variants,
     layout,
-    preview_cache,
+    not_found,
     preview_pages,
     search,
     sections,
@@ -41,183 +35,70 @@ from . import (
     timing,
 )
 from .aliases import redirect_html, redirects
-from .alternates import (
-    SITEMAP_FILE,
-    SITEMAP_PART,
-    PageVersions,
-    SitemapCollector,
-    page_versions,
-    strip_lang_prefix,
-)
-from .cards import Cards, FontsRequired
+from .alternates import SITEMAP_FILE, SITEMAP_PART, PageVersions, page_versions, strip_lang_prefix
+from .build_inputs import BuildInputs
+from .build_services import BuildServices
 from .catalog import GENERATED_MARKER, Catalog
-from .content import load_content
 from .dates import language_name, long_date
-from .errors import ContentError, ContentErrors, display_path
+from .errors import display_path
 from .fragments import RenderedFragments, frame_key
-from .generate import GeneratedPage, PagesMade, make_pages
-from .image_variants import ImageSet
-from .inline_pictures import InlinePictures, PageSource
-from .models import LeadImage
-from .parallel import Forked, alongside, merge_collected
-from .pictures import picture_of
+from .harvest import LanguageHarvest
+from .inline_pictures import PageSource
+from .page_bodies import PageBodies
+from .parallel import alongside
 from .render import Renderer
-from .settings import HubSettings, settings_from_config
-from .stack import PagefindError, PagefindService
-from .syndication import Syndication
+from .settings import HubSettings
+from .source_files import SourceFiles
+from .stack import PagefindError
 from .ui import UiStrings
 
 log = logging.getLogger("mkdocs.hooks.hub")
 
-_HTML_ID = re.compile(r"""<[^>]*?\sid=["']([^"']+)["']""")
 
-
-@dataclass(frozen=True)
-class Conversion:
-    """A fallback page's text as the first language build that showed it converted it."""
-
-    html: str
-    toc: Any
-    anchors: frozenset[str]
-
-
-@dataclass
 class HubBuild:
-    settings: HubSettings
-    catalog: Catalog
-    ui: UiStrings
-    renderer: Renderer
-    generated: list[GeneratedPage]
-    sitemap: SitemapCollector = field(default_factory=SitemapCollector)
-    not_found_pages: dict[str, str] = field(default_factory=dict)
-    raw_files: dict[str, File] = field(default_factory=dict)
-    generated_uris: set[str] = field(default_factory=set)
-    syndication: Syndication | None = None
-    feed_pages: dict[str, str] = field(default_factory=dict)  # article HTML the feeds reuse
-    # Bodies of generated pages between page_markdown and page_content (see there).
-    verbatim: dict[str, str] = field(default_factory=dict)
-    # Fallback pages: the same text converted once per process (page_markdown).
-    conversions: dict[tuple[str, bytes], Conversion] = field(default_factory=dict)
-    _reusing: dict[str, Conversion] = field(default_factory=dict)
-    _converting: dict[str, tuple[str, bytes]] = field(default_factory=dict)
-    search_pages: list[str] = field(default_factory=list)  # indexed pages (site paths), as built
-    search_service: PagefindService | None = None  # in the process that started it (hub.search)
-    fragments: RenderedFragments = field(default_factory=RenderedFragments)  # hub.fragments
-    cards: Cards | None = None  # social cards (hub.cards)
-    # Under `mkdocs serve`: broken pages shown as their problems (hub.preview_pages).
-    left_out: dict[str, list[ContentError]] = field(default_factory=dict)
-    # Pictures in the text of pages, among the site's Markdown extensions (hub.inline_pictures).
-    inline_pictures: InlinePictures | None = None
+    """One build of the hub in this process: what it reads (`inputs`), the services it
+    started (`services`), what its language builds collect for the end (`harvest`), and
+    the stages that keep their own state between a page's events."""
+
+    def __init__(self, inputs: BuildInputs, services: BuildServices) -> None:
+        self.inputs = inputs
+        self.services = services
+        self.harvest = LanguageHarvest()
+        self._files = SourceFiles(inputs)
+        self._bodies = PageBodies()
+        # Material's navigation and tabs, rendered once per folder by this process's builds.
+        self._fragments = RenderedFragments()
+
+    # The inputs every event reads, by their short names (read only).
+    @property
+    def settings(self) -> HubSettings:
+        return self.inputs.settings
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.inputs.catalog
+
+    @property
+    def ui(self) -> UiStrings:
+        return self.inputs.ui
+
+    @property
+    def renderer(self) -> Renderer:
+        return self.inputs.renderer
 
     @classmethod
     def start(cls, config: Any, *, preview: bool = False) -> HubBuild:
-        """`preview`: under `mkdocs serve`, content loaded for the last rebuild is used
-        again while only page texts changed (hub.preview_cache)."""
-        try:
-            settings = settings_from_config(config, preview=preview)
-        except ValueError as error:  # a setting in mkdocs.yml or the environment; the message says which
-            raise PluginError(str(error)) from None
-        key = (settings.root, settings.languages, settings.checked_languages, settings.build_date, settings.site_url)
-        left_out: dict[str, list[ContentError]] = {}
-        try:
-            with timing.stage("load and check content"):
-                kept = preview_cache.reuse(settings.root, key) if preview else None
-                ui, catalog = kept[:2] if kept else load_content(settings)
-        except ContentErrors as errors:
-            broken = preview_pages.broken_pages(errors.errors) if preview else None
-            if broken is None:
-                raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
-            # The preview goes on without the broken pages (hub.preview_pages).
-            kept, left_out = None, broken
-            try:
-                ui, catalog = load_content(settings, skip=frozenset(broken))
-            except ContentErrors as more:
-                raise PluginError("The content has problems; nothing was built.\n" + more.report()) from None
-            # Said as information: a warning would stop the preview (strict mode).
-            log.info("hub: left out of the preview until fixed:\n" + errors.report())
-        for lang in settings.languages:
-            if missing := ui.missing(lang):
-                # Information, not a warning: a language being translated is built (strict too).
-                log.info(f"hub: {lang}: {len(missing)} UI strings not translated yet, shown in "
-                         f"{ui.fallback[lang][0]}; `make translations` lists them")
-        renderer = Renderer(settings, catalog, ui)
-        try:
-            with timing.stage("lead images"):
-                images = image_variants.prepare(settings.root, catalog.image_sources, workers=settings.build_workers)
-        except ContentErrors as errors:
-            raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
-        if images.sets:
-            log.info(f"hub: {image_variants.describe(images)}")
-        renderer.images = images.sets
-        docs_dir = Path(config.docs_dir)
-        try:
-            with timing.stage("generated pages"):
-                if kept:  # the very same pages, already on disk; no front matter changed (hub.preview_cache)
-                    generated, written, removed = kept[2], 0, 0
-                else:
-                    made = _make_pages(renderer, docs_dir, split=not preview and settings.build_workers > 1)
-                    generated, written, removed = made.pages, made.written, made.removed
-        except ContentErrors as errors:
-            raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
-        log.info(f"hub: {len(generated)} generated pages ({written} written, {removed} removed)")
-        if preview and not kept and not left_out:
-            preview_cache.keep(settings.root, key, (ui, catalog, generated))
-        if left_out:
-            preview_cache.forget()
-        build = cls(settings, catalog, ui, renderer, generated)
-        build.left_out = left_out
-        build.generated_uris = {page.src_uri for page in generated}
-        build.inline_pictures = _inline_pictures(renderer, config)
-        build.syndication = Syndication.from_config(renderer, config)
-        try:
-            build.cards = Cards.start(renderer, Path(config.site_dir), publishing=not preview)
-        except FontsRequired as error:
-            raise PluginError(str(error)) from None
-        try:
-            build.search_service = search.start_index()
-        except PagefindError as error:
-            raise PluginError(f"Pagefind could not start: {error}") from None
-        return build
-
-    def languages_by_indexed_pages(self) -> list[str]:
-        """The languages, those with the most pages of their own first (what the search
-        index takes: fallback copies are not indexed)."""
-        own = Counter(lang for languages in self.catalog.page_languages.values() for lang in languages)
-        return sorted(self.settings.languages, key=lambda lang: -own[lang])
+        """`preview`: under `mkdocs serve` (hub.preview_cache, hub.preview_pages)."""
+        inputs = BuildInputs.load(config, preview=preview)
+        return cls(inputs, BuildServices.start(inputs, config, preview=preview))
 
     # -- files ---------------------------------------------------------------------------
 
     def remember_files(self, files: Files) -> None:
-        """Keep the files as found on disk: the i18n plugin replaces them by language."""
-        if self.catalog.withheld and not self.settings.preview:
-            # Drafts and scheduled articles: no page in any language (hub.publishing).
-            languages = self.settings.checked_languages
-            for uri in self.catalog.withheld:
-                for lang in languages:
-                    file = files.get_file_from_path(f"{lang}/{uri}")
-                    if file is not None:
-                        files.remove(file)
-        self.raw_files = {file.src_uri: file for file in files}
+        self._files.remember(files)
 
-    def apply_fallback_order(self, files: Files, lang: str, config: Any) -> Files:
-        """The i18n plugin falls back to the default language only; readers of fr and ja
-        get the English text first where it exists (settings: extra.hub.fallback).
-
-        The page keeps the i18n plugin's file, so its links resolve as the plugin resolves
-        them; only the source it is read from changes."""
-        order = self.settings.fallbacks(lang)
-        if lang == self.settings.default_language:
-            return files
-        for file in files.documentation_pages():
-            locale = stack.file_locale(file, lang)
-            if locale == lang:
-                continue
-            for candidate in order:
-                source = self.raw_files.get(f"{candidate}/{stack.language_free_uri(file)}")
-                if source is not None:
-                    stack.read_from(file, source, candidate)
-                    break
-        return files
+    def apply_fallback_order(self, files: Files, lang: str) -> Files:
+        return self._files.apply_fallback_order(files, lang)
 
     # -- pages ---------------------------------------------------------------------------
 
@@ -225,7 +106,7 @@ class HubBuild:
         url_path = strip_lang_prefix(self.settings, lang, page.url)
         content_lang = stack.file_locale(page.file, lang) or lang
         norm = stack.language_free_uri(page.file)
-        if norm in self.generated_uris:
+        if norm in self.inputs.generated_uris:
             languages = set(self.settings.languages)
         else:
             languages = self.catalog.page_languages.get(norm, {content_lang})
@@ -234,63 +115,40 @@ class HubBuild:
         )
 
     def page_markdown(self, markdown: str, page: Page, lang: str) -> str:
-        if self.left_out and page.file.abs_src_path:
+        if self.inputs.left_out and page.file.abs_src_path:
             shown = display_path(Path(page.file.abs_src_path), self.settings.root)
             # A translation goes with its original: without the original's facts it is no article.
             original = f"docs/{self.settings.default_language}/{stack.language_free_uri(page.file, '')}"
             for file in (shown, original):
-                if file in self.left_out:
+                if file in self.inputs.left_out:
                     return preview_pages.problems_markdown(
-                        file, self.left_out[file], lambda key, **values: self.ui.t(key, lang, **values))
+                        file, self.inputs.left_out[file], lambda key, **values: self.ui.t(key, lang, **values))
         if page.meta.get(GENERATED_MARKER) is True:
-            # A generated page is HTML from the hub's own templates. Markdown would only
-            # parse it (every tag through Python's HTMLParser) to hand it back unchanged:
-            # a third of all Markdown time at 2,000 articles. Its body skips the
-            # conversion and becomes the page's HTML in page_content.
-            self.verbatim[page.file.src_uri] = markdown
-            return stack.skip_markdown()
+            return self._bodies.skip_generated(markdown, page)
         norm = stack.language_free_uri(page.file)
         content_lang = stack.file_locale(page.file, lang) or lang
-        if (self.inline_pictures is not None and page.file.abs_src_path
-                and (content_lang == lang or content_lang not in self.settings.languages)):
+        pictures = self.services.inline_pictures
+        if page.file.abs_src_path and (content_lang == lang or content_lang not in self.settings.languages):
             # Reported by the build of the text's own language (or by the one language built).
-            for error in self.inline_pictures.raw_html_pictures(markdown, Path(page.file.abs_src_path).resolve()):
+            for error in pictures.raw_html_pictures(markdown, Path(page.file.abs_src_path).resolve()):
                 log.warning(error.format())
         if content_lang != lang and fallback_copies.shows_summary(self.settings, self.catalog.article(norm)):
             markdown = self._fallback_summary(markdown, norm, content_lang, lang)
         markdown = sections.render_page(self.renderer, markdown, norm, lang, page.meta)
-        if self.inline_pictures is not None and page.file.abs_src_path:
+        if page.file.abs_src_path:
             # Its pictures' paths are relative to the file the text comes from (a fallback
             # copy's: the original's, one folder as deep).
-            self.inline_pictures.next_page(PageSource.of(self.settings.root / "docs",
-                                                         Path(page.file.abs_src_path).resolve(), content_lang))
+            pictures.next_page(PageSource.of(self.settings.root / "docs", Path(page.file.abs_src_path).resolve(),
+                                             content_lang))
         if content_lang != lang:
-            # A fallback copy: fr and ja readers of an untranslated article get the same
-            # text, at the same place in their folder, so the same HTML. The first build
-            # converts it; the next one of this process takes that conversion.
-            key = (norm, hashlib.blake2b(markdown.encode("utf-8"), digest_size=16).digest())
-            kept = self.conversions.get(key)
-            if kept is not None:
-                self._reusing[page.file.src_uri] = kept
-                return stack.skip_markdown()
-            self._converting[page.file.src_uri] = key
+            return self._bodies.convert_once(markdown, page, norm)
         return markdown
 
     def page_content(self, html: str, page: Page, lang: str) -> str:
-        body = self.verbatim.pop(page.file.src_uri, None)
+        body = self._bodies.generated_html(page)
         if body is not None:
-            # What MkDocs collects from raw HTML, so that links to these anchors are checked.
-            stack.set_present_anchors(page, set(_HTML_ID.findall(body)))
             return body
-        kept = self._reusing.pop(page.file.src_uri, None)
-        if kept is not None:
-            html = kept.html
-            page.toc = copy.deepcopy(kept.toc)  # the sanitiser escapes each page's own copy
-            stack.set_present_anchors(page, set(kept.anchors))
-            # Its links to other pages' anchors were checked when the same text was converted.
-        key = self._converting.pop(page.file.src_uri, None)
-        if key is not None:
-            self.conversions[key] = Conversion(html, copy.deepcopy(page.toc), stack.present_anchors(page))
+        html = self._bodies.fallback_html(html, page)
         frame = sections.article_frame(self.renderer, stack.language_free_uri(page.file), lang)
         if frame is None:
             return html
@@ -318,7 +176,7 @@ class HubBuild:
 
     def page_context(self, context: dict[str, Any], page: Page, lang: str, nav: Any) -> dict[str, Any]:
         versions = self.versions(page, lang)
-        self.sitemap.add(versions)
+        self.harvest.sitemap.add(versions)
         notice = None
         if versions.is_fallback:
             # Language names in the language the notice is written in (English until a new
@@ -333,24 +191,21 @@ class HubBuild:
         layout.apply(page.meta, versions.url_path, has_toc=bool(page.toc.items))
         indexed = search.is_indexed(versions.url_path, is_fallback=versions.is_fallback)
         if indexed:
-            self.search_pages.append(page.file.dest_uri)
+            self.harvest.search_pages.append(page.file.dest_uri)
         norm = stack.language_free_uri(page.file)
-        if self.syndication is not None and not versions.is_fallback:
-            self.feed_pages.update(self.syndication.page_for_feeds(lang, norm, page.content))
-        card = None
-        if self.cards is not None:
-            lead = self.renderer.catalog.lead_image(norm)
-            card = self.cards.for_page(
-                src_uri=norm, url_path=versions.url_path, lang=lang,
-                content_lang=versions.content_lang, title=page.title or "",
-                description=context["config"].site_description or "",
-                # A page with a lead image gets a card made from it (its metadata-free copy).
-                image=image_variants.picture_source(self.settings.root, lead) if lead else None,
-            )
-        if self.syndication is not None:
-            # After the sanitiser (it would drop webcal: links) and after the feeds took the
-            # page's HTML: the control is the hub's own, not the page's text.
-            page.content = self._with_subscribe_box(page.content or "", lang, versions.url_path)
+        if not versions.is_fallback:
+            self.harvest.feed_pages.update(self.services.syndication.page_for_feeds(lang, norm, page.content))
+        lead = self.renderer.catalog.lead_image(norm)
+        card = self.services.cards.for_page(
+            src_uri=norm, url_path=versions.url_path, lang=lang,
+            content_lang=versions.content_lang, title=page.title or "",
+            description=context["config"].site_description or "",
+            # A page with a lead image gets a card made from it (its metadata-free copy).
+            image=image_variants.picture_source(self.settings.root, lead) if lead else None,
+        )
+        # After the sanitiser (it would drop webcal: links) and after the feeds took the
+        # page's HTML: the control is the hub's own, not the page's text.
+        page.content = self._with_subscribe_box(page.content or "", lang, versions.url_path)
         page_seo = seo.page_seo(self.renderer, src_uri=norm, lang=lang, versions=versions)
         found = search.result_meta(page_seo.kind, page_seo.facts) if indexed else None
         context["hub"] = {
@@ -358,10 +213,11 @@ class HubBuild:
             "card": card,  # the page's social card, or None (overrides/partials/hub-seo.html)
             "notice": notice,
             "unpublished": self._unpublished_banner(norm, lang),
-            "edit": edit_links.page_link(self.settings, self.catalog, self.ui, src_uri=norm, lang=lang,
-                                         content_lang=versions.content_lang, generated=norm in self.generated_uris,
-                                         with_text=not (versions.is_fallback and fallback_copies.shows_summary(
-                                             self.settings, self.catalog.article(norm)))),
+            "edit": edit_links.page_link(
+                self.settings, self.catalog, self.ui, src_uri=norm, lang=lang, content_lang=versions.content_lang,
+                generated=norm in self.inputs.generated_uris,
+                with_text=not (versions.is_fallback and fallback_copies.shows_summary(
+                    self.settings, self.catalog.article(norm)))),
             "base_path": self.settings.base_path,
             "search_indexed": indexed,
             # The copy buttons of subscribe boxes and the Feeds page (assets/hub-subscribe.js).
@@ -372,12 +228,12 @@ class HubBuild:
             "search_meta": {"kind": self.ui.t(f"search_kind_{found[0]}", lang), "date": found[1]} if found else None,
             "search_more": self.ui.t("search_more", lang),
             # <link rel="alternate"> to the feeds of this language and section (and city).
-            "feeds": self.syndication.page_feeds(lang, versions.url_path) if self.syndication else [],
+            "feeds": self.services.syndication.page_feeds(lang, versions.url_path),
             # "Report an error" at the foot of the page (overrides/main.html).
             "report": self._report_link(page, lang, versions.url_path),
             # Material's navigation and tabs, shared with the pages of the same frame.
             "frame_key": frame_key(page, nav, lang),
-            "fragments": self.fragments,
+            "fragments": self._fragments,
         }
         return context
 
@@ -391,7 +247,7 @@ class HubBuild:
         return self.ui.t("scheduled_banner", lang, date=long_date(reason.scheduled, lang))
 
     def _with_subscribe_box(self, html: str, lang: str, url_path: str) -> str:
-        found = subscribe.offers(self.syndication.subscriptions, lambda key, **kw: self.ui.t(key, lang, **kw),
+        found = subscribe.offers(self.services.syndication.subscriptions, lambda key, **kw: self.ui.t(key, lang, **kw),
                                  lang, url_path)
         if not found:
             return html
@@ -414,60 +270,18 @@ class HubBuild:
     def post_page(self, output: str, page: Page) -> None:
         """An indexed page, as written, goes to the search index now (page_context, run
         just before for the same page, listed it last)."""
-        if self.search_service is not None and self.search_pages and self.search_pages[-1] == page.file.dest_uri:
-            self.search_service.add(page.file.dest_uri, search.search_document(output))
+        indexed = self.harvest.search_pages
+        if indexed and indexed[-1] == page.file.dest_uri:
+            self.services.search.add(page.file.dest_uri, search.search_document(output))
 
     # -- the 404 page --------------------------------------------------------------------
 
     def not_found_context(self, context: dict[str, Any], lang: str) -> dict[str, Any]:
-        context["hub_404"] = {
-            "title": self.ui.t("not_found_title", lang),
-            "text": self.ui.t("not_found_text", lang),
-            "home_text": self.ui.t("go_home", lang),
-            "home": self.renderer.href(lang, ""),
-            "base_path": self.settings.base_path,
-            # "Report the broken address": the page's script adds the address (overrides/404.html).
-            "report": self._missing_report_link(lang),
-            "search_more": self.ui.t("search_more", lang),
-            # Material's selector would show the last page built; a 404 page's own
-            # translations are the 404 pages of the other languages.
-            "alternates": [
-                {"name": self.settings.language_names[code], "lang": code,
-                 "link": self.renderer.href(code, "404.html")}
-                for code in self.settings.languages
-            ],
-        }
+        context["hub_404"] = not_found.context(self.inputs, lang)
         return context
 
-    def _missing_report_link(self, lang: str) -> dict[str, str] | None:
-        t = self.ui.t
-        text = t("report_missing_text", lang)
-        href = error_report.missing_page_url(self.settings, title=t("not_found_title", lang), text=text)
-        if not href:
-            return None
-        return {"href": href, "lead": t("report_missing_lead", lang), "link_text": t("report_missing", lang),
-                "text": text, "linked_from": t("report_missing_from", lang, page="{page}")}
-
     def keep_not_found(self, output: str, lang: str) -> None:
-        self.not_found_pages[lang] = output
-
-    # -- language builds in other processes (hub.parallel) -----------------------------------
-
-    # Made once by start() and the same in every process, or kept by each process for
-    # itself. Every other field is collected by the language builds, and what a worker
-    # process collected is merged in here.
-    LANGUAGE_INDEPENDENT = (
-        "settings", "catalog", "ui", "renderer", "generated", "generated_uris", "raw_files", "syndication",
-        "search_service", "fragments", "conversions", "cards", "left_out", "inline_pictures",
-    )
-
-    def language_state(self) -> dict[str, Any]:
-        return {item.name: getattr(self, item.name) for item in fields(self)
-                if item.name not in self.LANGUAGE_INDEPENDENT}
-
-    def merge_language_state(self, state: dict[str, Any]) -> None:
-        for name, value in state.items():
-            setattr(self, name, merge_collected(getattr(self, name), value, name))
+        self.harvest.not_found_pages[lang] = output
 
     # -- end of all language builds ----------------------------------------------------------
 
@@ -479,7 +293,7 @@ class HubBuild:
             image_variants.publish(self.settings.root, self.renderer.images, site_dir)
         with timing.stage("finish: scripts and 404 pages"):
             stack.keep_scripts_on_site(site_dir, self.settings.theme_dirs)
-            self._write_not_found_pages(site_dir)
+            not_found.write_pages(self.inputs, self.harvest.not_found_pages, site_dir)
         with timing.stage("finish: redirects from earlier addresses"):
             self._write_redirects(site_dir)
         with timing.stage("finish: sitemap"):
@@ -490,10 +304,8 @@ class HubBuild:
             return
         # Pagefind takes the other processes' pages and writes the index in its own process
         # while the feeds and calendars are written here.
-        with alongside(lambda: self._write_search_index(site_dir)):
-            if self.syndication is not None:
-                with timing.stage("finish: feeds and calendars"):
-                    self.syndication.write(site_dir, self.feed_pages)
+        with alongside(lambda: self._write_search_index(site_dir)), timing.stage("finish: feeds and calendars"):
+            self.services.syndication.write(site_dir, self.harvest.feed_pages)
         timing.report()
 
     def _write_sitemap(self, site_dir: Path) -> None:
@@ -503,7 +315,7 @@ class HubBuild:
         for stale in site_dir.glob("sitemap-*.xml"):
             if SITEMAP_PART.fullmatch(stale.name):
                 stale.unlink()
-        files = self.sitemap.files(self.settings.site_url, max_urls=self.settings.sitemap_max_urls)
+        files = self.harvest.sitemap.files(self.settings.site_url, max_urls=self.settings.sitemap_max_urls)
         for name, text in files.items():
             (site_dir / name).write_text(text, encoding="utf-8")
         with open(site_dir / f"{SITEMAP_FILE}.gz", "wb") as raw, gzip.GzipFile(
@@ -512,19 +324,16 @@ class HubBuild:
             gz.write(files[SITEMAP_FILE].encode("utf-8"))
 
     def _write_search_index(self, site_dir: Path) -> None:
-        if self.search_service is None:
-            return
         try:
             with timing.stage("search index: end of the build"):
-                index = search.write_index(self.search_service, site_dir, self.search_pages)
+                index = search.write_index(self.services.search, site_dir, self.harvest.search_pages)
         except PagefindError as error:
             raise PluginError(f"The search index could not be written: {error}") from None
         log.info(f"hub: search index ({index.describe()} pages)")
 
     def close_search(self) -> None:
         """Stop Pagefind without writing (a failed build, a preview that keeps its index)."""
-        if self.search_service is not None:
-            self.search_service.close()
+        self.services.close()
 
     def _write_redirects(self, site_dir: Path) -> None:
         """A redirect page at each earlier address of an article, in every language (hub.aliases)."""
@@ -544,84 +353,3 @@ class HubBuild:
                 written += 1
         if written:
             log.info(f"hub: {written} redirect pages from earlier addresses")
-
-    def _write_not_found_pages(self, site_dir: Path) -> None:
-        """Each language gets its own 404.html; GitHub Pages serves only the root one, so
-        that one swaps itself for the reader's language when the missing URL is under /en/,
-        /fr/ or /ja/."""
-        default = self.settings.default_language
-        base = self.settings.base_path
-        for lang, html in self.not_found_pages.items():
-            if lang != default:
-                (site_dir / lang / "404.html").write_text(html, encoding="utf-8")
-        root_html = self.not_found_pages.get(default)
-        if root_html is None:
-            return
-        others = [lang for lang in self.settings.languages if lang != default and lang in self.not_found_pages]
-        script = (
-            "<script>(function(){var b=" + _js_string(base) + ",l=" + _js_string(",".join(others)) + ".split(',');"
-            "var p=location.pathname;for(var i=0;i<l.length;i++){if(l[i]&&p.indexOf(b+l[i]+'/')===0){"
-            "fetch(b+l[i]+'/404.html').then(function(r){return r.ok?r.text():null}).then(function(t){"
-            "if(t){document.open();document.write(t);document.close()}});return}}})();</script>"
-        )
-        root_html = root_html.replace("</head>", script + "</head>", 1)
-        (site_dir / "404.html").write_text(root_html, encoding="utf-8")
-
-
-def _make_pages(renderer: Renderer, docs_dir: Path, *, split: bool) -> PagesMade:
-    """Generated pages of every language, made and written; with `split`, the second half
-    of the languages in a forked process meanwhile (the build has not started yet, and the
-    other core is idle)."""
-    languages = renderer.settings.languages
-    if not split or len(languages) < 2:
-        return make_pages(renderer, docs_dir, sections.GENERATORS, languages)
-    here, there = languages[: len(languages) // 2], languages[len(languages) // 2 :]
-    other = Forked.start(partial(make_pages, renderer, docs_dir, sections.GENERATORS, there))
-    made: list[PagesMade] = []
-    problems: list[ContentError] = []
-    try:
-        made.append(make_pages(renderer, docs_dir, sections.GENERATORS, here))
-    except ContentErrors as errors:
-        problems += errors.errors
-    finally:
-        try:
-            made.append(other.result())  # always waited for, whatever happened here
-        except ContentErrors as errors:
-            problems += errors.errors
-    if problems:
-        raise ContentErrors(problems)
-    return PagesMade([page for part in made for page in part.pages], sum(part.written for part in made),
-                     sum(part.removed for part in made))
-
-
-def _inline_pictures(renderer: Renderer, config: Any) -> InlinePictures:
-    """The Markdown extension that shows pictures in the text through the lead images'
-    variants, put among the site's extensions (in place of a previous build's, under
-    `mkdocs serve`): the pages and the feeds' own conversions use it."""
-    settings = renderer.settings
-    # The credit a lead image of the same file gives, shown under the picture in the text too.
-    credits: dict[str, str] = {}
-    for image in _lead_images(renderer.catalog):
-        if image.credit:
-            credits.setdefault(image.src, image.credit)  # the first named, articles before records
-
-    def render(image_set: ImageSet, *, alt: str, caption: str | None, lang: str, alone: bool) -> str:
-        shown = picture_of(image_set, alt=(alt, lang), caption=(caption, lang) if caption else None,
-                           credit=credits.get(image_set.src), base=settings.base_path)
-        return renderer.render("text_picture.html", lang, p=shown, alone=alone)
-
-    others = [other for other in config.markdown_extensions if not isinstance(other, InlinePictures)]
-    extension = InlinePictures(render=render, sets=renderer.images, root=settings.root,
-                               asset_folders=settings.asset_folders, extensions=list(others),
-                               configs=dict(config.mdx_configs or {}))
-    config.markdown_extensions[:] = [*others, extension]
-    return extension
-
-
-def _lead_images(catalog: Catalog) -> list[LeadImage]:
-    records = [*catalog.cities.values(), *catalog.events.values(), *catalog.opportunities.values()]
-    return [image for image in (*(a.meta.image for a in catalog.articles()), *(r.image for r in records)) if image]
-
-
-def _js_string(value: str) -> str:
-    return "'" + escape(value).replace("\\", "\\\\").replace("'", "\\'") + "'"

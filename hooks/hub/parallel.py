@@ -7,8 +7,8 @@ checked, pages generated) and the site folder is clean: the worker builds its sh
 the languages into the same site folder while this process builds the default language
 and the rest of its share, exactly as the plugin's loop would (one `build(config)` per
 language, site folder not cleaned in between). The worker then sends back what its builds
-collected for the finishing steps (sitemap entries, 404 pages…), and the site is
-finished once, here, with everything (search index, sitemap, feeds).
+collected for the finishing steps (hub.harvest: sitemap entries, 404 pages…), and the
+site is finished once, here, with everything (search index, sitemap, feeds).
 
 Each language build is the plugin's own; the worker only changes which process runs it.
 `mkdocs serve` and `--dirty` builds stay in one process (the server runs threads, and a
@@ -30,10 +30,9 @@ import sys
 import threading
 import time
 import traceback
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Generic, TypeVar
 
@@ -43,6 +42,7 @@ from . import stack, timing
 
 log = logging.getLogger("mkdocs.hooks.hub")
 T = TypeVar("T")
+H = TypeVar("H")  # what a worker's language builds collected
 
 
 def fork_available() -> bool:
@@ -127,22 +127,23 @@ def _run_child(task: Callable[[], Any], writer: int) -> None:
 
 
 @dataclass
-class Worker:
-    task: Forked[tuple[Any, float]]
+class Worker(Generic[H]):
+    task: Forked[tuple[H, float]]
     languages: list[str]
 
 
 @dataclass
-class LanguageWorkers:
+class LanguageWorkers(Generic[H]):
     """The languages this process builds and the workers building the others."""
 
     own: list[str]
-    workers: list[Worker] = field(default_factory=list)
+    workers: list[Worker[H]] = field(default_factory=list)
     own_done: bool = False  # this process has built its share; the workers are joined next
     started: float = field(default_factory=time.perf_counter)
 
     @classmethod
-    def fork(cls, config: Any, languages: list[str], shares: list[list[str]], collect: Any) -> LanguageWorkers:
+    def fork(cls, config: Any, languages: list[str], shares: list[list[str]],
+             collect: Callable[[], H]) -> LanguageWorkers[H]:
         """Start one worker per share after the first. `collect()` is called in a worker
         after its builds and returns what it must send back (picklable)."""
         workers = [
@@ -161,11 +162,12 @@ class LanguageWorkers:
         self.own_done = True
         timing.add("language builds: this process", time.perf_counter() - self.started)
 
-    def join(self, config: Any) -> list[Any]:
+    def join(self, config: Any) -> list[H]:
         """Wait for every worker; what each sent back, or Abort if any failed."""
         stack.hand_back_language_loop(config)
         self.own_done = False
-        results, failed = [], []
+        results: list[H] = []
+        failed: list[str] = []
         waiting = time.perf_counter()
         for worker in self.workers:
             try:
@@ -188,7 +190,7 @@ class LanguageWorkers:
         self.workers = []
 
 
-def _build_share(config: Any, languages: list[str], collect: Callable[[], Any]) -> tuple[Any, float]:
+def _build_share(config: Any, languages: list[str], collect: Callable[[], H]) -> tuple[H, float]:
     """A worker's whole life: build its languages, then (what it collected, seconds). A
     failure is told here, where its traceback is, and raised for the parent to see."""
     started = time.perf_counter()
@@ -202,36 +204,6 @@ def _build_share(config: Any, languages: list[str], collect: Callable[[], Any]) 
     except BaseException:
         log.error("hub: the build of " + ", ".join(languages) + " failed:\n" + traceback.format_exc())
         raise
-
-
-def merge_collected(mine: Any, theirs: Any, name: str) -> Any:
-    """`mine` with what a worker collected in `theirs` added (one field of HubBuild)."""
-    if theirs is None or theirs is mine or theirs == mine:
-        return mine
-    if mine is None:
-        return theirs
-    if isinstance(mine, Counter):
-        mine.update(theirs)
-        return mine
-    if isinstance(mine, dict):
-        for key, value in theirs.items():
-            mine[key] = merge_collected(mine[key], value, f"{name}[{key!r}]") if key in mine else value
-        return mine
-    if isinstance(mine, list):
-        return [*mine, *theirs]
-    if isinstance(mine, set):
-        return mine | theirs
-    if is_dataclass(mine) and not type(mine).__dataclass_params__.frozen:
-        for item in fields(mine):
-            setattr(mine, item.name, merge_collected(
-                getattr(mine, item.name), getattr(theirs, item.name), f"{name}.{item.name}"
-            ))
-        return mine
-    raise TypeError(
-        f"HubBuild.{name} differs between language builds run in different processes and hub.parallel."
-        f"merge_collected cannot merge a {type(mine).__name__}: add a rule there, or list the field in "
-        "HubBuild.LANGUAGE_INDEPENDENT if it does not depend on the language"
-    )
 
 
 @contextmanager
