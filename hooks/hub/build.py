@@ -331,7 +331,8 @@ class HubBuild:
                 "href": versions.canonical,
             }
         layout.apply(page.meta, versions.url_path, has_toc=bool(page.toc.items))
-        indexed = search.is_indexed(versions.url_path, is_fallback=versions.is_fallback)
+        indexed = search.is_indexed(versions.url_path, is_fallback=versions.is_fallback,
+                                   kinds=self.settings.record_kinds)
         if indexed:
             self.search_pages.append(page.file.dest_uri)
         norm = stack.language_free_uri(page.file)
@@ -619,8 +620,9 @@ def _inline_pictures(renderer: Renderer, config: Any) -> InlinePictures:
 
 
 def _lead_images(catalog: Catalog) -> list[LeadImage]:
-    records = [*catalog.cities.values(), *catalog.events.values(), *catalog.opportunities.values()]
-    return [image for image in (*(a.meta.image for a in catalog.articles()), *(r.image for r in records)) if image]
+    records = [record for _kind, records in catalog.record_folders() for record in records.values()]
+    images = (*(a.meta.image for a in catalog.articles()), *(getattr(r, "image", None) for r in records))
+    return [image for image in images if image]
 
 
 def _js_string(value: str) -> str:

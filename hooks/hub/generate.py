@@ -20,10 +20,16 @@ import yaml
 
 from .catalog import GENERATED_MARKER, is_generated_file, is_generated_text
 from .errors import ContentError, ContentErrors, display_path
+from .kinds import RecordKind
 from .render import Renderer
 
-# Folders (inside docs/<lang>/) that may hold generated pages; only these are cleaned.
-GENERATED_FOLDERS = ("news/page", "news/archive", "news/topics", "cities", "opportunities", "events")
+# Folders (inside docs/<lang>/) that may hold generated pages, besides one per kind of
+# record; only these are cleaned.
+NEWS_FOLDERS = ("news/page", "news/archive", "news/topics")
+
+
+def generated_folders(kinds: Iterable[RecordKind]) -> tuple[str, ...]:
+    return (*NEWS_FOLDERS, *(kind.folder for kind in kinds))
 
 
 @dataclass(frozen=True)
@@ -93,7 +99,8 @@ def generate_all(
 ) -> list[GeneratedPage]:
     pages: list[GeneratedPage] = []
     languages = tuple(renderer.settings.languages if languages is None else languages)
-    for generator in (*GENERATORS, *generators):
+    kinds = renderer.settings.record_kinds
+    for generator in (*GENERATORS, *(kind.pages for kind in kinds), *generators):
         for lang in languages:
             pages.extend(generator(renderer, lang))
     return pages
@@ -123,7 +130,8 @@ def make_pages(
     for path, text in changed.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    return PagesMade(pages, len(changed), _remove_unwanted(docs_dir, wanted, languages))
+    removed = _remove_unwanted(docs_dir, wanted, languages, generated_folders(renderer.settings.record_kinds))
+    return PagesMade(pages, len(changed), removed)
 
 
 def _changed_pages(docs_dir: Path, wanted: dict[Path, GeneratedPage]) -> tuple[dict[Path, str], list[ContentError]]:
@@ -148,11 +156,13 @@ def _changed_pages(docs_dir: Path, wanted: dict[Path, GeneratedPage]) -> tuple[d
     return changed, in_the_way
 
 
-def _remove_unwanted(docs_dir: Path, wanted: dict[Path, GeneratedPage], languages: Iterable[str]) -> int:
+def _remove_unwanted(
+    docs_dir: Path, wanted: dict[Path, GeneratedPage], languages: Iterable[str], folders: tuple[str, ...]
+) -> int:
     """Remove generated files no longer wanted (a file without the marker is never touched)."""
     removed = 0
     for lang in languages:
-        for folder in GENERATED_FOLDERS:
+        for folder in folders:
             for path in (docs_dir / lang / folder).glob("*.md"):
                 if path not in wanted and is_generated_file(path):
                     path.unlink()

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from . import pages_cities, pages_events, pages_opportunities, slots, translations
+from . import slots, translations
 from .about import render_about
 from .article_parts import article_header, related_articles
 from .feeds_page import render_feeds_page
@@ -83,27 +83,24 @@ def render_home(renderer: Renderer, markdown: str, src_uri: str, lang: str, meta
     return f"{render_home_sections(renderer, lang)}\n\n{markdown}\n"
 
 
+# Then the listing of each kind of record (hub.kinds), under its section's introduction.
 PAGE_RENDERERS: list[PageRenderer] = [
     render_article,
     render_news_index,
     render_policies_index,
     render_home,
-    pages_cities.render_cities_index,
-    pages_opportunities.render_opportunities_index,
-    pages_events.render_events_index,
     render_feeds_page,
     render_about,
 ]
+# Pages made besides those of generate.GENERATORS and of each kind of record (hub.kinds).
 GENERATORS: list[Generator] = [
-    pages_cities.city_pages,
-    pages_opportunities.opportunity_pages,
-    pages_events.event_pages,
     translations.translations_page,
 ]
 
 
 def render_page(renderer: Renderer, markdown: str, src_uri: str, lang: str, meta: dict[str, Any]) -> str:
-    for page_renderer in PAGE_RENDERERS:
+    listings = (kind.listing for kind in renderer.settings.record_kinds if kind.listing is not None)
+    for page_renderer in (*PAGE_RENDERERS, *listings):
         result = page_renderer(renderer, markdown, src_uri, lang, meta)
         if result is not None:
             return result

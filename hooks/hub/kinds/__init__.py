@@ -1,0 +1,142 @@
+"""The kinds of record the hub publishes, one module each, and the registry of them.
+
+A record kind is a folder of YAML records (data/<folder>/<id>.yml), each checked by its
+model and shown on a page of its own (<folder>/<id>/) in every language. Its module says
+everything that is particular to it: the model, the pages it generates, the listing under
+the hand-written introduction of <folder>/, what its pages tell search engines, its feed
+entries and the stub `hub new` writes. The rest of the package loops over `record_kinds()`
+and names no kind.
+
+A site adds a kind of its own with one module and its templates, named in mkdocs.yml:
+
+    extra:
+      hub:
+        kinds: [tenders]    # hooks/tenders.py, which defines KIND = RecordKind(...)
+
+(MkDocs puts the hooks folder on the import path; `PYTHONPATH=hooks python -m hub` too.)
+
+This module imports nothing of the package at load time: the kinds' modules use the page
+machinery, which reads the settings, which name the kinds.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from ..generate import GeneratedPage
+    from ..render import Renderer
+
+# The package's own kinds, in the order the content is loaded, listed and counted.
+BUILT_IN = ("city", "opportunity", "event")
+# Folders of data/ and of a language's pages that are not a kind's.
+RESERVED_FOLDERS = frozenset({"news", "policies", "schema", "about", "feeds", "calendars", "assets", "search"})
+# Where the package's stubs are (hooks/hub/stubs/); a site's kind brings its own folder.
+PACKAGE_STUBS = Path(__file__).resolve().parent.parent / "stubs"
+
+Pages = Callable[["Renderer", str], "Iterable[GeneratedPage]"]
+# (renderer, Markdown of the hand-written page, its path, language, front matter): the
+# page's Markdown with the listing, or None when the page is not the kind's index.
+Listing = Callable[["Renderer", str, str, str, dict[str, Any]], "str | None"]
+# (renderer, record id, record, language) -> (description, facts for overrides/partials/hub-seo.html)
+SeoFacts = Callable[["Renderer", str, Any, str], "tuple[str | None, dict[str, Any]]"]
+
+
+@dataclass(frozen=True)
+class RecordFeed:
+    """How a kind's records enter the feeds (hub.feeds): every language carries each record,
+    its title and summary falling back like its page."""
+
+    # When the feeds date it (published and updated), in the hub's time zone.
+    announced: Callable[[Any, ZoneInfo], datetime]
+    # The entry's HTML: (renderer, record id, record, language, common values) -> HTML;
+    # the common values are page_url, url(path) and pick(text) (hub.feeds.ItemContent).
+    html: Callable[[Renderer, str, Any, str, dict[str, Any]], str]
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    name: str  # singular: in feed entry ids, `hub new <name>`, schema and stub names, the SEO kind
+    folder: str  # data/<folder>/<id>.yml, and the pages at <folder>/<id>/ in each language
+    model: type[BaseModel]
+    label: str  # what one record is called in messages to editors ("partner city")
+    plural: str  # ... and several, in `hub check`'s summary ("partner cities")
+    schema_description: str  # the description of data/schema/<name>.schema.json
+    pages: Pages  # every page of the kind in one language: one per record, and any listing
+    listing: Listing | None = None  # the records under the introduction of <folder>/index.md
+    # Fields that name other content: (field, folder of what it names: cities, topics,
+    # sectors, events, policies or a kind's folder), checked by hub.references.
+    references: tuple[tuple[str, str], ...] = (("cities", "cities"), ("topics", "topics"))
+    seo: SeoFacts | None = None
+    # What a record's social card says: (renderer, record, language, site name) -> card_draw.Card;
+    # None: its title alone.
+    card: Callable[[Renderer, Any, str, str], Any] | None = None
+    feed: RecordFeed | None = None  # None: its records are not announced in feeds
+    # Pages under <folder>/ that are listings, not records (left out of search results).
+    listing_pages: tuple[str, ...] = ()
+    # `hub new <name>`: the stub <name>.yml.j2 in this folder, and values its template
+    # needs beyond the common ones (hub.scaffold).
+    stubs: Path = PACKAGE_STUBS
+    stub_values: Callable[[], dict[str, Any]] = field(default=dict)
+
+
+class KindError(ValueError):
+    """A kind named in `extra.hub.kinds` that cannot be used; the message says why."""
+
+
+@cache
+def record_kinds(extra: tuple[str, ...] = (), hooks: Path | None = None) -> tuple[RecordKind, ...]:
+    """The package's kinds, then the site's (`extra.hub.kinds`: module names, each defining
+    KIND), imported from the site's `hooks` folder: MkDocs puts it on the import path only
+    while it loads the hook files."""
+    modules = [importlib.import_module(f".{name}", __name__) for name in BUILT_IN]
+    for name in extra:
+        modules.append(_import(name, hooks))
+    kinds: list[RecordKind] = []
+    for module in modules:
+        kind = getattr(module, "KIND", None)
+        if not isinstance(kind, RecordKind):
+            raise KindError(f"extra.hub.kinds in mkdocs.yml: the module '{module.__name__}' defines no KIND; "
+                            "define KIND = RecordKind(...) (hub.kinds)")
+        if kind.folder in RESERVED_FOLDERS:
+            raise KindError(f"extra.hub.kinds in mkdocs.yml: the kind '{kind.name}' ({module.__name__}) keeps its "
+                            f"records in {kind.folder}/, a folder the hub uses for something else; choose another")
+        clash = next((other for other in kinds if {other.name, other.folder} & {kind.name, kind.folder}), None)
+        if clash is not None:
+            raise KindError(f"extra.hub.kinds in mkdocs.yml: the kind '{kind.name}' (data/{kind.folder}/) takes the "
+                            f"name or folder of '{clash.name}' (data/{clash.folder}/); give it its own")
+        kinds.append(kind)
+    return tuple(kinds)
+
+
+def _import(name: str, hooks: Path | None) -> ModuleType:
+    saved = sys.path.copy()
+    if hooks is not None:
+        sys.path.insert(0, str(hooks))
+    try:
+        return importlib.import_module(name)
+    except ImportError as error:
+        where = hooks or Path("hooks")
+        raise KindError(f"extra.hub.kinds in mkdocs.yml: the module '{name}' cannot be imported ({error}); "
+                        f"put it in {where}/{name.replace('.', '/')}.py") from None
+    finally:
+        sys.path[:] = saved
+
+
+def kind_named(kinds: Iterable[RecordKind], name: str) -> RecordKind | None:
+    return next((kind for kind in kinds if kind.name == name), None)
+
+
+def kind_in(kinds: Iterable[RecordKind], folder: str) -> RecordKind | None:
+    return next((kind for kind in kinds if kind.folder == folder), None)
