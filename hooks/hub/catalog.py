@@ -18,11 +18,10 @@ from .aliases import AliasEntry, check_aliases, feed_key, page_address, taken_ad
 from .errors import ContentError, ContentErrors, display_path, language_label
 from .images import IMAGES_DIR, cache_dir, check_original, original_path
 from .inline_pictures import named_photos
-from .kinds import RecordKind, kind_in, record_kinds
+from .kinds import ArticleKind, RecordKind, article_kinds, kind_in, record_kinds
 from .languages import TextLanguages
 from .models import (
     ArticleOriginal,
-    ArticleTranslation,
     City,
     Event,
     HubFacts,
@@ -31,8 +30,6 @@ from .models import (
     LocalizedShort,
     Opportunity,
     PageMeta,
-    PolicyOriginal,
-    PolicyTranslation,
     Taxonomy,
 )
 from .nofollow import is_linked
@@ -481,12 +478,8 @@ def _load_pages(collect: _Collector, catalog: Catalog, skip: frozenset[str] = fr
             continue
         catalog.page_languages.setdefault(src_uri, set()).add(lang)
         is_original = lang == catalog.default_language
-        model = {
-            ("news", True): ArticleOriginal,
-            ("news", False): ArticleTranslation,
-            ("policy", True): PolicyOriginal,
-            ("policy", False): PolicyTranslation,
-        }[(kind, is_original)]
+        article_kind = _article_kind_named(kind)
+        model = article_kind.original if is_original else article_kind.translation
         if yaml_text is None:
             collect.add(path, 1, "", "no front matter", "start the file with --- / title: … / summary: … / ---")
             continue
@@ -533,9 +526,8 @@ def _without_facts(
     silently disagree with the original one day, so it is reported, not used."""
     if not isinstance(loaded.value, dict):
         return loaded
-    original, translation = (
-        (ArticleOriginal, ArticleTranslation) if kind == "news" else (PolicyOriginal, PolicyTranslation)
-    )
+    article_kind = _article_kind_named(kind)
+    original, translation = article_kind.original, article_kind.translation
     facts = [key for key in loaded.value if key in original.model_fields and key not in translation.model_fields]
     for key in facts:
         collect.add(path, loaded.line_of((key,)), key, "a fact in a translation",
@@ -545,6 +537,10 @@ def _without_facts(
         return loaded
     value = {key: item for key, item in loaded.value.items() if key not in facts}
     return LoadedYaml(value, loaded.lines)
+
+
+def _article_kind_named(name: str) -> ArticleKind:
+    return next(kind for kind in article_kinds() if kind.name == name)
 
 
 def _article_kind(src_uri: str) -> str | None:

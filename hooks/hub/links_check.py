@@ -407,7 +407,7 @@ def _read_page(path: Path) -> _Page | None:
 def generated_uris(settings: HubSettings, catalog: Catalog | None) -> set[str]:
     """The pages the hub generates in every language (hub.generate and the generators of
     hub.sections), from the catalog; from the files on disk when the content has problems."""
-    from .generate import news_page_path
+    from .kinds.article import news_page_path
     from .translations import PAGE_PATH
 
     kinds = settings.record_kinds

@@ -16,7 +16,7 @@ Types by kind of page:
 - a kind of record a site adds: WebPage with its summary as description;
 - home: WebSite; every other page: WebPage.
 
-A record's facts are given by its kind's module (hub.kinds).
+The facts particular to a kind are given by its module (hub.kinds).
 
 Non-CreativeWork entities (City, Offer, Event) say their page's language through
 `mainEntityOfPage`, a WebPage with `inLanguage`.
@@ -32,7 +32,7 @@ from typing import Any
 from babel.core import get_global
 
 from .alternates import PageVersions
-from .kinds import kind_in
+from .kinds import article_kinds, kind_in
 from .render import Renderer
 
 
@@ -104,17 +104,10 @@ def _facts(renderer: Renderer, src_uri: str, lang: str) -> tuple[str, str | None
             "modified": _iso(meta.updated or meta.date),
             "keywords": [pick(catalog.topics[t]) for t in meta.topics if t in catalog.topics],
         }
-        if article.kind == "policy":
-            facts |= {
-                # The official title is the original's (Chinese); a translation of it
-                # becomes the Legislation's alternateName.
-                "legislation_name": getattr(meta, "official_title", None),
-                "legislation_lang": renderer.settings.default_language,
-                "legislation_name_translated": text.official_title_translation,
-                "issued": _iso(getattr(meta, "issued", None)),
-                "effective": _iso(getattr(meta, "effective", None)),
-            }
-        return ("news" if article.kind == "news" else "policy"), text.summary, facts
+        kind = next(kind for kind in article_kinds() if kind.name == article.kind)
+        if kind.seo is not None:
+            facts |= kind.seo(renderer, article, text)
+        return article.kind, text.summary, facts
 
     folder, _, stem = src_uri.removesuffix(".md").partition("/")
     kind = kind_in(catalog.kinds, folder)

@@ -1,4 +1,6 @@
-"""The kinds of record the hub publishes, one module each, and the registry of them.
+"""The kinds of content the hub publishes, one module each, and the registry of them:
+kinds of record (city, opportunity, event, and those a site adds) and kinds of article
+(news, policy explainers: pages written in docs/, ArticleKind below).
 
 A record kind is a folder of YAML records (data/<folder>/<id>.yml), each checked by its
 model and shown on a page of its own (<folder>/<id>/) in every language. Its module says
@@ -38,8 +40,10 @@ if TYPE_CHECKING:
     from ..generate import GeneratedPage
     from ..render import Renderer
 
-# The package's own kinds, in the order the content is loaded, listed and counted.
+# The package's own kinds of record, in the order the content is loaded, listed and counted.
 BUILT_IN = ("city", "opportunity", "event")
+# The kinds of article: pages written in docs/<lang>/ (news, policy explainers).
+ARTICLE_MODULES = ("article", "policy")
 # Folders of data/ and of a language's pages that are not a kind's.
 RESERVED_FOLDERS = frozenset({"news", "policies", "schema", "about", "feeds", "calendars", "assets", "search"})
 # Where the package's stubs are (hooks/hub/stubs/); a site's kind brings its own folder.
@@ -89,6 +93,32 @@ class RecordKind:
     # needs beyond the common ones (hub.scaffold).
     stubs: Path = PACKAGE_STUBS
     stub_values: Callable[[], dict[str, Any]] = field(default=dict)
+
+
+@dataclass(frozen=True)
+class ArticleKind:
+    """A kind of article: Markdown pages in docs/<lang>/<folder>/, facts in the front matter
+    of the original, texts per language (hub.catalog reads them)."""
+
+    name: str  # Article.kind, in feed entry ids and the SEO kind: news, policy
+    folder: str  # docs/<lang>/<folder>/; its section feed is named after it
+    original: type[BaseModel]  # the front matter of the original
+    translation: type[BaseModel]  # ... and of a translation: only its own text
+    # Pages made from the articles in one language (listing pages, archives), one
+    # function after the other for every language.
+    pages: tuple[Pages, ...] = ()
+    generated: tuple[str, ...] = ()  # the folders those pages are in (inside docs/<lang>/)
+    listing: Listing | None = None  # under the introduction of <folder>/index.md
+    # Facts the page's JSON-LD carries besides the headline, dates and keywords:
+    # (renderer, article, its text in the page's language) -> facts
+    seo: Callable[[Renderer, Any, Any], dict[str, Any]] | None = None
+    # (HTML above the text, HTML below it) besides what every article shows
+    frame: Callable[[Renderer, Any, str], tuple[str, str]] | None = None
+
+
+@cache
+def article_kinds() -> tuple[ArticleKind, ...]:
+    return tuple(importlib.import_module(f".{name}", __name__).KIND for name in ARTICLE_MODULES)
 
 
 class KindError(ValueError):
