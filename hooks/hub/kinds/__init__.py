@@ -7,7 +7,8 @@ model and shown on a page of its own (<folder>/<id>/) in every language. Its mod
 everything that is particular to it: the model, the pages it generates, the listing under
 the hand-written introduction of <folder>/, what its pages tell search engines, its feed
 entries and the stub `hub new` writes. The rest of the package loops over `record_kinds()`
-and names no kind.
+for all of that; what names a kind is about that kind in particular (a partner city's
+feed, the deadlines calendar, the front page's sections).
 
 A site adds a kind of its own with one module and its templates, named in mkdocs.yml:
 
@@ -15,7 +16,8 @@ A site adds a kind of its own with one module and its templates, named in mkdocs
       hub:
         kinds: [tenders]    # hooks/tenders.py, which defines KIND = RecordKind(...)
 
-(MkDocs puts the hooks folder on the import path; `PYTHONPATH=hooks python -m hub` too.)
+(The module is imported from the site's hooks folder: MkDocs has it on the import path
+only while loading the hook files.)
 
 This module imports nothing of the package at load time: the kinds' modules use the page
 machinery, which reads the settings, which name the kinds.
