@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 from hub.amounts import format_amount, format_money
 from hub.event_time import event_when
+from hub.kinds.city import coordinates_text
 from hub.models import Amount, Coordinates, Event, LocalizedShort, Opportunity
-from hub.pages_cities import coordinates_text
 from hub.status import (
     by_deadline,
     by_start,

@@ -71,18 +71,14 @@ def redirects(catalog: Catalog, fallbacks: Callable[[str], tuple[str, ...]]) -> 
 
         for alias in article.meta.aliases:
             yield Redirect(alias, article.url_path, article_title)
-    for folder, records in _record_folders(catalog):
+    for kind, records in catalog.record_folders():
         for record_id, record in records.items():
             def record_title(lang: str, record: Any = record) -> tuple[str, str]:
                 text = record.name if hasattr(record, "name") else record.title
                 return text.pick(lang, fallbacks(lang))[0], lang  # record pages exist in every language
 
-            for alias in record.aliases:
-                yield Redirect(alias, f"{folder}/{record_id}/", record_title)
-
-
-def _record_folders(catalog: Catalog) -> list[tuple[str, dict[str, Any]]]:
-    return [("cities", catalog.cities), ("opportunities", catalog.opportunities), ("events", catalog.events)]
+            for alias in getattr(record, "aliases", ()):
+                yield Redirect(alias, f"{kind.folder}/{record_id}/", record_title)
 
 
 def all_aliases(catalog: Catalog) -> set[str]:
@@ -100,8 +96,8 @@ def page_address(src_uri: str) -> str:
 def taken_addresses(catalog: Catalog) -> set[str]:
     """The address of every page the content makes, in any language."""
     taken = {page_address(uri) for uri in catalog.page_languages}
-    for folder, records in _record_folders(catalog):
-        taken |= {f"{folder}/{record_id}/" for record_id in records}
+    for kind, records in catalog.record_folders():
+        taken |= {f"{kind.folder}/{record_id}/" for record_id in records}
     return taken
 
 

@@ -189,7 +189,8 @@ class HubBuild:
                 "href": versions.canonical,
             }
         layout.apply(page.meta, versions.url_path, has_toc=bool(page.toc.items))
-        indexed = search.is_indexed(versions.url_path, is_fallback=versions.is_fallback)
+        indexed = search.is_indexed(versions.url_path, is_fallback=versions.is_fallback,
+                                   kinds=self.settings.record_kinds)
         if indexed:
             self.harvest.search_pages.append(page.file.dest_uri)
         norm = stack.language_free_uri(page.file)

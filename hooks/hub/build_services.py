@@ -85,5 +85,6 @@ def _inline_pictures(renderer: Renderer, config: Any) -> InlinePictures:
 
 
 def _lead_images(catalog: Catalog) -> list[LeadImage]:
-    records = [*catalog.cities.values(), *catalog.events.values(), *catalog.opportunities.values()]
-    return [image for image in (*(a.meta.image for a in catalog.articles()), *(r.image for r in records)) if image]
+    records = [record for _kind, records in catalog.record_folders() for record in records.values()]
+    images = (*(a.meta.image for a in catalog.articles()), *(getattr(r, "image", None) for r in records))
+    return [image for image in images if image]

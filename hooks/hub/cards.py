@@ -25,7 +25,6 @@ import os
 import re
 import time
 from dataclasses import asdict, dataclass
-from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -35,8 +34,8 @@ from markupsafe import Markup
 from . import card_draw, card_fonts, card_text, timing
 from .card_draw import Card
 from .card_fonts import FONT_DIRS, FontSet, FontsMissing, font_set
-from .dates import country_name, long_date
-from .event_time import day_range
+from .dates import long_date
+from .kinds import kind_in
 from .render import Renderer
 
 log = logging.getLogger("mkdocs.hooks.hub")
@@ -199,20 +198,12 @@ def card_for(renderer: Renderer, *, src_uri: str, url_path: str, lang: str, titl
         kicker = ui.t("card_kind_news" if article.kind == "news" else "policy_explainer", lang)
         return Card(lang, article.text(lang, fallbacks).title, kicker, site_name, long_date(article.date, lang))
     folder, _, stem = src_uri.removesuffix(".md").partition("/")
-    if folder == "cities" and stem in catalog.cities:
-        city = catalog.cities[stem]
-        return Card(lang, pick(city.name), ui.t("card_kind_city", lang), site_name,
-                    ui.t("card_established", lang, year=city.established), subtitle=country_name(city.country, lang))
-    if folder == "opportunities" and stem in catalog.opportunities:
-        offer = catalog.opportunities[stem]
-        kind = ui.t("kind_" + offer.kind.replace("-", "_"), lang)
-        when = (ui.t("label_colon", lang, label=ui.t("deadline", lang)) + " " + long_date(offer.deadline, lang)
-                if offer.deadline else long_date(offer.published, lang))
-        return Card(lang, pick(offer.title), ui.t("card_kind_opportunity", lang, kind=kind), site_name, when)
-    if folder == "events" and stem in catalog.events:
-        event = catalog.events[stem]
-        when = day_range(_day(event.start), _day(event.end), lang)
-        return Card(lang, pick(event.title), ui.t("card_kind_event", lang), site_name, when)
+    kind = kind_in(catalog.kinds, folder)
+    record = catalog.records.get(folder, {}).get(stem) if kind is not None else None
+    if kind is not None and record is not None:
+        if kind.card is not None:
+            return kind.card(renderer, record, lang, site_name)
+        return Card(lang, pick(getattr(record, "title", None)), "", site_name)
     if url_path.strip("/") == "":
         return Card(lang, site_name, "", site_name, subtitle=description)
     section = url_path.strip("/").split("/")[0]
@@ -220,10 +211,6 @@ def card_for(renderer: Renderer, *, src_uri: str, url_path: str, lang: str, titl
     if kicker == title:  # a section's own page: its name, and what the site is
         return Card(lang, title, "", site_name, subtitle=description)
     return Card(lang, title or site_name, kicker, site_name)
-
-
-def _day(moment: date | datetime) -> date:
-    return moment.date() if isinstance(moment, datetime) else moment
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

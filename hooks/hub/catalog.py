@@ -18,10 +18,10 @@ from .aliases import AliasEntry, check_aliases, feed_key, page_address, taken_ad
 from .errors import ContentError, ContentErrors, display_path, language_label
 from .images import IMAGES_DIR, cache_dir, check_original, original_path
 from .inline_pictures import named_photos
+from .kinds import ArticleKind, RecordKind, article_kinds, kind_in, record_kinds
 from .languages import TextLanguages
 from .models import (
     ArticleOriginal,
-    ArticleTranslation,
     City,
     Event,
     HubFacts,
@@ -30,8 +30,6 @@ from .models import (
     LocalizedShort,
     Opportunity,
     PageMeta,
-    PolicyOriginal,
-    PolicyTranslation,
     Taxonomy,
 )
 from .nofollow import is_linked
@@ -120,9 +118,9 @@ class Catalog:
     languages: tuple[str, ...]
     default_language: str
     facts: HubFacts | None = None
-    cities: dict[str, City] = field(default_factory=dict)
-    opportunities: dict[str, Opportunity] = field(default_factory=dict)
-    events: dict[str, Event] = field(default_factory=dict)
+    # The kinds of record (hub.kinds) and their records: folder -> id -> record.
+    kinds: tuple[RecordKind, ...] = ()
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)
     topics: Taxonomy = field(default_factory=dict)
     sectors: Taxonomy = field(default_factory=dict)
     news: list[Article] = field(default_factory=list)  # newest first
@@ -135,6 +133,24 @@ class Catalog:
     withheld: dict[str, Any] = field(default_factory=dict)
 
     _by_uri: dict[str, Article] | None = field(default=None, repr=False)
+
+    # The package's own kinds, for what is about them in particular (a city's feed, the
+    # deadlines calendar, the front page).
+    @property
+    def cities(self) -> dict[str, City]:
+        return self.records.get("cities", {})
+
+    @property
+    def opportunities(self) -> dict[str, Opportunity]:
+        return self.records.get("opportunities", {})
+
+    @property
+    def events(self) -> dict[str, Event]:
+        return self.records.get("events", {})
+
+    def record_folders(self) -> list[tuple[RecordKind, dict[str, Any]]]:
+        """Each kind with its records, in the order of the registry."""
+        return [(kind, self.records.get(kind.folder, {})) for kind in self.kinds]
 
     def articles(self) -> list[Article]:
         return [*self.news, *self.policies]
@@ -152,9 +168,10 @@ class Catalog:
         if article is not None:
             return article.meta.image
         folder, _, name = src_uri.partition("/")
-        records = {"cities": self.cities, "events": self.events, "opportunities": self.opportunities}.get(folder)
+        records = self.records.get(folder) if kind_in(self.kinds, folder) else None
         record = records.get(name.removesuffix(".md")) if records is not None and "/" not in name else None
-        return record.image if record is not None else None
+        return getattr(record, "image", None) if record is not None else None
+
     def forget_index(self) -> None:
         """After articles were added or removed: `article` looks them up again."""
         self._by_uri = None
@@ -255,19 +272,23 @@ def _adapter(kind: type[Localized]) -> TypeAdapter[Any]:
     return TypeAdapter(kind)
 
 
-def load_catalog(root: Path, languages: TextLanguages, *, skip: frozenset[str] = frozenset()) -> Catalog:
+def load_catalog(
+    root: Path, languages: TextLanguages, *, skip: frozenset[str] = frozenset(),
+    kinds: tuple[RecordKind, ...] | None = None,
+) -> Catalog:
     """Load and check all content under `root`; raise ContentErrors listing every problem.
-    `skip`: pages (repository paths, docs/…) left out, as if they did not exist."""
+    `skip`: pages (repository paths, docs/…) left out, as if they did not exist. `kinds`:
+    the kinds of record (default: the package's own)."""
     collect = _Collector(root, languages)
-    catalog = Catalog(root=root, languages=languages.languages, default_language=languages.source)
+    kinds = record_kinds() if kinds is None else kinds
+    catalog = Catalog(root=root, languages=languages.languages, default_language=languages.source, kinds=kinds)
     data = root / "data"
     catalog.facts = _load_one(collect, data / "hub.yml", HubFacts)
     catalog.topics = _load_taxonomy(collect, data / "topics.yml")
     catalog.sectors = _load_taxonomy(collect, data / "sectors.yml")
-    catalog.cities = _load_folder(collect, data / "cities", City)
-    catalog.opportunities = _load_folder(collect, data / "opportunities", Opportunity)
-    catalog.events = _load_folder(collect, data / "events", Event)
-    _refuse_unknown_data(collect, data)
+    for kind in kinds:
+        catalog.records[kind.folder] = _load_folder(collect, data / kind.folder, kind.model)
+    _refuse_unknown_data(collect, data, kinds)
     aliases = [*_record_aliases(collect, catalog), *_load_pages(collect, catalog, skip)]
     catalog.image_sources = collect.image_sources
     check_references(catalog, report=collect.add, invalid=collect.invalid_ids, unvalidated=collect.unvalidated)
@@ -277,12 +298,13 @@ def load_catalog(root: Path, languages: TextLanguages, *, skip: frozenset[str] =
     return catalog
 
 
-# What data/ holds; schema/ is written by `make schema` for editors' YAML tools.
+# What data/ holds besides a folder per kind of record; schema/ is written by `make schema`
+# for editors' YAML tools.
 DATA_FILES = ("hub.yml", "topics.yml", "sectors.yml")
-DATA_FOLDERS = ("cities", "events", "opportunities", "schema")
+SCHEMA_FOLDER = "schema"
 
 
-def _refuse_unknown_data(collect: _Collector, data: Path) -> None:
+def _refuse_unknown_data(collect: _Collector, data: Path, kinds: tuple[RecordKind, ...]) -> None:
     """A file or folder the hub would never read (data/event/x.yml, data/x.yml) is an error:
     what an editor wrote there would silently never reach the site."""
     if not data.is_dir():
@@ -290,11 +312,13 @@ def _refuse_unknown_data(collect: _Collector, data: Path) -> None:
     for path in sorted(data.iterdir()):
         if path.name.startswith("."):
             continue
-        known = DATA_FOLDERS if path.is_dir() else DATA_FILES
+        known = (SCHEMA_FOLDER, *(kind.folder for kind in kinds)) if path.is_dir() else DATA_FILES
         if path.name not in known:
             shown = f"{path.name}/" if path.is_dir() else path.name
+            folders = sorted(f"data/{kind.folder}/" for kind in kinds)
+            where = ", ".join(folders[:-1]) + " or " + folders[-1] if len(folders) > 1 else "".join(folders)
             collect.add(path, 0, "", f"'{shown}' in data/, which the site does not read",
-                        "records go in data/cities/, data/events/ or data/opportunities/, one <id>.yml each")
+                        f"records go in {where}, one <id>.yml each")
 
 
 def _load_one(
@@ -454,12 +478,8 @@ def _load_pages(collect: _Collector, catalog: Catalog, skip: frozenset[str] = fr
             continue
         catalog.page_languages.setdefault(src_uri, set()).add(lang)
         is_original = lang == catalog.default_language
-        model = {
-            ("news", True): ArticleOriginal,
-            ("news", False): ArticleTranslation,
-            ("policy", True): PolicyOriginal,
-            ("policy", False): PolicyTranslation,
-        }[(kind, is_original)]
+        article_kind = _article_kind_named(kind)
+        model = article_kind.original if is_original else article_kind.translation
         if yaml_text is None:
             collect.add(path, 1, "", "no front matter", "start the file with --- / title: … / summary: … / ---")
             continue
@@ -506,9 +526,8 @@ def _without_facts(
     silently disagree with the original one day, so it is reported, not used."""
     if not isinstance(loaded.value, dict):
         return loaded
-    original, translation = (
-        (ArticleOriginal, ArticleTranslation) if kind == "news" else (PolicyOriginal, PolicyTranslation)
-    )
+    article_kind = _article_kind_named(kind)
+    original, translation = article_kind.original, article_kind.translation
     facts = [key for key in loaded.value if key in original.model_fields and key not in translation.model_fields]
     for key in facts:
         collect.add(path, loaded.line_of((key,)), key, "a fact in a translation",
@@ -518,6 +537,10 @@ def _without_facts(
         return loaded
     value = {key: item for key, item in loaded.value.items() if key not in facts}
     return LoadedYaml(value, loaded.lines)
+
+
+def _article_kind_named(name: str) -> ArticleKind:
+    return next(kind for kind in article_kinds() if kind.name == name)
 
 
 def _article_kind(src_uri: str) -> str | None:
@@ -602,10 +625,10 @@ def _check_feed_keys(
 def _record_aliases(collect: _Collector, catalog: Catalog) -> list[AliasEntry]:
     """The aliases of the records, with their lines (the few files that have any are read again)."""
     entries = []
-    for folder, records in (("cities", catalog.cities), ("opportunities", catalog.opportunities),
-                            ("events", catalog.events)):
+    for kind, records in catalog.record_folders():
+        folder = kind.folder
         for record_id, record in records.items():
-            if not record.aliases:
+            if not getattr(record, "aliases", None):
                 continue
             path = catalog.root / "data" / folder / f"{record_id}.yml"
             text = collect.read(path)

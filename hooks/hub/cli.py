@@ -6,7 +6,7 @@
         also what subscribers and readers already hold: no published event deleted,
         `sequence` raised when an event's schedule changed, and no published address
         removed without an alias, since that git ref.
-    PYTHONPATH=hooks python -m hub new {article,policy,opportunity,event,city} "Title"
+    PYTHONPATH=hooks python -m hub new {article,policy,opportunity,event,city,<a site's kind>} "Title"
             [--lang LANGUAGE] [--date YYYY-MM-DD] [--slug SLUG] [--title-en "English title"]
         Start a new piece of content: today's date, a short slug from the title (from the
         English title when given), every text an editor or translator must still write
@@ -88,7 +88,9 @@ def _parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", parents=[common],
                               help="start a new article, policy, opportunity, event or city, or a translation")
-    new.add_argument("kind", choices=["article", "policy", "opportunity", "event", "city", "translation"])
+    # The kinds of record come from the site's configuration (hub.kinds), read in _new.
+    new.add_argument("kind", help="article, policy, translation, or a kind of record: opportunity, event, city, "
+                                  "or one the site adds (extra.hub.kinds)")
     new.add_argument("title", nargs="?", default="",
                      help="the title (or a city's name), in the language given by --lang")
     new.add_argument("--lang", help="language of the title (default: the source language, the first in "
@@ -193,8 +195,8 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     pages = sum(len(languages) for languages in catalog.page_languages.values())
     print(
         f"All content is valid: {len(catalog.news)} news articles, {len(catalog.policies)} policy explainers, "
-        f"{len(catalog.cities)} partner cities, {len(catalog.opportunities)} opportunities, "
-        f"{len(catalog.events)} events, {len(catalog.topics)} topics, {len(catalog.sectors)} sectors; "
+        + "".join(f"{len(records)} {kind.plural}, " for kind, records in catalog.record_folders())
+        + f"{len(catalog.topics)} topics, {len(catalog.sectors)} sectors; "
         f"{pages} pages in {', '.join(settings.languages)}.",
         file=out,
     )
@@ -210,6 +212,9 @@ def _new(args: argparse.Namespace, out: TextIO) -> int:
                            "(the languages of mkdocs.yml)")
     if args.kind == "translation":
         return _new_translation(settings, args, out)
+    kinds = ["article", "policy", *(kind.name for kind in settings.record_kinds), "translation"]
+    if args.kind not in kinds:
+        raise CommandError(f"new {args.kind}: choose among {', '.join(kinds)}")
     try:
         stub = new_content(settings, kind=args.kind, title=args.title, lang=args.lang, day=args.date, slug=args.slug,
                            title_en=args.title_en)
@@ -283,7 +288,7 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
     from .schema import schema_files
 
     settings = load_settings(args.config_file)
-    wanted = schema_files(settings.root, settings.text_languages)
+    wanted = schema_files(settings.root, settings.text_languages, settings.record_kinds)
     stale = [path for path, text in wanted.items() if not path.is_file() or path.read_text(encoding="utf-8") != text]
     shown = [path.relative_to(settings.root).as_posix() for path in stale]
     if args.check:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from . import publishing
 from .catalog import Catalog, load_catalog
 from .errors import ContentError, ContentErrors
-from .generate import GENERATED_FOLDERS
+from .generate import generated_folders
 from .markdown_limits import check_pages
 from .paths import check_paths, ignored_pages, stray_generated
 from .publishable import check_published_files
@@ -28,7 +28,7 @@ def load_content(settings: HubSettings, *, skip: frozenset[str] = frozenset()) -
     except ContentErrors as problems:
         errors.extend(problems.errors)
     try:
-        catalog = load_catalog(settings.root, settings.text_languages, skip=skip)
+        catalog = load_catalog(settings.root, settings.text_languages, skip=skip, kinds=settings.record_kinds)
     except ContentErrors as problems:
         errors.extend(problems.errors)
     # Links out of the folders, unusable names, and Markdown shaped to crash or stall the build.
@@ -37,7 +37,8 @@ def load_content(settings: HubSettings, *, skip: frozenset[str] = frozenset()) -
     # Pages that claim to be generated would be published unchecked. The only page the hub
     # generates outside its folders of generated pages is the translations report.
     reports = {f"{lang}/{TRANSLATIONS_PAGE}" for lang in languages}
-    errors.extend(stray_generated(settings.root / "docs", languages, reports, GENERATED_FOLDERS))
+    errors.extend(stray_generated(settings.root / "docs", languages, reports,
+                                  generated_folders(settings.record_kinds)))
     errors.extend(check_pages(settings.root, languages))
     # Scripts, SVG, HTML or a file over one of the theme's: only what docs/ may publish.
     errors.extend(check_published_files(settings.root, languages, settings.asset_folders, settings.theme_dirs))

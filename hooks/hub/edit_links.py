@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .catalog import Catalog
+from .kinds import kind_in
 from .settings import HubSettings
 from .translation_stub import translation_stub
 from .translations import missing_texts
@@ -30,12 +31,11 @@ from .ui import UiStrings
 
 # Browsers and GitHub accept longer URLs, but proxies and some servers stop at 8 KB.
 URL_LIMIT = 8000
-_RECORD_FOLDERS = ("cities", "opportunities", "events")
+# Listings made by the hub, and the hand-written page of their section; those of the kinds
+# of record (opportunities/closed.md, events/past.md…) are their `listing_pages` (hub.kinds).
 _SECTION_OF_LISTING = {
     "news/page/": "news/index.md",
     "news/archive/": "news/index.md",
-    "opportunities/closed.md": "opportunities/index.md",
-    "events/past.md": "events/index.md",
     "about/translations.md": "about/index.md",
 }
 
@@ -58,13 +58,14 @@ def source_file(catalog: Catalog, src_uri: str, lang: str, *, generated: bool) -
     if not generated:
         return f"docs/{lang}/{src_uri}"
     parts = src_uri.removesuffix(".md").split("/")
-    if len(parts) == 2 and parts[0] in _RECORD_FOLDERS and parts[1] != "index":
-        records = getattr(catalog, parts[0])
-        if parts[1] in records:
-            return f"data/{parts[0]}/{parts[1]}.yml"
+    kind = kind_in(catalog.kinds, parts[0])
+    if len(parts) == 2 and kind is not None and parts[1] in catalog.records.get(kind.folder, {}):
+        return f"data/{parts[0]}/{parts[1]}.yml"
     if src_uri.startswith("news/topics/"):
         return "data/topics.yml"
-    for prefix, section in _SECTION_OF_LISTING.items():
+    listings = {f"{kind.folder}/{page}.md": f"{kind.folder}/index.md" for kind in catalog.kinds
+                for page in kind.listing_pages}
+    for prefix, section in {**_SECTION_OF_LISTING, **listings}.items():
         if src_uri.startswith(prefix):
             in_lang = lang if lang in catalog.page_languages.get(section, ()) else catalog.default_language
             return f"docs/{in_lang}/{section}"

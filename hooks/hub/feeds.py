@@ -72,26 +72,22 @@ from feedgen.feed import FeedGenerator
 
 from . import dates
 from .aliases import feed_key, record_key
-from .amounts import format_amount
 from .catalog import Article, Catalog
-from .event_time import event_when
 from .feed_html import ArticleHtml, absolutize
 from .images import SITE_PREFIX, lead_image
-from .models import Event, Opportunity
-from .prose import safe_markdown
+from .kinds import kind_named
 from .render import Renderer
-from .subscriptions import FORMATS, Feed, Subscriptions, event_calendar_path
+from .subscriptions import FORMATS, Feed, Subscriptions
 
 FEED_LIMIT = 50
 CITY_FEED_LIMIT = 20
-# Ties on the same date: a stable order, articles before records.
-_KIND_ORDER = {"news": 3, "policy": 2, "opportunity": 1, "event": 0}
-_SECTIONS = {"news": "news", "policy": "policies", "opportunity": "opportunities", "event": "events"}
+# The section feed of each kind of article; a record's is its kind's folder (hub.kinds).
+_ARTICLE_SECTIONS = {"news": "news", "policy": "policies"}
 
 
 @dataclass(frozen=True)
 class FeedItem:
-    kind: str  # news, policy, opportunity, event
+    kind: str  # news, policy, or the name of a kind of record (opportunity, event…)
     key: str  # article slug or record id
     lang: str  # the language of the feeds it appears in
     title: str
@@ -101,15 +97,19 @@ class FeedItem:
     updated: datetime
     topics: tuple[str, ...]
     cities: tuple[str, ...]
-    record: Article | Opportunity | Event = field(compare=False, repr=False)
+    record: Any = field(compare=False, repr=False)  # an Article, or a record of its kind
     text_lang: str = ""  # the language its title and summary are in, when not `lang` (fallback)
+    # Ties on the same date: a stable order, news, then explainers, then the kinds of
+    # record in the order of the registry.
+    rank: int = 0
+    section: str = ""  # the section feed that carries it; "": its kind's (news, policies)
 
-    @property
-    def section(self) -> str:
-        return _SECTIONS[self.kind]
+    def __post_init__(self) -> None:
+        if not self.section:
+            object.__setattr__(self, "section", _ARTICLE_SECTIONS.get(self.kind, self.kind))
 
     def sort_key(self) -> tuple[datetime, datetime, int, str]:
-        return (self.published, self.updated, _KIND_ORDER[self.kind], self.key)
+        return (self.published, self.updated, self.rank, self.key)
 
 
 def entry_id(settings: Any, lang: str, kind: str, key: str) -> str:
@@ -120,18 +120,14 @@ def _midnight(day: date, zone: ZoneInfo) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=zone)
 
 
-def event_start(event: Event) -> datetime:
-    if isinstance(event.start, datetime):
-        return event.start.replace(tzinfo=event.zone)
-    return _midnight(event.start, event.zone)
-
-
 def language_items(catalog: Catalog, renderer: Renderer, lang: str) -> list[FeedItem]:
     """Every item the feeds of `lang` may carry, newest first."""
     settings = renderer.settings
     zone = ZoneInfo(settings.timezone)
     fallbacks = settings.fallbacks(lang)
     items: list[FeedItem] = []
+    announced = [(kind, records) for kind, records in catalog.record_folders() if kind.feed is not None]
+    article_rank = {"news": len(announced) + 1, "policy": len(announced)}
     for article in catalog.articles():
         text = article.texts.get(lang)
         if text is None:
@@ -141,25 +137,19 @@ def language_items(catalog: Catalog, renderer: Renderer, lang: str) -> list[Feed
         updated = max(published, _midnight(meta.updated, zone)) if meta.updated else published
         items.append(FeedItem(
             article.kind, feed_key(article), lang, text.title, text.summary or "", article.url_path,
-            published, updated, tuple(meta.topics), tuple(meta.cities), article,
+            published, updated, tuple(meta.topics), tuple(meta.cities), article, rank=article_rank[article.kind],
         ))
-    for record_id, opportunity in catalog.opportunities.items():
-        published = _midnight(opportunity.published, zone)
-        title, summary = opportunity.title.pick(lang, fallbacks), opportunity.summary.pick(lang, fallbacks)
-        items.append(FeedItem(
-            "opportunity", record_key(record_id, opportunity), lang, title[0], summary[0],
-            f"opportunities/{record_id}/",
-            published, published, tuple(opportunity.topics), tuple(opportunity.cities), opportunity,
-            text_lang=_text_language(lang, title[1], summary[1]),
-        ))
-    for record_id, event in catalog.events.items():
-        announced = _midnight(event.published, zone) if event.published else event_start(event)
-        title, summary = event.title.pick(lang, fallbacks), event.summary.pick(lang, fallbacks)
-        items.append(FeedItem(
-            "event", record_key(record_id, event), lang, title[0], summary[0],
-            f"events/{record_id}/", announced, announced, tuple(event.topics), tuple(event.cities), event,
-            text_lang=_text_language(lang, title[1], summary[1]),
-        ))
+    for index, (kind, records) in enumerate(announced):
+        assert kind.feed is not None
+        for record_id, record in records.items():
+            when = kind.feed.announced(record, zone)
+            title, summary = record.title.pick(lang, fallbacks), record.summary.pick(lang, fallbacks)
+            items.append(FeedItem(
+                kind.name, record_key(record_id, record), lang, title[0], summary[0], f"{kind.folder}/{record_id}/",
+                when, when, tuple(getattr(record, "topics", ())), tuple(getattr(record, "cities", ())), record,
+                text_lang=_text_language(lang, title[1], summary[1]),
+                rank=len(announced) - 1 - index, section=kind.folder,
+            ))
     items.sort(key=FeedItem.sort_key, reverse=True)
     return items
 
@@ -249,43 +239,16 @@ class ItemContent:
             "url": lambda path, lang=item.lang: settings.url(lang, path),
             "pick": lambda text, lang=item.lang: text.pick(lang, settings.fallbacks(lang))[0],
         }
-        if isinstance(record, Opportunity):
-            html = self.renderer.render("feed_opportunity.html", item.lang, opportunity=record,
-                                        **values, **_opportunity_values(self.renderer, record, item.lang))
-        else:
-            assert isinstance(record, Event)
-            record_id = item.page_path.split("/")[1]  # item.key may be an earlier id (hub.aliases)
-            html = self.renderer.render("feed_event.html", item.lang, event=record,
-                                        calendar_url=settings.url(item.lang, event_calendar_path(record_id)),
-                                        **values, **_event_values(self.renderer, record, item.lang))
+        kind = kind_named(self.renderer.catalog.kinds, item.kind)
+        assert kind is not None and kind.feed is not None
+        record_id = item.page_path.split("/")[1]  # item.key may be an earlier id (hub.aliases)
+        html = kind.feed.html(self.renderer, record_id, record, item.lang, values)
         # Record texts are Markdown; a relative link in them is relative to the record's page.
         return absolutize(html, lambda href: _join(page_url, href))
 
 
 def _join(base: str, href: str) -> str:
     return urljoin(base, href.strip())
-
-
-def _opportunity_values(renderer: Renderer, opportunity: Opportunity, lang: str) -> dict[str, Any]:
-    catalog = renderer.catalog
-    fallbacks = renderer.settings.fallbacks(lang)
-    policy = catalog.article(f"policies/{opportunity.policy}.md") if opportunity.policy else None
-    sector = catalog.sectors.get(opportunity.sector)
-    return {
-        "sector": sector.pick(lang, fallbacks)[0] if sector else opportunity.sector,
-        "amount": format_amount(opportunity.amount, lang, renderer.ui) if opportunity.amount else None,
-        "details": safe_markdown(opportunity.details.pick(lang, fallbacks)[0]) if opportunity.details else None,
-        "policy": policy,
-        "policy_title": renderer.article_text(policy, lang).title if policy else None,
-    }
-
-
-def _event_values(renderer: Renderer, event: Event, lang: str) -> dict[str, Any]:
-    fallbacks = renderer.settings.fallbacks(lang)
-    return {
-        "when": event_when(event, lang, renderer.ui).text,
-        "description": safe_markdown(event.description.pick(lang, fallbacks)[0]) if event.description else None,
-    }
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Pages made from the content: news pages 2…N, the archive by year and topic.
+"""Pages made from the content: those of each kind of article (news pages 2…N, the
+archive by year and topic) and of record (one page per record), and the hub's own.
 
 mkdocs-static-i18n drops pages that do not live under docs_dir, so generated pages are
 written there as real Markdown files (docs/<lang>/…, ignored by git), each marked with
@@ -10,9 +11,7 @@ wanted is removed; a file without the marker is never touched.
 
 from __future__ import annotations
 
-import math
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,10 +19,14 @@ import yaml
 
 from .catalog import GENERATED_MARKER, is_generated_file, is_generated_text
 from .errors import ContentError, ContentErrors, display_path
+from .kinds import RecordKind, article_kinds
 from .render import Renderer
 
-# Folders (inside docs/<lang>/) that may hold generated pages; only these are cleaned.
-GENERATED_FOLDERS = ("news/page", "news/archive", "news/topics", "cities", "opportunities", "events")
+
+def generated_folders(kinds: Iterable[RecordKind]) -> tuple[str, ...]:
+    """The folders (inside docs/<lang>/) that may hold generated pages: those of the kinds
+    of article, and one per kind of record. Only these are cleaned."""
+    return (*(folder for kind in article_kinds() for folder in kind.generated), *(kind.folder for kind in kinds))
 
 
 @dataclass(frozen=True)
@@ -41,59 +44,14 @@ class GeneratedPage:
 Generator = Callable[[Renderer, str], Iterable[GeneratedPage]]
 
 
-def news_page_path(page: int) -> str:
-    return "news/" if page == 1 else f"news/page/{page}/"
-
-
-def news_pages(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
-    """News listing pages 2…N (page 1 is news/index.md, filled in by `sections`)."""
-    size = renderer.settings.news_page_size
-    articles = renderer.catalog.news
-    pages = max(1, math.ceil(len(articles) / size))
-    for page in range(2, pages + 1):
-        chunk = articles[(page - 1) * size : page * size]
-        body = renderer.render("news_page.html", lang, articles=chunk, page=page, pages=pages, page_path=news_page_path)
-        yield GeneratedPage(lang, f"news/page/{page}.md", renderer.ui.t("news_page_title", lang, page=page), body)
-
-
-def news_archive(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
-    """The archive: one page per year, one per topic, and an index of both."""
-    catalog = renderer.catalog
-    by_year = Counter(article.date.year for article in catalog.news)
-    by_topic = Counter(topic for article in catalog.news for topic in article.meta.topics)
-    topics = [
-        (topic_id, label.pick(lang, renderer.settings.fallbacks(lang))[0], by_topic[topic_id])
-        for topic_id, label in sorted(catalog.topics.items())
-        if by_topic[topic_id]
-    ]
-    years = sorted(by_year.items(), reverse=True)
-    yield GeneratedPage(
-        lang, "news/archive/index.md", renderer.ui.t("archive", lang),
-        renderer.render("archive_index.html", lang, years=years, topics=topics),
-    )
-    for year, _count in years:
-        articles = [a for a in catalog.news if a.date.year == year]
-        yield GeneratedPage(
-            lang, f"news/archive/{year}.md", renderer.ui.t("archive_year", lang, year=year),
-            renderer.render("article_list.html", lang, articles=articles),
-        )
-    for topic_id, label, _count in topics:
-        articles = [a for a in catalog.news if topic_id in a.meta.topics]
-        yield GeneratedPage(
-            lang, f"news/topics/{topic_id}.md", renderer.ui.t("topic_title", lang, topic=label),
-            renderer.render("article_list.html", lang, articles=articles),
-        )
-
-
-GENERATORS: list[Generator] = [news_pages, news_archive]
-
-
 def generate_all(
     renderer: Renderer, generators: Iterable[Generator] = (), languages: Iterable[str] | None = None
 ) -> list[GeneratedPage]:
     pages: list[GeneratedPage] = []
     languages = tuple(renderer.settings.languages if languages is None else languages)
-    for generator in (*GENERATORS, *generators):
+    articles = (pages for kind in article_kinds() for pages in kind.pages)
+    records = (kind.pages for kind in renderer.settings.record_kinds)
+    for generator in (*articles, *records, *generators):
         for lang in languages:
             pages.extend(generator(renderer, lang))
     return pages
@@ -123,7 +81,8 @@ def make_pages(
     for path, text in changed.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    return PagesMade(pages, len(changed), _remove_unwanted(docs_dir, wanted, languages))
+    removed = _remove_unwanted(docs_dir, wanted, languages, generated_folders(renderer.settings.record_kinds))
+    return PagesMade(pages, len(changed), removed)
 
 
 def _changed_pages(docs_dir: Path, wanted: dict[Path, GeneratedPage]) -> tuple[dict[Path, str], list[ContentError]]:
@@ -148,11 +107,13 @@ def _changed_pages(docs_dir: Path, wanted: dict[Path, GeneratedPage]) -> tuple[d
     return changed, in_the_way
 
 
-def _remove_unwanted(docs_dir: Path, wanted: dict[Path, GeneratedPage], languages: Iterable[str]) -> int:
+def _remove_unwanted(
+    docs_dir: Path, wanted: dict[Path, GeneratedPage], languages: Iterable[str], folders: tuple[str, ...]
+) -> int:
     """Remove generated files no longer wanted (a file without the marker is never touched)."""
     removed = 0
     for lang in languages:
-        for folder in GENERATED_FOLDERS:
+        for folder in folders:
             for path in (docs_dir / lang / folder).glob("*.md"):
                 if path not in wanted and is_generated_file(path):
                     path.unlink()

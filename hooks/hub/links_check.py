@@ -221,12 +221,11 @@ class LinkChecker:
         if self.renderer is None:
             return None  # the content has problems of its own; they are reported first
         if (lang, uri) not in self._generated_anchors:
-            from .generate import GENERATORS as LISTINGS
+            from .generate import generate_all
             from .sections import GENERATORS
 
-            for generator in (*LISTINGS, *GENERATORS):
-                for made in generator(self.renderer, lang):
-                    self._generated_anchors[(lang, made.src_uri)] = self.converter.convert(made.body).anchors
+            for made in generate_all(self.renderer, GENERATORS, (lang,)):
+                self._generated_anchors[(lang, made.src_uri)] = self.converter.convert(made.body).anchors
         return self._generated_anchors.get((lang, uri))
 
     # -- the check -------------------------------------------------------------------------
@@ -408,27 +407,25 @@ def _read_page(path: Path) -> _Page | None:
 def generated_uris(settings: HubSettings, catalog: Catalog | None) -> set[str]:
     """The pages the hub generates in every language (hub.generate and the generators of
     hub.sections), from the catalog; from the files on disk when the content has problems."""
-    from .generate import news_page_path
+    from .kinds.article import news_page_path
     from .translations import PAGE_PATH
 
-    uris = {PAGE_PATH, "events/past.md", "opportunities/closed.md", "news/archive/index.md"}
+    kinds = settings.record_kinds
+    uris = {PAGE_PATH, "news/archive/index.md"}
+    uris |= {f"{kind.folder}/{page}.md" for kind in kinds for page in kind.listing_pages}
     data = settings.root / "data"
     if catalog is not None:
-        cities: Iterable[str] = catalog.cities
-        opportunities: Iterable[str] = catalog.opportunities
-        events: Iterable[str] = catalog.events
+        records: dict[str, Iterable[str]] = {kind.folder: catalog.records.get(kind.folder, {}) for kind in kinds}
         years = {article.date.year for article in catalog.news}
         topics = {topic for article in catalog.news for topic in article.meta.topics}
         news = len(catalog.news)
     else:
-        cities, opportunities, events = ({p.stem for p in (data / kind).glob("*.yml")}
-                                         for kind in ("cities", "opportunities", "events"))
+        records = {kind.folder: {p.stem for p in (data / kind.folder).glob("*.yml")} for kind in kinds}
         articles = list((settings.root / "docs" / settings.checked_languages[0] / "news").glob("[0-9]*/*.md"))
         years = {int(p.parent.name) for p in articles if p.parent.name.isdigit()}
         topics = _topic_ids(data / "topics.yml")
         news = len(articles)
-    uris |= {f"cities/{c}.md" for c in cities} | {f"opportunities/{o}.md" for o in opportunities}
-    uris |= {f"events/{e}.md" for e in events}
+    uris |= {f"{folder}/{record_id}.md" for folder, ids in records.items() for record_id in ids}
     uris |= {f"news/archive/{year}.md" for year in years} | {f"news/topics/{topic}.md" for topic in topics}
     size = max(1, settings.news_page_size)
     pages = max(1, -(-news // size))

@@ -1,4 +1,5 @@
-"""Every partner city, topic, sector and policy explainer that content points at must exist.
+"""Every partner city, topic, sector, event and policy explainer that content points at
+must exist: what each kind of record names is in its `references` (hub.kinds).
 
 Runs after every record and page was loaded; something that exists but failed its own
 checks is reported where it is, not again at every mention of it.
@@ -11,7 +12,6 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .models import Opportunity
 from .slugs import is_slug
 from .yamlsafe import YamlProblem, decode, load_yaml, split_front_matter
 
@@ -34,10 +34,10 @@ def check_references(
     default = catalog.default_language
     kinds: dict[str, tuple[dict[str, Any] | set[str], str, str]] = {
         # kind: (what exists, what it is called, where a new one is added)
-        "cities": (catalog.cities, "partner city", "add data/cities/{value}.yml"),
+        **{kind.folder: (records, kind.label, f"add data/{kind.folder}/{{value}}.yml")
+           for kind, records in catalog.record_folders()},
         "topics": (catalog.topics, "topic", "add it to data/topics.yml"),
         "sectors": (catalog.sectors, "sector", "add it to data/sectors.yml"),
-        "events": (catalog.events, "event", "add data/events/{value}.yml"),
         "policies": ({a.slug for a in catalog.policies}, "policy explainer",
                      f"add docs/{default}/policies/{{value}}.md"),
     }
@@ -54,15 +54,14 @@ def check_references(
             report(path, _line_of_list_item(path, field_name, index), field_name, f"'{value}' is not a known {what}",
                    f"{fix}use one of {_sample(known)}, or {add.format(value=value)}")
 
-    for folder, records in (("opportunities", catalog.opportunities), ("events", catalog.events)):
+    named = {kind.folder: kind.references for kind in catalog.kinds}
+    for kind, records in catalog.record_folders():
         for record_id, record in records.items():
-            path = data / folder / f"{record_id}.yml"
-            check(path, "cities", record.cities, "cities")
-            check(path, "topics", record.topics, "topics")
-            if isinstance(record, Opportunity):
-                check(path, "sector", [record.sector], "sectors")
-                if record.policy is not None:
-                    check(path, "policy", [record.policy], "policies")
+            path = data / kind.folder / f"{record_id}.yml"
+            for field_name, target in kind.references:
+                value = getattr(record, field_name)
+                if value is not None:
+                    check(path, field_name, value if isinstance(value, list) else [value], target)
     for article in catalog.articles():
         path = catalog.root / "docs" / default / article.src_uri
         check(path, "cities", article.meta.cities, "cities")
@@ -71,9 +70,8 @@ def check_references(
     for path, value, record_kind in unvalidated:
         if not isinstance(value, dict):
             continue
-        fields = [("cities", "cities"), ("topics", "topics")]
-        if record_kind == "opportunities":
-            fields += [("sector", "sectors"), ("policy", "policies")]
+        # What every article and record may name, and what its kind names besides
+        fields = dict.fromkeys([("cities", "cities"), ("topics", "topics"), *named.get(record_kind, ())])
         for field_name, kind in fields:
             raw = value.get(field_name)
             if raw is not None:

@@ -1,10 +1,12 @@
-"""`python -m hub new`: the files of a new article, explainer, opportunity, event or city.
+"""`python -m hub new`: the files of a new article, explainer, or record of a kind
+(opportunity, event, city, or a kind the site adds: hub.kinds).
 
 A stub is valid in form: the date, the slug, the path and the types are right, and every
 text still to write is a `TODO: …` placeholder in zh and en (the languages the site
 requires; fr and ja are added by translators later and listed by `hub translations`).
 The check reports each placeholder left with its file, line and field, so a stub cannot
-be published by accident. Stubs are Jinja templates in hooks/hub/stubs/.
+be published by accident. Stubs are Jinja templates in hooks/hub/stubs/ (a site's kind
+brings its own, <name>.yml.j2 in its `stubs` folder).
 """
 
 from __future__ import annotations
@@ -13,19 +15,20 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any
 
 import jinja2
 
 from .errors import language_label
+from .kinds import PACKAGE_STUBS, RecordKind, kind_named
 from .languages import spoken_list
-from .models import City, Opportunity
 from .placeholders import PLACEHOLDER
 from .settings import HubSettings
 from .slugs import SHORT_SLUG_LENGTH, SLUG_RULE, is_slug, slugify
 from .yamlsafe import YamlProblem, decode, load_yaml
 
-Kind = Literal["article", "policy", "opportunity", "event", "city"]
+# "article", "policy", or the name of a kind of record (settings.record_kinds).
+Kind = str
 # `--title-en`: an English title makes a short slug (a-z), and is the English title when
 # the site has English. The option's language, not a setting of the site.
 TITLE_FOR_SLUG_LANGUAGE = "en"
@@ -58,8 +61,12 @@ def new_content(
     signed = day is not None
     day = day or settings.build_date
     default = settings.default_language
+    record_kind = kind_named(settings.record_kinds, kind)
+    if record_kind is None and kind not in ("article", "policy"):
+        raise ScaffoldError(f"there is no kind '{kind}'; choose among article, policy, "
+                            + ", ".join(k.name for k in settings.record_kinds))
     slug, warnings = _choose_slug(root, title, slug, title_en, default)
-    url_path, files = _files(kind, slug, day, default, lang, settings.text_languages.required)
+    url_path, files = _files(kind, record_kind, slug, day, default, lang, settings.text_languages.required)
     taken = [path for path in files if (root / path).exists()]
     if kind == "article":
         taken += [p.relative_to(root).as_posix() for p in sorted((root / "docs").glob(f"*/news/*/{slug}.md"))]
@@ -68,9 +75,13 @@ def new_content(
             f"{sorted(set(taken))[0]} already exists; nothing was written. Edit that file, or choose another "
             f"slug with --slug"
         )
-    env = _environment()
-    values = _template_values(root, settings, kind=kind, title=title, lang=lang, day=day, signed=signed,
+    env = _environment(record_kind.stubs if record_kind is not None else PACKAGE_STUBS)
+    # A record without a title is known by its name (a city).
+    word = "name" if record_kind is not None and "title" not in record_kind.model.model_fields else "title"
+    values = _template_values(root, settings, word=word, title=title, lang=lang, day=day, signed=signed,
                               title_en=title_en)
+    if record_kind is not None:
+        values.update(record_kind.stub_values())
     for path, (template, file_lang, original) in files.items():
         text = env.get_template(template).render(**values, lang=file_lang, original=original, default=default)
         target = root / path
@@ -109,10 +120,11 @@ def _choose_slug(
 
 
 def _files(
-    kind: Kind, slug: str, day: date, default: str, lang: str, required: tuple[str, ...]
+    kind: Kind, record_kind: RecordKind | None, slug: str, day: date, default: str, lang: str,
+    required: tuple[str, ...],
 ) -> tuple[str, dict[str, tuple[str, str, bool]]]:
     """(URL path, {repository path: (template, language, is the original)})."""
-    if kind in ("article", "policy"):
+    if record_kind is None:
         folder = f"news/{day.year}" if kind == "article" else "policies"
         languages = [default, *(code for code in (*required, lang) if code != default)]
         files = {
@@ -120,13 +132,13 @@ def _files(
             for code in dict.fromkeys(languages)
         }
         return f"{folder}/{slug}/", files
-    folder = {"opportunity": "opportunities", "event": "events", "city": "cities"}[kind]
+    folder = record_kind.folder
     return f"{folder}/{slug}/", {f"data/{folder}/{slug}.yml": (f"{kind}.yml.j2", lang, True)}
 
 
-def _environment() -> jinja2.Environment:
+def _environment(stubs: Path) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).parent / "stubs"),
+        loader=jinja2.FileSystemLoader(stubs),
         autoescape=False,  # YAML and Markdown, not HTML; every text goes through `q`
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -139,11 +151,9 @@ def _environment() -> jinja2.Environment:
 
 
 def _template_values(
-    root: Path, settings: HubSettings, *, kind: Kind, title: str, lang: str, day: date, signed: bool,
+    root: Path, settings: HubSettings, *, word: str, title: str, lang: str, day: date, signed: bool,
     title_en: str | None = None,
 ) -> dict[str, Any]:
-    word = "name" if kind == "city" else "title"
-
     def title_in(code: str) -> str:
         if code == lang:
             return title
@@ -164,9 +174,6 @@ def _template_values(
         "topics": _ids(root / "data" / "topics.yml"),
         "sectors": _ids(root / "data" / "sectors.yml"),
         "cities": _listed(sorted(p.stem for p in (root / "data" / "cities").glob("*.yml"))),
-        "kinds": ", ".join(get_args(Opportunity.model_fields["kind"].annotation)),
-        "continents": ", ".join(get_args(City.model_fields["continent"].annotation)),
-        "relationships": ", ".join(get_args(City.model_fields["relationship"].annotation)),
     }
 
 

@@ -14,41 +14,46 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
+from .kinds import RecordKind, kind_in, record_kinds
 from .languages import TextLanguages, schema_generator
-from .models import City, Event, HubFacts, Opportunity, Taxonomy
+from .models import HubFacts, Taxonomy
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-# name -> (what it describes, the type). Taxonomies are {id: names}; ids are slugs.
-SCHEMAS: dict[str, tuple[str, Any]] = {
-    "city": ("A partner city of Chengdu: data/cities/<id>.yml", City),
-    "opportunity": ("Something a partner can apply for: data/opportunities/<id>.yml", Opportunity),
-    "event": ("A dated event: data/events/<id>.yml", Event),
+# The files of data/ that are not records of a kind (hub.kinds): name -> (what it
+# describes, the type). Taxonomies are {id: names}; ids are slugs.
+DATA_SCHEMAS: dict[str, tuple[str, Any]] = {
     "topics": ("Topics of articles, opportunities and events: data/topics.yml", Taxonomy),
     "sectors": ("Sectors of opportunities: data/sectors.yml", Taxonomy),
     "hub": ("Figures the hub reports but cannot count itself: data/hub.yml", HubFacts),
 }
 
 
+def schemas(kinds: tuple[RecordKind, ...] | None = None) -> dict[str, tuple[str, Any]]:
+    """Every schema: one per kind of record (by its name), then the other data files."""
+    kinds = record_kinds() if kinds is None else kinds
+    return {**{kind.name: (kind.schema_description, kind.model) for kind in kinds}, **DATA_SCHEMAS}
+
+
 def schema_path(root: Path, name: str) -> Path:
     return root / "data" / "schema" / f"{name}.schema.json"
 
 
-def schema_reference(data_file: str) -> str | None:
+def schema_reference(data_file: str, kinds: tuple[RecordKind, ...] | None = None) -> str | None:
     """The `$schema=` path a data file (repository path) should carry, relative to it."""
     parts = data_file.split("/")
     if len(parts) == 2 and parts[0] == "data" and parts[1].endswith(".yml"):
         name = parts[1].removesuffix(".yml")
-        return f"schema/{name}.schema.json" if name in SCHEMAS else None
+        return f"schema/{name}.schema.json" if name in DATA_SCHEMAS else None
     if len(parts) == 3 and parts[0] == "data" and parts[2].endswith(".yml"):
-        name = {"cities": "city", "opportunities": "opportunity", "events": "event"}.get(parts[1])
-        return f"../schema/{name}.schema.json" if name else None
+        kind = kind_in(record_kinds() if kinds is None else kinds, parts[1])
+        return f"../schema/{kind.name}.schema.json" if kind else None
     return None
 
 
-def schema_document(name: str, languages: TextLanguages) -> dict[str, Any]:
+def schema_document(name: str, languages: TextLanguages, kinds: tuple[RecordKind, ...] | None = None) -> dict[str, Any]:
     """The schema of one kind of data file; localized texts in the configured languages."""
-    description, model = SCHEMAS[name]
+    description, model = schemas(kinds)[name]
     adapter = None if isinstance(model, type) and issubclass(model, BaseModel) else TypeAdapter(model)
     generator = schema_generator(languages)
     body = adapter.json_schema(schema_generator=generator) if adapter else model.model_json_schema(
@@ -61,9 +66,12 @@ def schema_document(name: str, languages: TextLanguages) -> dict[str, Any]:
     return document
 
 
-def schema_files(root: Path, languages: TextLanguages) -> dict[Path, str]:
+def schema_files(
+    root: Path, languages: TextLanguages, kinds: tuple[RecordKind, ...] | None = None
+) -> dict[Path, str]:
     """Every schema file and its text, as `python -m hub schema` writes it."""
     return {
-        schema_path(root, name): json.dumps(schema_document(name, languages), ensure_ascii=False, indent=2) + "\n"
-        for name in SCHEMAS
+        schema_path(root, name): json.dumps(schema_document(name, languages, kinds), ensure_ascii=False,
+                                            indent=2) + "\n"
+        for name in schemas(kinds)
     }

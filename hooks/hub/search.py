@@ -22,10 +22,12 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import timing
+from .kinds import RecordKind, record_kinds
 from .stack import PagefindService
 
 BUNDLE_DIR = "pagefind"
@@ -40,10 +42,11 @@ ENTRY_FILE = "pagefind-entry.json"  # in BUNDLE_DIR: the languages, their page c
 EXCLUDED_SELECTORS = (".hub-cards", ".hub-pager", ".hub-byline", ".hub-related", ".headerlink", ".hub-fallback",
                       ".hub-map", ".hub-locator", ".hub-share", ".hub-subscribe")
 
-# Pages that are only lists of other pages (paths inside a language root). Section
+# Pages that are only lists of other pages (paths inside a language root), with those of
+# the kinds of record (`listing_pages`: opportunities/closed/, events/past/). Section
 # pages (news/, cities/…) stay indexed for their introduction; their lists are excluded
 # by EXCLUDED_SELECTORS.
-LISTING_PREFIXES = ("news/page/", "news/archive/", "news/topics/", "opportunities/closed/", "events/past/")
+LISTING_PREFIXES = ("news/page/", "news/archive/", "news/topics/")
 
 # Pagefind also makes its ready-made interfaces (some 400 KB). The hub's own box
 # (assets/hub-search.js) uses only pagefind.js, its worker, the wasm and the index.
@@ -73,11 +76,14 @@ RESULT_KINDS = ("news", "policy", "opportunity", "event", "city")  # and "page" 
 RESULT_DATES = {"news": "published", "policy": "published", "opportunity": "valid_from", "event": "start"}
 
 
-def is_indexed(url_path: str, *, is_fallback: bool) -> bool:
-    """Whether a page's text goes into the search index of the language it is shown in."""
+def is_indexed(url_path: str, *, is_fallback: bool, kinds: Iterable[RecordKind] | None = None) -> bool:
+    """Whether a page's text goes into the search index of the language it is shown in.
+    `kinds`: the site's kinds of record (default: the package's)."""
     if is_fallback:
         return False
-    return not url_path.startswith(LISTING_PREFIXES) and url_path not in UTILITY_PAGES
+    kinds = record_kinds() if kinds is None else kinds
+    listings = tuple(f"{kind.folder}/{page}/" for kind in kinds for page in kind.listing_pages)
+    return not url_path.startswith((*LISTING_PREFIXES, *listings)) and url_path not in UTILITY_PAGES
 
 
 def result_meta(kind: str, facts: dict[str, object]) -> tuple[str, str]:

@@ -7,19 +7,18 @@ renderer that answers wins.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from . import pages_cities, pages_events, pages_opportunities, slots, translations
+from . import slots, translations
 from .about import render_about
 from .article_parts import article_header, related_articles
 from .feeds_page import render_feeds_page
-from .generate import Generator, news_page_path
+from .generate import Generator
 from .home import render_home_sections
-from .pages_policies import policy_parts
+from .kinds import article_kinds
 from .render import Renderer
 
 PageRenderer = Callable[[Renderer, str, str, str, dict[str, Any]], "str | None"]
@@ -48,32 +47,11 @@ def article_frame(renderer: Renderer, src_uri: str, lang: str) -> tuple[str, str
     if article is None:
         return None
     header = article_header(renderer, article, lang)
-    facts, after = policy_parts(renderer, article, lang)
+    kind = next(kind for kind in article_kinds() if kind.name == article.kind)
+    facts, after = kind.frame(renderer, article, lang) if kind.frame is not None else ("", "")
     related = related_articles(renderer, article, lang)
     below = "\n".join(part for part in (after, related, slots.slot("share")) if part)
     return f"{header}\n{facts}", below
-
-
-def render_news_index(renderer: Renderer, markdown: str, src_uri: str, lang: str, meta: dict[str, Any]) -> str | None:
-    """Page 1 of the news listing, under the section's own introduction."""
-    if src_uri != "news/index.md":
-        return None
-    size = renderer.settings.news_page_size
-    articles = renderer.catalog.news
-    pages = max(1, math.ceil(len(articles) / size))
-    listing = renderer.render(
-        "news_page.html", lang, articles=articles[:size], page=1, pages=pages, page_path=news_page_path
-    )
-    return f"{markdown}\n\n{listing}\n"
-
-
-def render_policies_index(
-    renderer: Renderer, markdown: str, src_uri: str, lang: str, meta: dict[str, Any]
-) -> str | None:
-    if src_uri != "policies/index.md":
-        return None
-    listing = renderer.render("article_list.html", lang, articles=renderer.catalog.policies)
-    return f"{markdown}\n\n{listing}\n"
 
 
 def render_home(renderer: Renderer, markdown: str, src_uri: str, lang: str, meta: dict[str, Any]) -> str | None:
@@ -83,27 +61,23 @@ def render_home(renderer: Renderer, markdown: str, src_uri: str, lang: str, meta
     return f"{render_home_sections(renderer, lang)}\n\n{markdown}\n"
 
 
+# Then the listing of each kind of article and record (hub.kinds), under its section's introduction.
 PAGE_RENDERERS: list[PageRenderer] = [
     render_article,
-    render_news_index,
-    render_policies_index,
     render_home,
-    pages_cities.render_cities_index,
-    pages_opportunities.render_opportunities_index,
-    pages_events.render_events_index,
     render_feeds_page,
     render_about,
 ]
+# Pages made besides those of each kind of article and record (hub.kinds).
 GENERATORS: list[Generator] = [
-    pages_cities.city_pages,
-    pages_opportunities.opportunity_pages,
-    pages_events.event_pages,
     translations.translations_page,
 ]
 
 
 def render_page(renderer: Renderer, markdown: str, src_uri: str, lang: str, meta: dict[str, Any]) -> str:
-    for page_renderer in PAGE_RENDERERS:
+    kinds = (*article_kinds(), *renderer.settings.record_kinds)
+    listings = (kind.listing for kind in kinds if kind.listing is not None)
+    for page_renderer in (*PAGE_RENDERERS, *listings):
         result = page_renderer(renderer, markdown, src_uri, lang, meta)
         if result is not None:
             return result

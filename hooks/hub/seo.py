@@ -13,7 +13,10 @@ Types by kind of page:
   the sector. (schema.org's Grant has no deadline; Offer has.)
 - event: Event with its status, place and organiser. Timed events carry their UTC offset
   (2025-05-10T09:30+02:00); all-day events are dates (2025-04-21), as schema.org's Date.
+- a kind of record a site adds: WebPage with its summary as description;
 - home: WebSite; every other page: WebPage.
+
+The facts particular to a kind are given by its module (hub.kinds).
 
 Non-CreativeWork entities (City, Offer, Event) say their page's language through
 `mainEntityOfPage`, a WebPage with `inLanguage`.
@@ -29,15 +32,8 @@ from typing import Any
 from babel.core import get_global
 
 from .alternates import PageVersions
-from .dates import country_name
-from .event_time import event_when
+from .kinds import article_kinds, kind_in
 from .render import Renderer
-
-EVENT_STATUS = {
-    "scheduled": "https://schema.org/EventScheduled",
-    "cancelled": "https://schema.org/EventCancelled",
-    "moved": "https://schema.org/EventRescheduled",
-}
 
 
 @cache
@@ -108,51 +104,17 @@ def _facts(renderer: Renderer, src_uri: str, lang: str) -> tuple[str, str | None
             "modified": _iso(meta.updated or meta.date),
             "keywords": [pick(catalog.topics[t]) for t in meta.topics if t in catalog.topics],
         }
-        if article.kind == "policy":
-            facts |= {
-                # The official title is the original's (Chinese); a translation of it
-                # becomes the Legislation's alternateName.
-                "legislation_name": getattr(meta, "official_title", None),
-                "legislation_lang": renderer.settings.default_language,
-                "legislation_name_translated": text.official_title_translation,
-                "issued": _iso(getattr(meta, "issued", None)),
-                "effective": _iso(getattr(meta, "effective", None)),
-            }
-        return ("news" if article.kind == "news" else "policy"), text.summary, facts
+        kind = next(kind for kind in article_kinds() if kind.name == article.kind)
+        if kind.seo is not None:
+            facts |= kind.seo(renderer, article, text)
+        return article.kind, text.summary, facts
 
     folder, _, stem = src_uri.removesuffix(".md").partition("/")
-    if folder == "cities" and stem in catalog.cities:
-        city = catalog.cities[stem]
-        facts = {
-            "name": pick(city.name),
-            "native_name": city.native_name,
-            "country": country_name(city.country, lang),
-            "country_code": city.country,
-            "latitude": city.coordinates.lat if city.coordinates else None,
-            "longitude": city.coordinates.lon if city.coordinates else None,
-        }
-        return "city", pick(city.summary), facts
-    if folder == "opportunities" and stem in catalog.opportunities:
-        opportunity = catalog.opportunities[stem]
-        sector = catalog.sectors.get(opportunity.sector)
-        facts = {
-            "name": pick(opportunity.title),
-            "issuer": pick(opportunity.issuer),
-            "valid_from": _iso(opportunity.published),
-            "valid_through": _iso(opportunity.deadline),
-            "category": pick(sector),
-        }
-        return "opportunity", pick(opportunity.summary), facts
-    if folder == "events" and stem in catalog.events:
-        event = catalog.events[stem]
-        when = event_when(event, lang, renderer.ui)
-        facts = {
-            "name": pick(event.title),
-            "start": when.start_iso,
-            "end": when.end_iso,
-            "status": EVENT_STATUS[event.status],
-            "place": pick(event.place),
-            "organiser": pick(event.organiser),
-        }
-        return "event", pick(event.summary), facts
+    kind = kind_in(catalog.kinds, folder)
+    record = catalog.records.get(folder, {}).get(stem) if kind is not None else None
+    if kind is not None and record is not None:
+        if kind.seo is None:
+            return kind.name, pick(getattr(record, "summary", None)), {}
+        description, facts = kind.seo(renderer, stem, record, lang)
+        return kind.name, description, facts
     return ("home" if src_uri == "index.md" else "page"), None, {}

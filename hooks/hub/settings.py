@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from .kinds import RecordKind, record_kinds
 from .languages import TextLanguages
 
 
@@ -74,6 +75,13 @@ class HubSettings:
     # and the theme's folders, overrides/ first: nothing in docs/ may take a file's place there.
     asset_folders: tuple[str, ...] = ()
     theme_dirs: tuple[Path, ...] = ()
+    # The site's own kinds of record (`extra.hub.kinds`: modules importable from hooks/),
+    # after the package's (hub.kinds).
+    extra_kinds: tuple[str, ...] = ()
+
+    @property
+    def record_kinds(self) -> tuple[RecordKind, ...]:
+        return record_kinds(self.extra_kinds, self.root / "hooks" if self.extra_kinds else None)
 
     @property
     def checked_languages(self) -> tuple[str, ...]:
@@ -221,7 +229,21 @@ def settings_from_config(config: Any, *, preview: bool = False) -> HubSettings:
         card_cache=Path(os.environ["HUB_CARD_CACHE"]) if os.environ.get("HUB_CARD_CACHE") else None,
         asset_folders=tuple(hub.get("asset_folders") or ()),
         theme_dirs=tuple(Path(folder) for folder in getattr(config.theme, "dirs", ())),
+        extra_kinds=extra_kinds(hub.get("kinds"), Path(config.config_file_path).resolve().parent / "hooks"),
     )
+
+
+def extra_kinds(configured: Any, hooks: Path) -> tuple[str, ...]:
+    """`extra.hub.kinds`: module names, each defining a kind of record (hub.kinds); imported
+    here, so that a kind that cannot be used stops the build before anything is read."""
+    if configured is None:
+        return ()
+    if not isinstance(configured, list) or not all(isinstance(name, str) and name for name in configured):
+        raise ValueError(f"extra.hub.kinds in mkdocs.yml is {configured!r}; expected a list of module names "
+                         "in the hooks folder, like [tenders]")
+    names = tuple(configured)
+    record_kinds(names, hooks)  # KindError, a ValueError, says what is wrong
+    return names
 
 
 def fallback_chains(configured: Any, languages: tuple[str, ...]) -> dict[str, tuple[str, ...]]:

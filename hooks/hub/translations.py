@@ -105,10 +105,9 @@ def translation_report(settings: HubSettings, catalog: Catalog, ui: UiStrings | 
 
 
 def _records(catalog: Catalog) -> Iterator[tuple[str, str, Any]]:
-    for folder, records in (("cities", catalog.cities), ("opportunities", catalog.opportunities),
-                            ("events", catalog.events)):
+    for kind, records in catalog.record_folders():
         for record_id in sorted(records):
-            yield f"data/{folder}/{record_id}.yml", record_id, records[record_id]
+            yield f"data/{kind.folder}/{record_id}.yml", record_id, records[record_id]
     for name, entries in (("topics", catalog.topics), ("sectors", catalog.sectors)):
         for record_id in sorted(entries):
             yield f"data/{name}.yml", record_id, entries[record_id]

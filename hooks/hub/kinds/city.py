@@ -1,6 +1,8 @@
-"""Partner cities: one page per city and language (cities/<id>/), and the listing under
-the hand-written introduction of the index (cities/), grouped by continent, with an honest
-total against the number Chengdu reports.
+"""Partner cities (data/cities/<id>.yml): one page per city and language (cities/<id>/),
+and the listing under the hand-written introduction of the index (cities/), grouped by
+continent, with an honest total against the number Chengdu reports. A city's page is a
+schema.org City in its Country; cities are not announced in feeds (each has a feed of its
+own, of what concerns it: hub.subscriptions).
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ from typing import Any, get_args
 from babel import Locale
 from babel.numbers import parse_pattern
 
-from .dates import country_name
-from .generate import GeneratedPage
-from .models import City, Continent, Coordinates
-from .render import Renderer
-from .ui import UiStrings
-from .views import render_view, site_relations
+from ..card_draw import Card
+from ..dates import country_name
+from ..generate import GeneratedPage
+from ..models import City, Continent, Coordinates
+from ..render import Renderer
+from ..ui import UiStrings
+from ..views import render_view, site_relations
+from . import RecordKind
 
 # Parsed once: Babel parses a pattern given as text on every call.
 _DEGREES = parse_pattern("0.0##")
@@ -94,3 +98,46 @@ def render_cities_index(
         reported=facts.partner_cities_reported if facts else None,
     )
     return f"{markdown}\n\n{listing}\n"
+
+
+def seo_facts(renderer: Renderer, city_id: str, city: City, lang: str) -> tuple[str | None, dict[str, Any]]:
+    fallbacks = renderer.settings.fallbacks(lang)
+    facts = {
+        "name": city.name.pick(lang, fallbacks)[0],
+        "native_name": city.native_name,
+        "country": country_name(city.country, lang),
+        "country_code": city.country,
+        "latitude": city.coordinates.lat if city.coordinates else None,
+        "longitude": city.coordinates.lon if city.coordinates else None,
+    }
+    return (city.summary.pick(lang, fallbacks)[0] if city.summary else None), facts
+
+
+def card(renderer: Renderer, city: City, lang: str, site_name: str) -> Card:
+    ui = renderer.ui
+    return Card(lang, city.name.pick(lang, renderer.settings.fallbacks(lang))[0], ui.t("card_kind_city", lang),
+                site_name, ui.t("card_established", lang, year=city.established),
+                subtitle=country_name(city.country, lang))
+
+
+def _stub_values() -> dict[str, Any]:
+    return {
+        "continents": ", ".join(get_args(Continent)),
+        "relationships": ", ".join(get_args(City.model_fields["relationship"].annotation)),
+    }
+
+
+KIND = RecordKind(
+    name="city",
+    folder="cities",
+    model=City,
+    label="partner city",
+    plural="partner cities",
+    schema_description="A partner city of Chengdu: data/cities/<id>.yml",
+    pages=city_pages,
+    listing=render_cities_index,
+    references=(),
+    seo=seo_facts,
+    card=card,
+    stub_values=_stub_values,
+)

@@ -1,0 +1,85 @@
+"""News articles (docs/<lang>/news/<year>/<slug>.md): the listing of the news section,
+ten to a page (page 1 under the introduction of news/, pages 2…N at news/page/<n>/), the
+archive by year and by topic, and what an article's page tells search engines (a
+NewsArticle; hub.seo adds the headline, dates and keywords every article has).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from ..generate import GeneratedPage
+from ..models import ArticleOriginal, ArticleTranslation
+from ..render import Renderer
+from . import ArticleKind
+
+
+def news_page_path(page: int) -> str:
+    return "news/" if page == 1 else f"news/page/{page}/"
+
+
+def news_pages(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
+    """News listing pages 2…N (page 1 is news/index.md, filled in by `sections`)."""
+    size = renderer.settings.news_page_size
+    articles = renderer.catalog.news
+    pages = max(1, math.ceil(len(articles) / size))
+    for page in range(2, pages + 1):
+        chunk = articles[(page - 1) * size : page * size]
+        body = renderer.render("news_page.html", lang, articles=chunk, page=page, pages=pages, page_path=news_page_path)
+        yield GeneratedPage(lang, f"news/page/{page}.md", renderer.ui.t("news_page_title", lang, page=page), body)
+
+
+def news_archive(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
+    """The archive: one page per year, one per topic, and an index of both."""
+    catalog = renderer.catalog
+    by_year = Counter(article.date.year for article in catalog.news)
+    by_topic = Counter(topic for article in catalog.news for topic in article.meta.topics)
+    topics = [
+        (topic_id, label.pick(lang, renderer.settings.fallbacks(lang))[0], by_topic[topic_id])
+        for topic_id, label in sorted(catalog.topics.items())
+        if by_topic[topic_id]
+    ]
+    years = sorted(by_year.items(), reverse=True)
+    yield GeneratedPage(
+        lang, "news/archive/index.md", renderer.ui.t("archive", lang),
+        renderer.render("archive_index.html", lang, years=years, topics=topics),
+    )
+    for year, _count in years:
+        articles = [a for a in catalog.news if a.date.year == year]
+        yield GeneratedPage(
+            lang, f"news/archive/{year}.md", renderer.ui.t("archive_year", lang, year=year),
+            renderer.render("article_list.html", lang, articles=articles),
+        )
+    for topic_id, label, _count in topics:
+        articles = [a for a in catalog.news if topic_id in a.meta.topics]
+        yield GeneratedPage(
+            lang, f"news/topics/{topic_id}.md", renderer.ui.t("topic_title", lang, topic=label),
+            renderer.render("article_list.html", lang, articles=articles),
+        )
+
+
+def render_news_index(renderer: Renderer, markdown: str, src_uri: str, lang: str, meta: dict[str, Any]) -> str | None:
+    """Page 1 of the news listing, under the section's own introduction."""
+    if src_uri != "news/index.md":
+        return None
+    size = renderer.settings.news_page_size
+    articles = renderer.catalog.news
+    pages = max(1, math.ceil(len(articles) / size))
+    listing = renderer.render(
+        "news_page.html", lang, articles=articles[:size], page=1, pages=pages, page_path=news_page_path
+    )
+    return f"{markdown}\n\n{listing}\n"
+
+
+KIND = ArticleKind(
+    name="news",
+    folder="news",
+    original=ArticleOriginal,
+    translation=ArticleTranslation,
+    pages=(news_pages, news_archive),
+    generated=("news/page", "news/archive", "news/topics"),
+    listing=render_news_index,
+)
