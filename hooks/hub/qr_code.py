@@ -1,4 +1,4 @@
-"""The modules of a page address's QR code, exactly as segno makes them, in a fifth of the time.
+"""The modules of a page address's QR code, exactly as segno makes them, 15 times faster.
 
 `segno.make(url, error="l", micro=False, mask=2)` spends about 1.1 ms a page in pure
 Python: Reed-Solomon one coefficient at a time, and the placement and masking of the
@@ -14,13 +14,14 @@ modules:
   error level, with the order in which the data modules are filled and mask 2 over them;
   a code is then one gather of the masked data bits into that layout.
 
-tests/test_qr_code.py compares the modules with segno's for thousands of addresses of all
-the versions the site's addresses reach, and test_share_qr.py scans the built codes.
-segno's internal functions used here are segno.encoder's `prepare_data`, `find_version`,
-`boost_error_level`, `write_segment`, `write_terminator`, `write_padding_bits`,
-`write_pad_codewords`, `make_matrix`, `add_finder_patterns`, `add_alignment_patterns`,
-`add_format_info` and `add_version_info` (segno 1.6.6, pinned in requirements.txt); an
-upgrade that changes them fails that test.
+tests/test_qr_code.py compares the modules with segno's for addresses of every length up to
+700 characters and of the other modes, and test_share_qr.py scans the built codes.
+segno's internals used here are segno.encoder's `find_mode`, `version_range`,
+`prepare_data`, `find_version`, `boost_error_level`, `Buffer`, `write_segment`,
+`write_terminator`, `write_padding_bits`, `write_pad_codewords`, `calc_matrix_size`,
+`make_matrix`, `add_finder_patterns`, `add_alignment_patterns`, `add_format_info`,
+`add_version_info` and the tables of segno.consts (segno 1.6.6, pinned in requirements.txt);
+an upgrade that changes them fails that test.
 """
 
 from __future__ import annotations
