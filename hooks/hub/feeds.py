@@ -68,6 +68,8 @@ from zoneinfo import ZoneInfo
 
 from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseEntryExtension
+from feedgen.ext.dc import DcEntryExtension, DcExtension
+from feedgen.ext.media import MediaEntryExtension, MediaExtension
 from feedgen.feed import FeedGenerator
 
 from . import dates
@@ -280,8 +282,12 @@ class FeedWriter:
         site = settings.site_names[lang]
         home = settings.url(lang, "")
         generator = FeedGenerator()
-        generator.load_extension("dc", atom=False, rss=True)  # RSS has no author without an e-mail
-        generator.load_extension("media", atom=False, rss=True)  # lead images, for readers' thumbnails
+        # Dublin Core: RSS has no author without an e-mail. Media RSS: lead images, for
+        # readers' thumbnails. The classes load_extension("dc"/"media") would register,
+        # without its import of a feedgen.ext.<name>_entry module that does not exist: a
+        # failed import searches sys.path on every call, for each feed and each entry.
+        generator.register_extension("dc", DcExtension, DcEntryExtension, atom=False, rss=True)
+        generator.register_extension("media", MediaExtension, MediaEntryExtension, atom=False, rss=True)
         generator.id(entry_id(settings, lang, "feeds", feed.name))
         generator.title(feed.title)
         # An RSS channel's <description> is read as HTML, like an item's: escaped once more
@@ -313,8 +319,9 @@ class FeedWriter:
         catalog = self.renderer.catalog
         fallbacks = settings.fallbacks(item.lang)
         entry = FeedEntry()
-        entry.load_extension("dc", atom=False, rss=True)  # as the feeds load it (add_entry skips it then)
-        entry.load_extension("media", atom=False, rss=True)
+        # As the feeds register them (add_entry then leaves the entry as it is).
+        entry.register_extension("dc", DcEntryExtension, atom=False, rss=True)
+        entry.register_extension("media", MediaEntryExtension, atom=False, rss=True)
         entry.id(entry_id(settings, item.lang, item.kind, item.key))
         entry.title(item.title)
         entry.link(href=settings.url(item.lang, item.page_path), rel="alternate", type="text/html")

@@ -7,6 +7,11 @@ folder (`news/2024/a/` and `news/2024/b/` both reach the news section as `../../
 overrides/partials/nav.html and tabs.html (both through hub-frame.html) render Material's
 own partial (reached through hub.stack) once per language and folder and reuse it; other
 pages are rendered as Material renders them.
+
+Material's settings for its scripts (the `config` block of its base.html: strings of the
+language, features, the site root and the search worker relative to the page) are the same
+for every page of a language at one depth: overrides/main.html keeps them by language and
+`base_url` here, for every page.
 """
 
 from __future__ import annotations
