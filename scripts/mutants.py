@@ -58,7 +58,7 @@ MODULE_TESTS: dict[str, list[str]] = {
     "markdown_limits": [*SECURITY, *CHECK],
     "feeds": ["tests/test_feed_files.py"],
     "feed_html": ["tests/test_feed_files.py"],
-    "calendars": ["tests/test_calendar_files.py"],
+    "calendars": ["tests/test_calendar_writer.py"],
     "yamlsafe": [*CHECK, *SECURITY, "tests/test_editor_docs.py"],
     "content": [*CHECK, "tests/test_calendar_files.py"],
     "alternates": ["tests/test_page_versions.py"],
