@@ -147,7 +147,8 @@ def test_each_language_has_its_two_subscriptions_and_a_file_per_event(written):
      "Events of Chengdu and its partner cities, past ones included, at the local time of each event."),
     ("fr", "deadlines", "Chengdu Global Hub : dates limites des opportunités",
      "Dates limites des opportunités encore ouvertes, sous forme d'événements d'une journée."),
-    ("zh", "events", "成都国际友城合作枢纽：活动", "成都与国际友城的活动（含已结束的活动），时间为各活动所在地的当地时间。"),
+    ("zh", "events", "成都国际友城合作枢纽：活动",
+     "成都与国际友城的活动（含已结束的活动），时间为各活动所在地的当地时间。"),
 ])
 def test_a_subscription_names_itself_in_its_language_and_asks_for_a_daily_refresh(written, lang, name, title,
                                                                                   description):
