@@ -19,13 +19,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from unittest import mock
 
+# What loading mkdocs.yml imports through its hook file, imported when the tests are
+# collected: mutation testing collects once and forks a process per mutant, which then
+# starts with the package imported instead of spending a second on it.
+import hub.build  # noqa: F401
 import yaml
+from hub.catalog import load_catalog
+from hub.models import City, Event, Opportunity
+from hub.render import Renderer
+from hub.settings import settings_from_config
+from hub.ui import UI_FILE, load_ui
 from mkdocs.config import load_config
 from sitebuild import MINIMAL, ROOT, hub_env
 
 if TYPE_CHECKING:
     from hub.catalog import Catalog
-    from hub.render import Renderer
     from hub.settings import HubSettings
     from hub.ui import UiStrings
 
@@ -39,8 +47,6 @@ def mkdocs_config() -> Any:
 
 @cache
 def _settings() -> HubSettings:
-    from hub.settings import settings_from_config
-
     with mock.patch.dict(os.environ, hub_env(), clear=True):
         return settings_from_config(mkdocs_config())
 
@@ -53,17 +59,13 @@ def hub_settings(**changes: Any) -> HubSettings:
 
 @cache
 def ui_strings() -> UiStrings:
-    from hub.ui import UI_FILE, load_ui
-
     settings = _settings()
     return load_ui(settings.root / UI_FILE, settings.root, settings.text_languages, settings.fallback)
 
 
 def record(kind: str, text: str) -> Any:
-    """An Event or Opportunity from YAML as an editor writes it in data/<kind>/<id>.yml."""
-    from hub.models import Event, Opportunity
-
-    model = {"events": Event, "opportunities": Opportunity}[kind]
+    """An event, opportunity or city from YAML as an editor writes it in data/<kind>/<id>.yml."""
+    model = {"events": Event, "opportunities": Opportunity, "cities": City}[kind]
     return model.model_validate(yaml.safe_load(text), context=_settings().text_languages.context())
 
 
@@ -71,8 +73,6 @@ def catalog(*, events: dict[str, str] | None = None, opportunities: dict[str, st
             only: bool = False) -> Catalog:
     """The minimal fixture's catalog with `events` and `opportunities` (id: YAML) added,
     or in place of its own records when `only`."""
-    from hub.catalog import load_catalog
-
     loaded = load_catalog(MINIMAL, _settings().text_languages)
     for kind, records in (("events", events or {}), ("opportunities", opportunities or {})):
         held = getattr(loaded, kind)
@@ -83,8 +83,6 @@ def catalog(*, events: dict[str, str] | None = None, opportunities: dict[str, st
 
 
 def renderer(loaded: Catalog | None = None, **settings_changes: Any) -> Renderer:
-    from hub.render import Renderer
-
     return Renderer(hub_settings(**settings_changes), loaded if loaded is not None else catalog(), ui_strings())
 
 
