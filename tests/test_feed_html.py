@@ -31,12 +31,18 @@ See [the policy](../../policies/test-policy.md), [its measures](../../policies/t
 [elsewhere](https://example.com/x), [write](mailto:office@example.org), [cdn](//cdn.example.com/x),
 [report](files/report.pdf), [Chinese report](files/zh-only.pdf), [spaced](<files/my report.pdf>),
 [map](../../../assets/maps/map.png), [gone](../../../assets/gone.png), [above](../../../../outside.png),
-[about](../../about/index.md) and [home](../../index.md).
+[about](../../about/index.md), [home](../../index.md), [language root](../../../),
+[page 2 of the report](files/report.pdf#page=2), [city map](<../../../assets/maps/city map.png>),
+[odd page](<../../about/my page.md>) and [folder](<files/my folder/>).
+
+<script>alert("x")</script>
 
 ![Harbour](../../../assets/images/harbour.jpg "The harbour")
 """
 # A language's home page links its own folder as "." (it has no folder above it).
 HOME = "---\ntitle: Home\nsummary: Home.\n---\n\n[Home](.) and [about](about/).\n"
+# Saved on Windows: its front matter is still recognised, not published as text.
+WINDOWS = "---\r\ntitle: Windows\r\nsummary: Saved with CRLF.\r\n---\r\n\r\nBody.\r\n"
 # Rendered after STORY by the same converter: its heading keeps its own id.
 SECOND = "---\ntitle: Second\nsummary: Second.\n---\n\n## Part\n\n[Up](#part)\n"
 
@@ -49,7 +55,9 @@ def docs() -> Iterator[Path]:
         for path, text in (("en/news/2025/story.md", STORY), ("en/news/2025/second.md", SECOND),
                            ("en/index.md", HOME), ("en/news/2025/files/report.pdf", "%PDF"),
                            ("en/news/2025/files/my report.pdf", "%PDF"), ("zh/news/2025/files/zh-only.pdf", "%PDF"),
-                           ("assets/maps/map.png", "png"), ("assets/images/harbour.jpg", "jpg")):
+                           ("assets/maps/map.png", "png"), ("assets/maps/city map.png", "png"),
+                           ("assets/images/harbour.jpg", "jpg"), ("../outside.png", "png"),
+                           ("en/news/2025/windows.md", WINDOWS)):
             (docs / path).parent.mkdir(parents=True, exist_ok=True)
             (docs / path).write_text(text, encoding="utf-8")
         yield docs
@@ -104,7 +112,21 @@ def test_links_of_a_rendered_article_lead_where_the_page_leads(docs):
         "above": TEST_SITE_URL + "outside.png",
         "about": TEST_SITE_URL + "en/about/",
         "home": TEST_SITE_URL + "en/",
+        "language root": TEST_SITE_URL + "en/",
+        "page 2 of the report": PAGE.removesuffix("story/") + "files/report.pdf#page=2",
+        "city map": TEST_SITE_URL + "assets/maps/city%20map.png",
+        "odd page": TEST_SITE_URL + "en/about/my%20page/",
+        "folder": PAGE.removesuffix("story/") + "files/my%20folder/",
     }
+
+
+def test_a_rendered_article_is_cleaned_and_has_no_front_matter(docs):
+    rendered = articles(docs)
+    story = rendered.render(lang="en", src_uri="news/2025/story.md")
+    assert "<script" not in story and "alert" not in story
+    assert "title:" not in story and "A story." not in story
+    windows = BeautifulSoup(rendered.render(lang="en", src_uri="news/2025/windows.md"), "html.parser")
+    assert windows.get_text(strip=True) == "Body."
 
 
 def test_a_home_page_linking_its_own_folder(docs):
@@ -146,7 +168,8 @@ BUILT = """<h1 id="story">Story<a class="headerlink" href="#story">¶</a></h1>
 <img alt="" src=""> <a href="#part" class="headerlinks">a link, not a permalink</a></p>
 <blockquote cite="../quoted/"><p>Quoted.</p></blockquote>
 <picture><source srcset="../../../../assets/images/h-480.webp 480w, ../../../../assets/images/h-960.webp 960w,">
-<img alt="Harbour" src="../../../../assets/images/h-960.jpg" srcset="../../../../assets/images/h-960.jpg 960w"></picture>
+<img alt="Harbour" src="../../../../assets/images/h-960.jpg"
+  srcset="../../../../assets/images/h-960.jpg 960w"></picture>
 <p>Before <span class="hub-share">QR code</span> after.</p>
 <aside class="hub-related"><a href="../other/">Other</a></aside>
 <p class="hub-bylines">Not the byline.</p>"""

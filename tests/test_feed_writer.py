@@ -114,7 +114,9 @@ def hub_catalog():
                 {"zh": ("定时", "定时摘要。"), "en": ("Timed story", None)},
                 updated="2025-04-19", cities=["montpellier"]),
         # Corrected on the day it was published, after it was: still dated 10:00.
-        article("same-day", "2025-04-17 10:00:00+08:00", {"zh": ("当天", "当天摘要。"), "en": ("Same day", "Fixed.")},
+        # Also in Japanese, after an article that is not.
+        article("same-day", "2025-04-17 10:00:00+08:00",
+                {"zh": ("当天", "当天摘要。"), "en": ("Same day", "Fixed."), "ja": ("当日", "修正。")},
                 updated="2025-04-17", aliases=["news/2025/first-name/"]),
     ]
     # A name that must be escaped once more in an RSS channel's description.
@@ -200,10 +202,13 @@ def test_the_channel_names_its_language_its_page_and_its_publisher(feeds, fmt):
     assert feed.title == "Chengdu Global Hub : Opportunités"
     assert feed.language == "fr"
     assert feed.link == f"{TEST_SITE_URL}fr/opportunities/"
-    assert [link.href for link in feed.links if link.rel == "self"] == [TEST_SITE_URL + path]
+    assert [(link.href, link.type) for link in feed.links if link.rel == "self"] == [
+        (TEST_SITE_URL + path, f"application/{fmt}+xml")]
     assert feed.generator == "python-feedgen"
     if fmt == "atom":
         assert feed.id == f"{ID}:fr/feeds/opportunities"
+        assert [(link.href, link.type) for link in feed.links if link.rel == "alternate"] == [
+            (f"{TEST_SITE_URL}fr/opportunities/", "text/html")]
         assert feed.author_detail.name == "Chengdu Global Hub"
         assert feed.author_detail.href == f"{TEST_SITE_URL}fr/"
     else:
@@ -259,7 +264,8 @@ def test_the_channel_is_dated_by_its_newest_item_or_else_by_the_build(feeds):
 @pytest.mark.parametrize("lang", ["zh", "en", "fr", "ja"])
 def test_articles_only_in_their_languages_and_records_in_every_language(feeds, lang):
     written = {"zh": {"first-article", "timed-story", "first-name", "test-policy"},
-               "en": {"first-article", "timed-story", "first-name", "test-policy"}}.get(lang, set())
+               "en": {"first-article", "timed-story", "first-name", "test-policy"},
+               "ja": {"first-name"}}.get(lang, set())
     found = {entry_id.rsplit("/", 1)[1] for entry_id in entries(feeds, f"{PREFIX[lang]}feeds/all.atom.xml")}
     assert found == written | {"french-offer", "half-french", "test-grant", "test-event", "old-fair", "tokyo-day"}
 
