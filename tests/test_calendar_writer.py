@@ -86,7 +86,7 @@ OPPORTUNITIES = {
     "closed": OPPORTUNITY.format(n=2) + "deadline: 2025-04-19\n",
     "closes-today": OPPORTUNITY.format(n=3) + "deadline: 2025-04-20\n",
     "no-deadline": OPPORTUNITY.format(n=4),
-    "renamed": OPPORTUNITY.format(n=5) + "deadline: 2025-06-30\naliases: [opportunities/first-name/]\n",
+    "renamed": OPPORTUNITY.format(n=5) + "deadline: 2028-06-30\naliases: [opportunities/first-name/]\n",
 }
 
 
@@ -252,18 +252,23 @@ def test_every_calendar_defines_shanghai_and_each_zone_its_events_name(written):
     assert zone_ids(parse(written["en"]["calendars/events/tokyo-talks.ics"])) == ["Asia/Shanghai", "Asia/Tokyo"]
 
 
+def onsets(zone: icalendar.Timezone) -> list[tuple[datetime, timedelta]]:
+    """When each observance of a VTIMEZONE begins (its DTSTART and RDATEs), and its offset."""
+    found = []
+    for observance in zone.subcomponents:
+        rdates = observance.get("RDATE", [])
+        starts = [observance.decoded("DTSTART")]
+        for rdate in rdates if isinstance(rdates, list) else [rdates]:
+            starts += [period.dt for period in rdate.dts]
+        found += [(start.replace(tzinfo=None), observance.decoded("TZOFFSETTO")) for start in starts]
+    return sorted(found)
+
+
 def offset_in(zone: icalendar.Timezone, local: datetime) -> timedelta:
     """The UTC offset at `local` as an app that reads only the VTIMEZONE finds it: that of
-    the last observance begun by then (its DTSTART or one of its RDATEs)."""
-    onsets = []
-    for observance in zone.subcomponents:
-        starts = [observance.decoded("DTSTART")]
-        for rdate in observance.get("RDATE", []) if isinstance(observance.get("RDATE"), list) else \
-                [observance["RDATE"]] if "RDATE" in observance else []:
-            starts += [period.dt for period in rdate.dts]
-        onsets += [(start.replace(tzinfo=None), observance.decoded("TZOFFSETTO")) for start in starts]
-    begun = [onset for onset in sorted(onsets) if onset[0] <= local]
-    assert begun, f"{zone['TZID']} has no rule for {local} (its first begins {min(onsets)[0]})"
+    the last observance begun by then."""
+    begun = [onset for onset in onsets(zone) if onset[0] <= local]
+    assert begun, f"{zone['TZID']} has no rule for {local}"
     return begun[-1][1]
 
 
@@ -283,6 +288,17 @@ def test_the_zones_alone_give_every_event_its_utc_time(written):
             assert offset_in(zones[value.params["TZID"]], local) == expected, (event["UID"], key)
             checked += 1
     assert checked == 8
+
+
+def test_zone_rules_run_from_the_first_year_of_the_content_to_the_year_after_its_last(written):
+    """The first date is the summer of 2024 in Paris, the last the renamed offer's deadline
+    (30 June 2028): an event a reader copies to the next year keeps its time, and no rules
+    beyond make the file grow with nothing to show."""
+    calendar = parse(written["en"]["calendars/events.ics"])
+    [paris] = [zone for zone in calendar.walk("VTIMEZONE") if str(zone["TZID"]) == "Europe/Paris"]
+    years = [onset.year for onset, _offset in onsets(paris)]
+    assert (min(years), max(years)) == (2024, 2029)
+    assert offset_in(paris, datetime(2029, 7, 1, 12)) == timedelta(hours=2)
 
 
 @pytest.mark.parametrize(("lang", "summary", "place", "lines"), [
@@ -335,7 +351,7 @@ def test_deadlines_are_the_open_ones_nearest_first_as_all_day_events(written):
             (f"deadline-closes-today@{ID_DOMAIN}", b"20250420", b"20250421"),
             (f"deadline-closing-soon@{ID_DOMAIN}", b"20250425", b"20250426"),
             (f"deadline-test-grant@{ID_DOMAIN}", b"20250501", b"20250502"),
-            (f"deadline-first-name@{ID_DOMAIN}", b"20250630", b"20250701"),
+            (f"deadline-first-name@{ID_DOMAIN}", b"20280630", b"20280701"),
         ], lang
         for deadline in deadlines:
             assert deadline["DTSTART"].params["VALUE"] == "DATE" and deadline["DTEND"].params["VALUE"] == "DATE"
