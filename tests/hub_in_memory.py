@@ -25,11 +25,12 @@ from unittest import mock
 import hub.build  # noqa: F401
 import yaml
 from hub.catalog import load_catalog
-from hub.models import City, Event, Opportunity
+from hub.models import City, Event, Opportunity, Taxonomy
 from hub.render import Renderer
 from hub.settings import settings_from_config
 from hub.ui import UI_FILE, load_ui
 from mkdocs.config import load_config
+from pydantic import TypeAdapter
 from sitebuild import MINIMAL, ROOT, hub_env
 
 if TYPE_CHECKING:
@@ -70,10 +71,13 @@ def record(kind: str, text: str) -> Any:
 
 
 def catalog(*, events: dict[str, str] | None = None, opportunities: dict[str, str] | None = None,
-            only: bool = False) -> Catalog:
-    """The minimal fixture's catalog with `events` and `opportunities` (id: YAML) added,
-    or in place of its own records when `only`."""
+            topics: str = "", only: bool = False) -> Catalog:
+    """The minimal fixture's catalog with `events` and `opportunities` (id: YAML) and
+    `topics` (YAML, as in data/topics.yml) added, or in place of its own records when `only`."""
     loaded = load_catalog(MINIMAL, _settings().text_languages)
+    if topics:
+        context = _settings().text_languages.context()
+        loaded.topics.update(TypeAdapter(Taxonomy).validate_python(yaml.safe_load(topics), context=context))
     for kind, records in (("events", events or {}), ("opportunities", opportunities or {})):
         held = getattr(loaded, kind)
         if only:

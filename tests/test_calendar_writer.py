@@ -27,6 +27,8 @@ TWO_LANGUAGES = ("zh", "fr")
 # sitebuild.BUILD_DATE (2025-04-20) at noon in Shanghai, the moment of a test build.
 BUILD_STAMP = datetime(2025, 4, 20, 4, tzinfo=ZoneInfo("UTC"))
 
+# Besides the fixture's sister-cities (in every language): a topic not named in French yet.
+TOPICS = "trade: {zh: 贸易, en: Trade}\n"
 # Besides the fixture's test-event (Paris, 10 May 2025, 09:30-17:00, timed).
 EVENTS = {
     "tokyo-talks": """\
@@ -43,6 +45,7 @@ sequence: 3
 """,
     "moved-forum": """\
 title: {zh: 改期的论坛, en: Moved forum, fr: Forum déplacé}
+topics: [trade, sister-cities]
 summary: {zh: 论坛摘要。, en: A forum held on new dates., fr: Un forum à de nouvelles dates.}
 start: 2025-07-01
 end: 2025-07-03
@@ -86,7 +89,8 @@ OPPORTUNITIES = {
     "closed": OPPORTUNITY.format(n=2) + "deadline: 2025-04-19\n",
     "closes-today": OPPORTUNITY.format(n=3) + "deadline: 2025-04-20\n",
     "no-deadline": OPPORTUNITY.format(n=4),
-    "renamed": OPPORTUNITY.format(n=5) + "deadline: 2028-06-30\naliases: [opportunities/first-name/]\n",
+    "renamed": OPPORTUNITY.format(n=5)
+    + "topics: [unlisted-topic]\ndeadline: 2028-06-30\naliases: [opportunities/first-name/]\n",
 }
 
 
@@ -125,7 +129,7 @@ class Written(dict):
 
     def __missing__(self, lang: str) -> dict[str, bytes]:
 
-        hub = renderer(catalog(events=EVENTS, opportunities=OPPORTUNITIES))
+        hub = renderer(catalog(events=EVENTS, opportunities=OPPORTUNITIES, topics=TOPICS))
         writer = CalendarWriter(hub, Subscriptions(hub.settings, hub.catalog, hub.ui))
         with scratch_dir() as site:
             reported = writer.write_language(site, lang)
@@ -334,7 +338,7 @@ def test_a_moved_event_says_so_and_a_scheduled_one_starts_with_its_summary(writt
     assert str(moved["DESCRIPTION"]) == "\n\n".join([
         "Cet événement a été déplacé. La date et le lieu indiqués ici sont à jour.",
         "Un forum à de nouvelles dates.", f"Lire sur le site: {TEST_SITE_URL}fr/events/moved-forum/"])
-    assert "CATEGORIES" not in moved
+    assert moved["CATEGORIES"].cats == ["Trade", "Villes partenaires"]
     scheduled = events[f"event-test-event@{ID_DOMAIN}"]
     assert str(scheduled["SUMMARY"]) == "Test event" and str(scheduled["STATUS"]) == "CONFIRMED"
     assert scheduled.decoded("SEQUENCE") == 0 and str(scheduled["TRANSP"]) == "TRANSPARENT"
@@ -375,7 +379,12 @@ def test_a_deadline_says_what_closes_who_offers_it_and_where_to_read_it(written,
     assert deadline["CATEGORIES"].cats == categories
     renamed = vevents(parse(written[lang]["calendars/deadlines.ics"]))[f"deadline-first-name@{ID_DOMAIN}"]
     assert str(renamed["URL"]) == f"{TEST_SITE_URL}{PREFIX[lang]}opportunities/renamed/"
-    assert "CATEGORIES" not in renamed
+    assert "CATEGORIES" not in renamed  # a topic without a label is left out
+    # Not written in French: the English summary and issuer.
+    grant = vevents(parse(written[lang]["calendars/deadlines.ics"]))[f"deadline-test-grant@{ID_DOMAIN}"]
+    assert str(grant["DESCRIPTION"]).split("\n\n")[:2] == {
+        "en": ["A test grant.", "Issuer: Chengdu"], "fr": ["A test grant.", "Émetteur: Chengdu"],
+        "zh": ["测试资助摘要。", "发布方: 成都市"]}[lang]
 
 
 def test_a_hub_without_records_still_gives_valid_calendars(scratch: Path):
