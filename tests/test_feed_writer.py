@@ -48,8 +48,10 @@ source: {zh: 来源, en: Source}
 source_url: https://example.com/source
 topics: [sister-cities, unlisted-topic]
 """,
-    # A French title but no French summary: the entry is still partly in English.
+    # A French title but no French summary: the entry is still partly in English. Renamed
+    # since it was first published: its first id names it.
     "half-french": """\
+aliases: [opportunities/half-hearted/]
 title: {zh: 半法语, en: Half French, fr: À moitié français}
 summary: {zh: 摘要。, en: Only in English.}
 issuer: {zh: 成都市, en: Chengdu}
@@ -229,7 +231,7 @@ def test_entries_are_newest_first_with_articles_before_records_on_the_same_day(f
     found = [entry.id for entry in parsed(feeds, "en/feeds/all.atom.xml").entries]
     assert found == [f"{ID}:en/{kind}/{key}" for kind, key in (
         ("event", "test-event"), ("news", "timed-story"), ("news", "first-name"), ("news", "first-article"),
-        ("opportunity", "french-offer"), ("policy", "test-policy"), ("opportunity", "half-french"),
+        ("opportunity", "french-offer"), ("policy", "test-policy"), ("opportunity", "half-hearted"),
         ("event", "tokyo-day"), ("event", "old-fair"), ("opportunity", "test-grant"))]
 
 
@@ -267,14 +269,14 @@ def test_articles_only_in_their_languages_and_records_in_every_language(feeds, l
                "en": {"first-article", "timed-story", "first-name", "test-policy"},
                "ja": {"first-name"}}.get(lang, set())
     found = {entry_id.rsplit("/", 1)[1] for entry_id in entries(feeds, f"{PREFIX[lang]}feeds/all.atom.xml")}
-    assert found == written | {"french-offer", "half-french", "test-grant", "test-event", "old-fair", "tokyo-day"}
+    assert found == written | {"french-offer", "half-hearted", "test-grant", "test-event", "old-fair", "tokyo-day"}
 
 
 def test_an_entry_names_the_language_its_text_is_in_when_it_is_not_the_feeds(feeds):
     atom = atom_entries(feeds, "fr/feeds/opportunities.atom.xml")
     rss = rss_items(feeds, "fr/feeds/opportunities.rss.xml")
     notice = "Cette entrée n'est pas encore traduite en français ; elle est en anglais."
-    for key, text_lang in (("test-grant", "en"), ("half-french", "en"), ("french-offer", None)):
+    for key, text_lang in (("test-grant", "en"), ("half-hearted", "en"), ("french-offer", None)):
         entry_id = f"{ID}:fr/opportunity/{key}"
         assert atom[entry_id].get(XML_LANG) == text_lang, key
         assert rss[entry_id].findtext(f"{DC}language") == text_lang, key
@@ -398,16 +400,16 @@ def test_a_lead_image_is_enclosed_once_as_a_picture_of_a_column(feeds, fmt):
     url = f"{TEST_SITE_URL}assets/images/harbour-960.jpg"
     for lang in ("en", "fr"):
         path = f"{PREFIX[lang]}feeds/opportunities.{fmt}.xml"
-        entry = entries(feeds, path)[f"{ID}:{lang}/opportunity/half-french"]
+        entry = entries(feeds, path)[f"{ID}:{lang}/opportunity/half-hearted"]
         assert [(link.href, link.type, link.length) for link in entry.links if link.rel == "enclosure"] == [
             (url, "image/jpeg", "19200")], path
         assert [link.href for link in entry.links if link.rel == "alternate"] == [
             f"{TEST_SITE_URL}{PREFIX[lang]}opportunities/half-french/"], path
         if fmt == "rss":
-            [media] = rss_items(feeds, path)[f"{ID}:{lang}/opportunity/half-french"].findall(f"{MEDIA}content")
+            [media] = rss_items(feeds, path)[f"{ID}:{lang}/opportunity/half-hearted"].findall(f"{MEDIA}content")
             assert media.attrib == {"url": url, "fileSize": "19200", "type": "image/jpeg", "medium": "image",
                                     "width": "960", "height": "480"}
-        others = [e for key, e in entries(feeds, path).items() if not key.endswith("/half-french")]
+        others = [e for key, e in entries(feeds, path).items() if not key.endswith("/half-hearted")]
         assert all(link.rel != "enclosure" for e in others for link in e.links), path
 
 
