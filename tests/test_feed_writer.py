@@ -50,6 +50,16 @@ topics: [sister-cities, unlisted-topic]
 """,
     # A French title but no French summary: the entry is still partly in English. Renamed
     # since it was first published: its first id names it.
+    # The reverse: a French summary, the title not translated yet.
+    "french-summary": """\
+title: {zh: 法语摘要, en: French summary}
+summary: {zh: 摘要。, en: Summary., fr: Résumé.}
+issuer: {zh: 成都市, en: Chengdu}
+sector: research-development
+kind: incentive
+published: 2025-03-20
+source: {zh: 来源, en: Source}
+""",
     "half-french": """\
 aliases: [opportunities/half-hearted/]
 title: {zh: 半法语, en: Half French, fr: À moitié français}
@@ -66,7 +76,7 @@ EVENTS = {
     # Announced on 2 April for June; renamed since (its first id names it).
     "spring-fair": """\
 title: {zh: 春季博览会, en: Spring fair}
-summary: {zh: 博览会摘要。, en: A fair.}
+summary: {zh: 博览会摘要。, en: A fair., fr: Une foire.}
 description:
   zh: 带上[资助](../../opportunities/test-grant/)。
   en: Bring [the grant](../../opportunities/test-grant/).
@@ -82,7 +92,7 @@ aliases: [events/old-fair/]
 """,
     # All day in Tokyo, not announced ahead: dated by its start there.
     "tokyo-day": """\
-title: {zh: 东京日, en: Tokyo day}
+title: {zh: 东京日, en: Tokyo day, fr: Journée à Tokyo}
 summary: {zh: 摘要。, en: A day in Tokyo.}
 start: 2025-04-03
 end: 2025-04-03
@@ -232,7 +242,8 @@ def test_entries_are_newest_first_with_articles_before_records_on_the_same_day(f
     assert found == [f"{ID}:en/{kind}/{key}" for kind, key in (
         ("event", "test-event"), ("news", "timed-story"), ("news", "first-name"), ("news", "first-article"),
         ("opportunity", "french-offer"), ("policy", "test-policy"), ("opportunity", "half-hearted"),
-        ("event", "tokyo-day"), ("event", "old-fair"), ("opportunity", "test-grant"))]
+        ("event", "tokyo-day"), ("event", "old-fair"), ("opportunity", "test-grant"),
+        ("opportunity", "french-summary"))]
 
 
 @pytest.mark.parametrize(("key", "published", "updated"), [
@@ -269,7 +280,8 @@ def test_articles_only_in_their_languages_and_records_in_every_language(feeds, l
                "en": {"first-article", "timed-story", "first-name", "test-policy"},
                "ja": {"first-name"}}.get(lang, set())
     found = {entry_id.rsplit("/", 1)[1] for entry_id in entries(feeds, f"{PREFIX[lang]}feeds/all.atom.xml")}
-    assert found == written | {"french-offer", "half-hearted", "test-grant", "test-event", "old-fair", "tokyo-day"}
+    assert found == written | {"french-offer", "french-summary", "half-hearted", "test-grant", "test-event",
+                               "old-fair", "tokyo-day"}
 
 
 def test_an_entry_names_the_language_its_text_is_in_when_it_is_not_the_feeds(feeds):
@@ -290,6 +302,23 @@ def test_an_entry_names_the_language_its_text_is_in_when_it_is_not_the_feeds(fee
     # The feed's own language is on <feed>; none of the Chinese feed's entries is marked.
     assert all(entry.get(XML_LANG) is None for entry in atom_entries(feeds, "feeds/all.atom.xml").values())
     assert "pas encore traduite" not in feeds["feeds/all.atom.xml"].decode()
+
+
+@pytest.mark.parametrize(("kind", "key", "title", "summary", "text_lang"), [
+    ("event", "test-event", "Test event", "A test event.", "en"),
+    ("event", "tokyo-day", "Journée à Tokyo", "A day in Tokyo.", "en"),
+    ("event", "old-fair", "Spring fair", "Une foire.", "en"),
+    ("opportunity", "french-summary", "French summary", "Résumé.", "en"),
+    ("opportunity", "french-offer", "Offre en français", "Des aides <b>jusqu'à</b> 2 & plus", None),
+])
+def test_records_fall_back_text_by_text_and_say_so(feeds, kind, key, title, summary, text_lang):
+    """fr falls back to en, then zh; an entry with any text not in French is marked."""
+    entry_id = f"{ID}:fr/{kind}/{key}"
+    entry = entries(feeds, "fr/feeds/all.atom.xml")[entry_id]
+    assert entry.title == title
+    assert BeautifulSoup(entry.summary, "html.parser").get_text() == summary
+    assert atom_entries(feeds, "fr/feeds/all.atom.xml")[entry_id].get(XML_LANG) == text_lang
+    assert rss_items(feeds, "fr/feeds/all.rss.xml")[entry_id].findtext(f"{DC}language") == text_lang
 
 
 @pytest.mark.parametrize("fmt", ["atom", "rss"])
