@@ -194,6 +194,10 @@ def rss_items(feeds, path: str) -> dict[str, ET.Element]:
     return {item.findtext("guid"): item for item in ET.fromstring(feeds[path]).iter("item")}
 
 
+def links(html: BeautifulSoup) -> dict[str, str]:
+    return {a.get_text(): a["href"] for a in html.find_all("a")}
+
+
 def content_of(entry) -> BeautifulSoup:
     return BeautifulSoup(entry.content[0].value, "html.parser")
 
@@ -409,6 +413,12 @@ def test_an_opportunity_entry_gives_its_facts_with_absolute_links(feeds):
     assert links["how to apply"] == f"{TEST_SITE_URL}en/opportunities/french-offer/#apply"
     assert links["Source"] == "https://example.com/source"
     assert "Amount" not in offer.get_text()
+
+
+def test_an_opportunity_entry_falls_back_to_english_where_french_is_missing(feeds):
+    offer = content_of(entries(feeds, "fr/feeds/all.atom.xml")[f"{ID}:fr/opportunity/french-offer"])
+    assert "Secteur: Research and development" in [li.get_text() for li in offer.find_all("li")]
+    assert links(offer)["the grant"] == f"{TEST_SITE_URL}fr/opportunities/test-grant/"
 
 
 def test_an_event_entry_links_its_calendar_file_and_its_page(feeds):
