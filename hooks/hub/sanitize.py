@@ -240,6 +240,13 @@ def _filter_attribute(report: PageReport, tag: str, name: str, value: str) -> st
             (_literal(value),),
         ))
         return _kept(report, tag, name, "")
+    if name == "cite" and not _safe_url(value):
+        # nh3 checks the scheme of href and src only: a `javascript:` quotation source
+        # would reach the page.
+        report.removals.append(Removal(
+            f"the address '{_short(value)}' removed from <{tag} {name}>", _WHY_URL, _url_needles(value)
+        ))
+        return _kept(report, tag, name, "")
     if tag == "img" and name == "src" and _OTHER_HOST.match(value):
         report.removals.append(Removal(
             f"the image address '{_short(value)}' removed from <img>",
