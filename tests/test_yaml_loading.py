@@ -224,3 +224,27 @@ def test_front_matter_and_the_line_where_the_body_starts(text: str, split: tuple
 def test_metadata_without_dashes_is_found_by_its_first_key() -> None:
     assert other_metadata("template: x.html\nsummary: b\n\nbody\n") == "template"
     assert split_front_matter("template: x.html\n\nbody\n") == (None, "template: x.html\n\nbody\n", 1)
+
+
+QUOTE_TWICE = "inside '…' write a single quote twice ('it''s'), or put the text in double quotes"
+AFTER_QUOTE = ('text after a closing quote: put the whole text in quotes, with \\" for a quote inside, '
+               'like title: "\\"Chengdu\\" today"')
+
+
+@pytest.mark.parametrize(("text", "line", "expected"), [
+    ("title: 'Chengdu's partners'\n", 1, QUOTE_TWICE),
+    # A field after the first line of a file: the same fix, though PyYAML names the
+    # mapping that began on line 1.
+    ("place: Chengdu\ntitle: 'Chengdu's partners'\n", 2, QUOTE_TWICE),
+    ("items:\n  - x\n  - 'it's'\n", 3, QUOTE_TWICE),
+    ("title: 'Chengdu' today\n", 1, AFTER_QUOTE),
+    # An apostrophe on the line where the mapping began says nothing about this line.
+    ("summary: \"it's\"\ntitle: 'Chengdu' today\n", 2, AFTER_QUOTE),
+])
+def test_text_after_a_quote_is_told_apart_from_a_quote_inside_one(text: str, line: int, expected: str) -> None:
+    assert problem(text)[0::2] == (line, expected)
+
+
+def test_the_problem_reads_as_what_was_found() -> None:
+    with pytest.raises(YamlProblem, match=r"^a YAML alias \(\*x\)$"):
+        load_yaml("a: &x 1\nb: *x\n")
