@@ -96,6 +96,11 @@ def test_a_number_a_reader_cannot_read_is_refused() -> None:
     assert problem("a: " + "1" * 17 + "." + "1" * 55 + "\n")[1] == "the number " + "1" * 17 + "." + "1" * 22 + "…"
 
 
+def test_a_value_is_refused_on_its_line_counted_from_the_first_line_of_the_text() -> None:
+    assert problem("a: 1\nb:\n  - 1e999\n", first_line=5)[:2] == (7, "the number 1e999")
+    assert problem('a: 1\nb: "\\x01"\n', first_line=5)[:2] == (6, "the control character '\\x01' in a value")
+
+
 def test_a_number_of_exactly_forty_characters_is_quoted_whole() -> None:
     assert problem("a: 1" + "0" * 35 + "e999\n")[1] == "the number 1" + "0" * 35 + "e999"
 

@@ -162,10 +162,9 @@ def _construct(node: yaml.Node, path: Path_, lines: dict[Path_, int], offset: in
             if key == "<<":
                 raise YamlProblem(key_line, "a YAML merge key (<<)", "write the keys out in full")
             if key in result:
-                first = lines.get((*path, key), 0)
                 raise YamlProblem(
                     key_line,
-                    f"the key '{key}' a second time (first on line {first})",
+                    f"the key '{key}' a second time (first on line {lines[(*path, key)]})",
                     "keep one of them; YAML would silently drop the first",
                 )
             lines[(*path, key)] = key_line
