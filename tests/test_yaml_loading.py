@@ -103,6 +103,17 @@ def test_a_value_is_refused_on_its_line_counted_from_the_first_line_of_the_text(
 
 def test_a_number_of_exactly_forty_characters_is_quoted_whole() -> None:
     assert problem("a: 1" + "0" * 35 + "e999\n")[1] == "the number 1" + "0" * 35 + "e999"
+    assert problem("a: 1" + "0" * 36 + "e999\n")[1] == "the number 1" + "0" * 36 + "e99…"
+
+
+def test_lines_count_from_one_unless_told() -> None:
+    assert load_yaml("a: 1\nb:\n  - x\n").lines == {(): 1, ("a",): 1, ("b",): 2, ("b", 0): 3}
+
+
+def test_a_tab_after_a_colon_is_read_as_mkdocs_reads_it() -> None:
+    """MkDocs reads front matter with libyaml, which takes a tab there as a space; PyYAML's
+    own parser refuses it. The checks read what the build reads."""
+    assert load_yaml("title:\tA\nsummary: s\n").value == {"title": "A", "summary": "s"}
 
 
 # -- lines ---------------------------------------------------------------------------------
@@ -146,6 +157,9 @@ def test_nesting_up_to_the_limit_is_read_and_one_level_more_refused() -> None:
     assert load_yaml(deepest).value is not None
     # Closing a list counts down: many lists one after another are not deep.
     assert load_yaml("a: [" + ", ".join(["[[1]]"] * (MAX_DEPTH + 5)) + "]\n").value["a"][-1] == [[1]]
+    # ... by one level: an empty list inside, then lists down to the 33rd level.
+    deep = "a: " + "[" * 20 + "[], " + "[" * 12 + "1" + "]" * 32 + "\n"
+    assert problem(deep)[1] == "lists or mappings nested more than 32 levels deep"
     assert problem("a: 1\nb: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "\n") == (
         2, "lists or mappings nested more than 32 levels deep", "flatten the structure")
     mappings = "".join(f"{'  ' * level}k{level}:\n" for level in range(MAX_DEPTH)) + "  " * MAX_DEPTH + "v: 1\n"
