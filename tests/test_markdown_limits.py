@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from hub.catalog import GENERATED_START
+from hub.errors import ContentError, ContentErrors
 from hub.markdown_limits import LimitProblem, check_pages, editor_pages, markdown_problems
 
 NESTED = "nest at most 10 levels"
@@ -207,7 +208,7 @@ def test_pages_that_are_not_an_editors_are_passed_over(tmp_path: Path) -> None:
     write(tmp_path, "docs/en/.hidden.md", deep)
     write(tmp_path, "docs/en/.drafts/page.md", deep)
     write(tmp_path, "docs/en/generated.md", GENERATED_START + "---\n\n" + deep)
-    write(tmp_path, "docs/en/latin1.md", b"caf\xe9\n\n" + deep.encode())  # reported by the catalog
+    write(tmp_path, "docs/en/b/latin1.md", b"caf\xe9\n\n" + deep.encode())  # reported by the catalog
     outside = write(tmp_path, "outside/page.md", deep)
     os.symlink(outside, tmp_path / "docs/en/linked.md")
     os.symlink(outside.parent, tmp_path / "docs/en/linked-folder")
@@ -218,6 +219,14 @@ def test_pages_that_are_not_an_editors_are_passed_over(tmp_path: Path) -> None:
         ("docs/en/a.md", 1), ("docs/en/b/real.md", 4)]
     assert pages[1].body == deep and pages[1].text.startswith("---\ntitle: x\n")
     assert [error.line for error in check_pages(tmp_path, ("en",))] == [1, 4]
+
+
+def test_a_page_problem_sorts_with_the_other_checks_problems_on_its_line(tmp_path: Path) -> None:
+    write(tmp_path, "docs/en/a.md", "- " * 11 + "<p>x\n")
+    other = ContentError("docs/en/a.md", 1, "html", "<p> removed", "…")  # what the HTML audit says
+    assert [error.format() for error in ContentErrors([*check_pages(tmp_path, ("en",)), other]).errors] == [
+        "docs/en/a.md:1: lists, quotes or indentation nested 11 levels deep; nest at most 10 levels",
+        "docs/en/a.md:1: html: <p> removed; …"]
 
 
 def test_a_language_without_pages_has_nothing_to_report(tmp_path: Path) -> None:
