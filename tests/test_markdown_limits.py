@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hub.catalog import GENERATED_START
 from hub.errors import ContentError, ContentErrors
-from hub.markdown_limits import LimitProblem, check_pages, editor_pages, markdown_problems
+from hub.markdown_limits import LimitProblem, check_body, check_pages, editor_pages, markdown_problems
 
 NESTED = "nest at most 10 levels"
 
@@ -36,6 +36,12 @@ def test_a_control_character_is_reported_on_its_line() -> None:
     assert problems("one\n\ntwo \x0b three\n", first_line=7) == [
         (9, "the control character '\\x0b'", "remove it; feeds and calendars cannot carry it")]
     assert problems("tab\tand\r\nline ends\n") == []
+    assert problems("\n\x01", first_line=3)[0][0] == 4
+
+
+def test_the_shape_of_a_body_is_counted_from_line_one_unless_told() -> None:
+    assert check_body("x\n\n" + "- " * 11 + "x") == [
+        LimitProblem(3, "lists, quotes or indentation nested 11 levels deep", NESTED)]
 
 
 def test_every_problem_of_a_page_is_reported_together() -> None:
@@ -132,6 +138,8 @@ def test_a_markup_character_64_times_in_a_row_is_read_and_65_refused(char: str) 
     assert not any("in a row" in found for _line, found, _expected in problems("x" + char * 64 + "x"))
     assert (5, f"'{char}' 65 times in a row", "at most 64 in a row; put text between them") in problems(
         "x\n\nx\ny" + char * 65, first_line=2)
+    assert (4, f"'{char}' 65 times in a row", "at most 64 in a row; put text between them") in problems(
+        "x\n\nx" + char * 65 + "\ny\nz", first_line=2)
 
 
 def test_long_rules_and_heading_underlines_are_not_runs() -> None:
@@ -150,6 +158,10 @@ def test_brackets_left_open_or_nested_over_the_limits(what: str, open_: str, clo
     assert problems(open_ * 11 + close * 11) == [(1, f"{what} left open 0 times or nested 11 deep in one paragraph",
                                                   expected)]
     assert problems(f"{open_}{close}" * 30) == []
+    # Eight left open past other brackets: at the limit, not over it.
+    assert problems(f"{open_}{close} " + f"a {open_}b" * 8) == []
+    # An escaped character between brackets closes none of them.
+    assert problems(f"{open_}x\\_ " * 9)[0][1] == f"{what} left open 9 times or nested 9 deep in one paragraph"
 
 
 def test_brackets_are_counted_per_block() -> None:
