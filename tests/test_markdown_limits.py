@@ -67,6 +67,15 @@ def test_levels_of_each_kind_add_up_on_one_line() -> None:
         (1, "lists, quotes or indentation nested 12 levels deep", NESTED)]
 
 
+def test_only_the_indentation_at_the_start_of_a_line_counts() -> None:
+    assert problems("- " * 10 + "x" + " " * 8 + "y" + "\t" * 3 + "z\n") == []
+
+
+def test_a_deep_line_after_other_long_prefixes_is_found_on_its_line() -> None:
+    assert problems("a\n\n-------------\n\nb\n- - - x\n" + "- " * 11 + "x\n") == [
+        (7, "lists, quotes or indentation nested 11 levels deep", NESTED)]
+
+
 def test_a_long_prefix_that_is_not_nesting_is_no_problem() -> None:
     assert problems("-----------------------\n") == []  # a rule
     assert problems("* * * * * * * * * * * * *\n") == []  # a rule too
@@ -92,6 +101,8 @@ def test_nesting_is_reported_once_at_its_first_line() -> None:
 
 def test_html_blocks_nest_up_to_the_limit() -> None:
     assert problems("<div>" * 10 + "x" + "</div>" * 10) == []
+    assert problems("\n" + "<div>" * 11 + "\nx\ny\n", first_line=2) == [
+        (3, "HTML blocks nested 11 levels deep", NESTED)]
     deep = "a\n\n" + "<DIV class=x>\n" * 5 + "<details><section><aside><table><ul>" + "<li>x"
     assert problems(deep, first_line=4) == [
         (11, "HTML blocks nested 11 levels deep", NESTED)]
@@ -116,6 +127,10 @@ def test_a_block_of_300_lines_is_read_and_301_refused() -> None:
 
 def test_fenced_code_ends_a_block() -> None:
     assert problems("x\n" * 200 + "```\ncode\n```\n" + "x\n" * 200) == []
+    # The fences are neither part of the block before nor of the block after.
+    assert problems("x\n" * 300 + "```\ncode\n```\n" + "x\n" * 300) == []
+    # ... and blocks after fenced code are checked.
+    assert problems("```\ncode\n```\n" + "*" * 65 + "\n")[0][:2] == (4, "'*' 65 times in a row")
     assert problems("x\n" * 200 + "```\n" + "code\n" * 400 + "```\n") == []
 
 
