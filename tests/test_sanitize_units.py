@@ -363,13 +363,10 @@ class Page(SimpleNamespace):
 
 
 def test_a_title_from_front_matter_is_text_and_one_from_a_heading_is_html() -> None:
-    page = Page(meta={"title": "<b>A & B</b>"})
-    page.title = "<b>A & B</b>"
-    del page.__dict__["title"]
-    titled = type("Titled", (), {"title": "<b>A & B</b>"})()
-    titled.meta = {"title": "<b>A & B</b>"}
+    titled = type("Titled", (), {"title": "<b>A & \"B\" 'C'</b>"})()
+    titled.meta = {"title": "<b>A & \"B\" 'C'</b>"}
     safe_title(titled)
-    assert titled.title == "&lt;b&gt;A &amp; B&lt;/b&gt;"
+    assert titled.title == "&lt;b&gt;A &amp; &quot;B&quot; &#x27;C&#x27;&lt;/b&gt;"
     heading = type("Heading", (), {"title": "<em>A</em> &amp; B"})()
     heading.meta = {}
     safe_title(heading)
@@ -435,6 +432,15 @@ def test_a_page_without_a_source_file_is_reported_by_its_address(tmp_path: Path,
     assert [record.getMessage() for record in caplog.records] == [
         "en/generated/index.md: html: <blink> removed; this tag is not allowed in content; use Markdown or plain "
         "HTML such as <p>, <table>, <details> (not found as written in the source: it may come from a template)"]
+
+
+def test_without_a_source_nothing_is_placed_on_a_line(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    page = built_page(tmp_path, None, "en/generated/")
+    with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.hub"):
+        PageSanitizer(root=tmp_path, languages=("en",)).page_content(
+            '<p class="XXXX md-x" id="__x">a</p>', page)
+    assert [record.getMessage().split(":")[:2] for record in caplog.records] == [
+        ["en/generated/index.md", " html"]] * 3
 
 
 def test_an_unreadable_source_has_no_lines(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
