@@ -239,6 +239,20 @@ def test_addresses_that_run_code_are_removed_and_named() -> None:
          ("the address 'ftp://x' removed from <a href>", WHY_URL)])
 
 
+def test_an_address_a_browser_cannot_follow_is_removed_and_named_as_such() -> None:
+    why = ("it is not an address a browser can follow (a space, or a character an address cannot hold); write it "
+           "as the browser's address bar shows it")
+    source = ('<a href="http://ok.example/?a=1&amp;b=2">k</a>\n<a href="http://exa mple.org/">x</a>\n'
+              '<a href="javascript:x">j</a>\n<a href="https://">e</a>')
+    html, removals = clean_html(source)
+    assert seen(html) == [("a", {"href": "http://ok.example/?a=1&b=2"}), ("a", {}), ("a", {}), ("a", {})]
+    assert [(removal.found, removal.expected) for removal in removals] == [
+        ("the address 'javascript:x' removed from <a href>", WHY_URL),
+        ("the address 'http://exa mple.org/' removed from <a href>", why),
+        ("the address 'https://' removed from <a href>", why)]
+    assert removal_lines(source, removals) == [3, 2, 4]
+
+
 @pytest.mark.parametrize("tag", ["q", "blockquote", "del", "ins"])
 def test_a_quotation_source_that_runs_code_is_removed(tag: str) -> None:
     """nh3 checks the scheme of href and src only; a cite keeps its own check."""
@@ -337,6 +351,19 @@ def test_each_removal_is_found_on_its_own_line_the_nth_on_the_nth_match() -> Non
     assert removal_lines(source, removals) == [11, 12, 7, 9, 13]
 
 
+@pytest.mark.parametrize("written", [
+    '<a href="J&#x61;va&#X09;script:x">k</a>',  # capitals, and a capital X in a character reference
+    '<a href="&#x6A;avascript:y">l</a>',  # a letter as a hexadecimal reference
+    '<a href="javascript&#x3A;z">m</a>',
+    '<img src="https://evil.example/' + "p" * 39 + '&#47;x.png">',  # a reference just past the 60 characters quoted
+])
+def test_an_address_is_found_however_its_characters_are_written(written: str) -> None:
+    source = "intro\n\n" + written + "\n\nhttps and javascript\n"
+    _html, removals = clean_html(source)
+    assert len(removals) == 1
+    assert removal_lines(source, removals) == [3]
+
+
 def test_a_removal_not_in_the_body_is_looked_for_in_the_whole_file_and_else_has_no_line() -> None:
     needle = Removal("x", "y", (re.compile("onclick"),))
     assert removal_lines("---\ntitle: onclick\n---\n\nbody\n", [needle]) == [2]
@@ -348,6 +375,15 @@ def test_a_removal_not_in_the_body_is_looked_for_in_the_whole_file_and_else_has_
 def test_more_removals_than_matches_share_the_last_match() -> None:
     needle = Removal("x", "y", (re.compile("on"),))
     assert removal_lines("on\n\non\n", [needle, needle, needle]) == [1, 3, 3]
+    assert removal_lines("on\non\non\n", [needle, needle, needle]) == [1, 2, 3]
+
+
+def test_a_body_is_found_after_its_front_matter_whatever_the_first_line() -> None:
+    blink = Removal("<blink> removed", "y", (re.compile(r"<\s*blink"),))
+    assert removal_lines("---\ntitle: <blink> in a title\n---\n<blink>x</blink>\n", [blink]) == [4]
+    assert removal_lines("\n<blink>x</blink>\n", [blink]) == [2]
+    dots = Removal("class '...' removed", "y", (re.compile(r"(?<![\w-])\.\.\.(?![\w-])"),))
+    assert removal_lines('---\ntitle: x\n...\n\n<p class="...">x</p>\n', [dots]) == [5]
 
 
 # -- titles and the table of contents ------------------------------------------------------
