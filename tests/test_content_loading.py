@@ -51,6 +51,17 @@ def test_a_valid_project_loads(minimal_project: Path) -> None:
     assert ui is not None and catalog.withheld == {}
 
 
+def test_ui_strings_not_translated_yet_fall_back_along_the_configured_chain(minimal_project: Path) -> None:
+    ui_file = minimal_project / "overrides/hub/ui.yml"
+    lines = ui_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    key = lines.index("fallback_original:\n")
+    ja = next(index for index in range(key, len(lines)) if lines[index].startswith("  ja: "))
+    ui_file.write_text("".join(lines[:ja] + lines[ja + 1:]), encoding="utf-8")
+    ui, _catalog = load_content(settings_of(minimal_project))
+    assert ui.written_in("fallback_original", "ja") == "en"  # extra.hub.fallback: ja → en → zh
+    assert ui.missing("ja") == ("fallback_original",)
+
+
 def test_every_kind_of_problem_is_reported_in_one_run(minimal_project: Path) -> None:
     ui = minimal_project / "overrides/hub/ui.yml"
     ui.write_text(ui.read_text(encoding="utf-8") + "\nnot_a_key: {zh: x, en: x}\nnot_a_key: {zh: y, en: y}\n",
