@@ -85,6 +85,16 @@ def test_every_kind_of_problem_is_reported_in_one_run(minimal_project: Path) -> 
     assert found[5].startswith(f"overrides/hub/ui.yml:{lines}: the key 'not_a_key' a second time")
 
 
+def test_a_file_in_a_declared_asset_folder_cannot_take_the_place_of_a_theme_file(minimal_project: Path) -> None:
+    settings = settings_of(minimal_project, asset_folders=("assets",))
+    write(minimal_project, "docs/assets/hub.css", "body{}\n")
+    write(minimal_project, "docs/assets/brand.css", "body{}\n")
+    with pytest.raises(ContentErrors) as caught:
+        load_content(settings)
+    assert [error.format().split(";")[0] for error in caught.value.errors] == [
+        "docs/assets/hub.css: a file published as assets/hub.css, which takes the place of the theme's own"]
+
+
 def test_a_page_that_git_ignores_is_reported(minimal_project: Path) -> None:
     subprocess.run(["git", "init", "-q", str(minimal_project)], check=True)
     (minimal_project / ".gitignore").write_text("docs/zh/about/notes/\n", encoding="utf-8")
