@@ -173,6 +173,10 @@ def test_a_record_status_is_kept_and_anything_else_removed() -> None:
         "data-status '" + "y" * 59 + "…' removed from <p>",
         "use one of closed, closing-soon, ended, ongoing, open, unconfirmed, upcoming")])
     assert cleaned('<span data-status="">a</span>')[0] == [("span", {})]
+    exactly_60 = "z" * 60
+    assert cleaned(f'<p data-status="{exactly_60}">a</p>')[1][0][0] == f"data-status '{exactly_60}' removed from <p>"
+    source = 'intro\n\n<p data-status="bogus">a</p>\n'
+    assert removal_lines(source, clean_html(source)[1]) == [3]
 
 
 def test_the_themes_ids_are_removed() -> None:
@@ -243,14 +247,15 @@ def test_an_address_a_browser_cannot_follow_is_removed_and_named_as_such() -> No
     why = ("it is not an address a browser can follow (a space, or a character an address cannot hold); write it "
            "as the browser's address bar shows it")
     source = ('<a href="http://ok.example/?a=1&amp;b=2">k</a>\n<a href="http://exa mple.org/">x</a>\n'
-              '<a href="javascript:x">j</a>\n<a href="https://">e</a>')
+              '<a href="javascript:x">j</a>\n<a href="https://">e</a>\n<a href=" https://exa mple.net/">m</a>')
     html, removals = clean_html(source)
-    assert seen(html) == [("a", {"href": "http://ok.example/?a=1&b=2"}), ("a", {}), ("a", {}), ("a", {})]
+    assert seen(html) == [("a", {"href": "http://ok.example/?a=1&b=2"}), ("a", {}), ("a", {}), ("a", {}), ("a", {})]
     assert [(removal.found, removal.expected) for removal in removals] == [
         ("the address 'javascript:x' removed from <a href>", WHY_URL),
         ("the address 'http://exa mple.org/' removed from <a href>", why),
-        ("the address 'https://' removed from <a href>", why)]
-    assert removal_lines(source, removals) == [3, 2, 4]
+        ("the address 'https://' removed from <a href>", why),
+        ("the address 'https://exa mple.net/' removed from <a href>", why)]
+    assert removal_lines(source, removals) == [3, 2, 4, 5]
 
 
 @pytest.mark.parametrize("tag", ["q", "blockquote", "del", "ins"])
@@ -282,6 +287,14 @@ def test_a_handler_renamed_by_attr_list_is_named_as_a_handler() -> None:
 def test_an_attribute_removed_twice_is_reported_twice() -> None:
     assert cleaned('<p onclick="a">x</p><p onclick="b">y</p>')[1] == [
         ("the attribute onclick removed from <p>", "event handler attributes run scripts and are not allowed")] * 2
+    # A class attribute left empty by the class rule, twice: two classes reported, nothing else.
+    assert cleaned('<p class="md-x">x</p><p class="md-y">y</p>')[1] == [
+        ("class 'md-x' removed from <p>", CLASSES), ("class 'md-y' removed from <p>", CLASSES)]
+
+
+def test_an_attribute_written_in_capitals_is_found_on_its_line() -> None:
+    source = 'intro\n\n<p ONCLICK="a">x</p>\n'
+    assert removal_lines(source, clean_html(source)[1]) == [3]
 
 
 # -- tags ----------------------------------------------------------------------------------
