@@ -205,6 +205,3 @@ def test_an_unpublished_draft_can_be_deleted(minimal_project: Path) -> None:
     result = check(minimal_project, "--base", "main")
     assert result.returncode == 0, result.output
 
-
-def test_the_minimal_fixture_is_unchanged() -> None:
-    assert (MINIMAL / "docs/zh/news/2025/first-article.md").is_file()

@@ -110,9 +110,10 @@ def test_uids_are_stable_and_the_same_in_every_language(site: BuiltSite):
 
 
 def test_dtstamp_is_the_build_moment(site: BuiltSite):
-    for path in ics_files(site):
-        for event in parse(path).walk("VEVENT"):
-            assert event.decoded("DTSTAMP") == BUILD_STAMP, path
+    stamps = [(path, event.decoded("DTSTAMP")) for path in ics_files(site) for event in parse(path).walk("VEVENT")]
+    # Each event is in the calendar of all events and in a file of its own, in every language.
+    assert len(stamps) >= 2 * len(event_ids()) * len(LANGS) > 0
+    assert [path for path, stamp in stamps if stamp != BUILD_STAMP] == []
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -143,7 +144,10 @@ def test_all_day_events_are_dates_with_an_exclusive_end(site: BuiltSite):
 
 
 def test_every_calendar_carries_the_shanghai_zone(site: BuiltSite):
-    for path in ics_files(site):
+    files = ics_files(site)
+    assert {site.path(f"{PREFIX[lang]}calendars/{name}.ics") for lang in LANGS for name in ("events", "deadlines")
+            } <= set(files)
+    for path in files:
         assert "Asia/Shanghai" in zones(parse(path)), path
 
 

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import time
 import xml.etree.ElementTree as ET
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -107,6 +108,7 @@ def test_every_feed_parses_without_errors(site: BuiltSite):
 
 
 def test_atom_feeds_have_what_rfc_4287_requires(site: BuiltSite):
+    checked = Counter()
     for path in all_feed_files(site):
         if not path.endswith(".atom.xml"):
             continue
@@ -121,7 +123,9 @@ def test_atom_feeds_have_what_rfc_4287_requires(site: BuiltSite):
         assert len(entries) <= (CITY_FEED_LIMIT if "/cities/" in path else FEED_LIMIT)
         ids = [entry.findtext(f"{ATOM}id") for entry in entries]
         assert len(set(ids)) == len(ids), f"{path}: duplicate entry ids"
+        checked["feeds"] += 1
         for entry in entries:
+            checked["entries"] += 1
             where = f"{path} {entry.findtext(f'{ATOM}id')}"
             assert entry.findtext(f"{ATOM}id", "").startswith(f"tag:{ID_DOMAIN},"), where
             assert entry.findtext(f"{ATOM}title", "").strip(), where
@@ -131,9 +135,12 @@ def test_atom_feeds_have_what_rfc_4287_requires(site: BuiltSite):
             assert entry.find(f"{ATOM}link").get("href", "").startswith(TEST_SITE_URL), where
             assert entry.find(f"{ATOM}content").get("type") == "html", where
             assert entry.findtext(f"{ATOM}summary", "").strip(), where
+    # Every feed of every language was looked at, and the entries of many of them.
+    assert checked["feeds"] == len(expected_feed_names()) * len(LANGS) and checked["entries"] > 50, checked
 
 
 def test_rss_feeds_have_what_rss_2_requires(site: BuiltSite):
+    checked = Counter()
     for path in all_feed_files(site):
         if not path.endswith(".rss.xml"):
             continue
@@ -143,7 +150,9 @@ def test_rss_feeds_have_what_rss_2_requires(site: BuiltSite):
             assert (channel.findtext(name) or "").strip(), f"{path}: channel {name}"
         self_link = channel.find(f"{ATOM}link")
         assert self_link is not None and self_link.get("href") == TEST_SITE_URL + path, path
+        checked["feeds"] += 1
         for item in channel.findall("item"):
+            checked["items"] += 1
             guid = item.find("guid")
             assert guid is not None and guid.get("isPermaLink") == "false", path
             assert guid.text.startswith(f"tag:{ID_DOMAIN},"), path
@@ -151,6 +160,7 @@ def test_rss_feeds_have_what_rss_2_requires(site: BuiltSite):
                 assert (item.findtext(name) or "").strip(), f"{path} {guid.text}: {name}"
             assert item.findtext("{http://purl.org/rss/1.0/modules/content/}encoded"), path
             assert item.findtext("{http://purl.org/dc/elements/1.1/}creator"), path
+    assert checked["feeds"] == len(expected_feed_names()) * len(LANGS) and checked["items"] > 50, checked
 
 
 # -- what the feeds say ------------------------------------------------------------------

@@ -195,12 +195,14 @@ def test_front_matter_is_split_where_mkdocs_splits_it() -> None:
                  "---\n---\nbody\n", "title: a\n\nbody\n", "---\ntitle: [a\n---\nbody\n"):
         body, meta = get_data(text)
         yaml_text, our_body, _line = split_front_matter(text)
-        if meta and yaml_text is None:  # MultiMarkdown metadata: refused by the check
-            assert other_metadata(text) == next(iter(meta)), text
+        if yaml_text is None:  # no front matter for either, or MultiMarkdown metadata, refused by the check
+            assert our_body == text, text
+            assert other_metadata(text) == next(iter(meta), None), text
+            assert meta or body == text, text
         elif meta:
-            assert yaml_text is not None and load_yaml(yaml_text).value == meta, text
+            assert load_yaml(yaml_text).value == meta, text
             assert our_body.lstrip("\n") == body, text
-        elif yaml_text is not None:
+        else:
             assert body == text  # MkDocs gave up on the YAML: the hub reports it (invalid YAML)
 
 

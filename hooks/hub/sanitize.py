@@ -132,6 +132,8 @@ _WHY_TAG = {
     **dict.fromkeys(("svg", "math"), "inline SVG and MathML are not allowed; use an image file"),
 }
 _WHY_URL = "only http:, https:, mailto:, tel: and relative links are allowed"
+_WHY_INVALID_URL = ("it is not an address a browser can follow (a space, or a character an address cannot "
+                    "hold); write it as the browser's address bar shows it")
 
 
 @dataclass(frozen=True)
@@ -240,6 +242,13 @@ def _filter_attribute(report: PageReport, tag: str, name: str, value: str) -> st
             (_literal(value),),
         ))
         return _kept(report, tag, name, "")
+    if name == "cite" and not _safe_url(value):
+        # nh3 checks the scheme of href and src only: a `javascript:` quotation source
+        # would reach the page.
+        report.removals.append(Removal(
+            f"the address '{_short(value)}' removed from <{tag} {name}>", _WHY_URL, _url_needles(value)
+        ))
+        return _kept(report, tag, name, "")
     if tag == "img" and name == "src" and _OTHER_HOST.match(value):
         report.removals.append(Removal(
             f"the image address '{_short(value)}' removed from <img>",
@@ -330,7 +339,7 @@ def _inventory(markup: str) -> tuple[Counter[str], Counter[tuple[str, str]], dic
 
 def _inventory_removals(before: str, after: str, dropped: Counter[tuple[str, str]]) -> Iterable[Removal]:
     tags_in, attributes_in, values = _inventory(before)
-    tags_out, attributes_out, _ = _inventory(after)
+    tags_out, attributes_out, values_kept = _inventory(after)
     for tag, count in sorted((tags_in - tags_out).items()):
         why = _WHY_TAG.get(tag)
         if why is None and tag in TAGS:
@@ -343,9 +352,12 @@ def _inventory_removals(before: str, after: str, dropped: Counter[tuple[str, str
         if tag not in TAGS or tags_in[tag] > tags_out[tag]:
             continue  # the element itself went, and is reported
         if name in URL_ATTRIBUTES and name in ATTRIBUTES.get(tag, ()):
-            for value in _removed_urls(values.get((tag, name), []), count):
+            for value, why in _removed_urls(values.get((tag, name), []), values_kept.get((tag, name), []), count):
                 found = f"the address '{_short(value)}' removed from <{tag} {name}>"
-                yield Removal(found, _WHY_URL, _url_needles(value))
+                # An address refused for its scheme is looked for by its scheme, however it
+                # is written; one that cannot be read, as written (its scheme is a common one).
+                needles = _url_needles(value) if why == _WHY_URL else (_literal(value), *_url_needles(value))
+                yield Removal(found, why, needles)
             continue
         if name.rsplit("_", 1)[-1].startswith("on"):
             why = "event handler attributes run scripts and are not allowed"
@@ -361,9 +373,14 @@ def _inventory_removals(before: str, after: str, dropped: Counter[tuple[str, str
             yield Removal(f"the attribute {name} removed from <{tag}>", why, needles)
 
 
-def _removed_urls(values: list[str], count: int) -> list[str]:
-    unsafe = [value for value in values if not _safe_url(value)]
-    return (unsafe + ["(unreadable)"] * count)[:count]
+def _removed_urls(values: list[str], kept: list[str], count: int) -> list[tuple[str, str]]:
+    """(address, why) for each of the `count` addresses of one attribute that were removed:
+    first those whose scheme is not allowed, then those with an allowed scheme that the
+    sanitiser could not read as an address (`https://exa mple.com`)."""
+    unsafe = [(value, _WHY_URL) for value in values if not _safe_url(value)]
+    unreadable = Counter(value for value in values if _safe_url(value)) - Counter(kept)
+    invalid = [(value, _WHY_INVALID_URL) for value in unreadable.elements()]
+    return (unsafe + invalid + [("(unreadable)", _WHY_URL)] * count)[:count]
 
 
 def _safe_url(value: str) -> bool:

@@ -14,11 +14,9 @@ _RESERVED_START = re.compile(r"found character '(.)' that cannot start any token
 GENERIC = "fix the YAML syntax"
 
 
-def hint(problem: str, lines: list[str], index: int, context_index: int | None = None) -> str:
-    """The fix for `problem` (PyYAML's words), found at line `index` (0-based) of `lines`;
-    `context_index` is where the construct it was reading began."""
+def hint(problem: str, lines: list[str], index: int) -> str:
+    """The fix for `problem` (PyYAML's words), found at line `index` (0-based) of `lines`."""
     line = lines[index] if 0 <= index < len(lines) else ""
-    start = lines[context_index] if context_index is not None and 0 <= context_index < len(lines) else line
     if "'\\t'" in problem:
         return "indent with spaces; YAML does not allow tabs"
     if "mapping values are not allowed" in problem:
@@ -37,7 +35,10 @@ def hint(problem: str, lines: list[str], index: int, context_index: int | None =
         return ("close the braces with } on the same field, and put a text that contains ': ' or "
                 "a comma in quotes, like {zh: \"成都: 大会\", en: \"Chengdu: a conference\"}")
     if "but found '<scalar>'" in problem:
-        if "'" in start and start.count("'") % 2 == 1:
+        # An odd number of single quotes on the line of the problem: a ' inside a '…' text
+        # ended it early. (Not the line where PyYAML's construct began: for a field of a
+        # file that is the file's first line, whose quotes say nothing about this one.)
+        if line.count("'") % 2 == 1:
             return "inside '…' write a single quote twice ('it''s'), or put the text in double quotes"
         return ("text after a closing quote: put the whole text in quotes, with \\\" for a quote inside, "
                 "like title: \"\\\"Chengdu\\\" today\"")

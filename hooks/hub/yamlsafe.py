@@ -119,8 +119,7 @@ def _compose_slowly(text: str, offset: int, first_line: int) -> yaml.Node | None
         problem = " ".join(filter(None, [context, error.problem]))
         lines = text.split("\n")
         where = mark.line if mark else 0
-        began = error.context_mark.line if error.context_mark else None
-        raise YamlProblem(line, f"invalid YAML ({problem})", hint(problem, lines, where, began)) from None
+        raise YamlProblem(line, f"invalid YAML ({problem})", hint(problem, lines, where)) from None
     except yaml.YAMLError as error:
         raise YamlProblem(first_line, f"invalid YAML ({error})", "fix the YAML syntax") from None
 
@@ -163,10 +162,9 @@ def _construct(node: yaml.Node, path: Path_, lines: dict[Path_, int], offset: in
             if key == "<<":
                 raise YamlProblem(key_line, "a YAML merge key (<<)", "write the keys out in full")
             if key in result:
-                first = lines.get((*path, key), 0)
                 raise YamlProblem(
                     key_line,
-                    f"the key '{key}' a second time (first on line {first})",
+                    f"the key '{key}' a second time (first on line {lines[(*path, key)]})",
                     "keep one of them; YAML would silently drop the first",
                 )
             lines[(*path, key)] = key_line
@@ -189,8 +187,9 @@ def _scalar(node: yaml.ScalarNode, line: int) -> Any:
             value = value.encode("utf-16", "surrogatepass").decode("utf-16")
     illegal = XML_ILLEGAL.search(value)
     if illegal:
-        raise YamlProblem(line + _lines_before(node, illegal.start()),
-                          f"the control character {illegal.group()!r} in a value",
+        # Only an escape in a double-quoted value can write one (YAML's reader refuses them
+        # written as they are, in block values too): reported on the line the value starts.
+        raise YamlProblem(line, f"the control character {illegal.group()!r} in a value",
                           "remove it; feeds and calendars cannot carry it")
     if node.style:  # quoted, literal or folded: always text
         return value
@@ -211,12 +210,6 @@ def _scalar(node: yaml.ScalarNode, line: int) -> Any:
                               "a number a reader can read: finite, and written in a few digits")
         return number
     return value
-
-
-def _lines_before(node: yaml.ScalarNode, index: int) -> int:
-    """Lines between the start of a block scalar (| or >) and `index` in its value; a
-    quoted or plain value is reported on the line it starts on."""
-    return node.value.count("\n", 0, index) + 1 if node.style in ("|", ">") else 0
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
