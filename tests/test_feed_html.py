@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from hub.build import _inline_pictures
+from hub.build_services import _inline_pictures
 from hub.feed_html import ArticleHtml, MarkdownOptions, absolutize, md_url_path
 from hub.image_variants import ImageSet, Variant
 from hub_in_memory import mkdocs_config, renderer, scratch_dir
