@@ -35,7 +35,7 @@ from icalendar import Calendar, Timezone, vDuration, vText
 from icalendar import Event as VEvent
 
 from .aliases import record_key
-from .kinds.event import event_start
+from .event_time import event_start
 from .models import Event, Opportunity
 from .render import Renderer
 from .settings import HubSettings

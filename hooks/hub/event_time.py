@@ -87,3 +87,10 @@ def event_when(event: Event, lang: str, ui: UiStrings) -> EventWhen:
         start.isoformat(timespec="minutes"),
         end.isoformat(timespec="minutes"),
     )
+
+
+def event_start(event: Event) -> datetime:
+    """When it starts, in its own time zone (midnight there for an all-day event)."""
+    if isinstance(event.start, datetime):
+        return event.start.replace(tzinfo=event.zone)
+    return datetime(event.start.year, event.start.month, event.start.day, tzinfo=event.zone)

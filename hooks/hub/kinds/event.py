@@ -17,7 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..card_draw import Card
-from ..event_time import day_range, event_when
+from ..event_time import day_range, event_start, event_when
 from ..generate import GeneratedPage
 from ..models import Event
 from ..prose import safe_markdown
@@ -78,13 +78,6 @@ def card(renderer: Renderer, event: Event, lang: str, site_name: str) -> Card:
     when = day_range(event_day(event.start), event_day(event.end), lang)
     title = event.title.pick(lang, renderer.settings.fallbacks(lang))[0]
     return Card(lang, title, renderer.ui.t("card_kind_event", lang), site_name, when)
-
-
-def event_start(event: Event) -> datetime:
-    """When it starts, in its own time zone (midnight there for an all-day event)."""
-    if isinstance(event.start, datetime):
-        return event.start.replace(tzinfo=event.zone)
-    return datetime(event.start.year, event.start.month, event.start.day, tzinfo=event.zone)
 
 
 def announced(event: Event, zone: ZoneInfo) -> datetime:
