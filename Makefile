@@ -34,7 +34,7 @@ build: setup ## Build the site into site/ (strict; HUB_SITE_URL sets the address
 	$(if $(SOURCE_DATE_EPOCH),SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH)) HUB_BUILD_DATE=$(HUB_BUILD_DATE) $(VENV)/bin/mkdocs build --strict
 
 # The pull-request preview: the strict build, for a local web server's root at any port
-# (hub/preview_site.py). Download the artifact, unzip, `python3 -m http.server 8000` in it.
+# (hub/editors/preview_site.py). Download the artifact, unzip, `python3 -m http.server 8000` in it.
 PREVIEW_URL := http://127.0.0.1:8000/
 
 preview: setup ## Build the preview a pull request uploads into site/ (strict; works from any local server's root)

@@ -28,11 +28,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import Writer  # noqa: E402
 from generate import EARLIEST, LATEST  # noqa: E402
-from hub import card_fonts  # noqa: E402
-from hub.card_draw import Card  # noqa: E402
-from hub.card_fonts import FONT_DIRS  # noqa: E402
-from hub.cards import Cards  # noqa: E402
-from hub.dates import long_date  # noqa: E402
+from hub.graphics import card_fonts  # noqa: E402
+from hub.graphics.card_draw import Card  # noqa: E402
+from hub.graphics.card_fonts import FONT_DIRS  # noqa: E402
+from hub.graphics.cards import Cards  # noqa: E402
+from hub.site.dates import long_date  # noqa: E402
 
 KICKERS = {"zh": "新闻", "en": "News", "fr": "Actualité", "ja": "ニュース"}
 SITES = {"zh": "成都国际友城合作枢纽", "en": "Chengdu Global Hub", "fr": "Chengdu Global Hub",

@@ -102,7 +102,7 @@ def _generates_city_pages(project: Path) -> bool:
         """
         import sys
         from mkdocs.config import load_config
-        from hub.build import HubBuild
+        from hub.engine.build import HubBuild
         build = HubBuild.start(load_config(config_file="mkdocs.yml"))
         uris = build.inputs.generated_uris
         print("yes" if any(u.startswith("cities/") and u != "cities/index.md" for u in uris) else "no")
@@ -347,9 +347,9 @@ def check_catalog(project: Path) -> str:
     probe = textwrap.dedent(
         """
         from pathlib import Path
-        from hub.catalog import load_catalog
+        from hub.source.catalog import load_catalog
         from hub.errors import ContentErrors
-        from hub.languages import TextLanguages
+        from hub.source.languages import TextLanguages
         try:
             c = load_catalog(Path("."), TextLanguages(("zh", "en", "fr", "ja"), ("zh", "en")))
         except ContentErrors as errors:

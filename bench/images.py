@@ -20,8 +20,8 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH.parent / "hooks"), str(BENCH.parent / "tests")]
 
-from hub.image_variants import image_set_for, prepare  # noqa: E402
-from hub.images import cache_dir, check_original, original_path  # noqa: E402
+from hub.safety.images import cache_dir, check_original, original_path  # noqa: E402
+from hub.source.image_variants import image_set_for, prepare  # noqa: E402
 from photos import make_photo  # noqa: E402
 
 

@@ -1,5 +1,5 @@
 """Pagefind alone on a built site: what indexing the pages of some languages costs, the way
-the build indexes them (hub.search.search_document through hub.stack.pagefind_service), with no
+the build indexes them (hub.engine.search.search_document through hub.stack.pagefind_service), with no
 MkDocs beside it. Usage: pagefind_alone.py <site> [lang ...] (default: every language).
 
 Prints the pages indexed, the wall time, the CPU time and the peak resident memory of the
@@ -18,7 +18,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH), str(BENCH.parent / "hooks")]
 
-from hub.search import BODY_START, EXCLUDED_SELECTORS, search_document  # noqa: E402
+from hub.engine.search import BODY_START, EXCLUDED_SELECTORS, search_document  # noqa: E402
 from hub.stack import PagefindService  # noqa: E402
 from measure import tree_rss  # noqa: E402
 

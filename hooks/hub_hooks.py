@@ -11,15 +11,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from hub import preview_errors, stack
-from hub.assets import drop_template_sources
-from hub.build import HubBuild
-from hub.compact import compact_html
-from hub.harvest import LanguageHarvest
-from hub.images import drop_originals
-from hub.parallel import LanguageWorkers, share_languages
-from hub.sanitize import PageSanitizer
-from hub.staging import SiteStaging
+from hub import stack
+from hub.engine import preview_errors
+from hub.engine.assets import drop_template_sources
+from hub.engine.build import HubBuild
+from hub.engine.harvest import LanguageHarvest
+from hub.engine.parallel import LanguageWorkers, share_languages
+from hub.engine.staging import SiteStaging
+from hub.safety.images import drop_originals
+from hub.safety.sanitize import PageSanitizer
+from hub.site.compact import compact_html
 from mkdocs.plugins import CombinedEvent, event_priority
 
 _build: HubBuild | None = None
@@ -69,7 +70,7 @@ def _files_as_on_disk(files: Any, config: Any) -> Any:
 
 
 def _start_workers(config: Any) -> None:
-    """Under `mkdocs build`, build some languages in other processes (hub.parallel)."""
+    """Under `mkdocs build`, build some languages in other processes (hub.engine.parallel)."""
     global _workers
     _workers = None
     workers = _build.settings.build_workers
@@ -123,7 +124,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
 
 
 # Last of all post_page handlers: the page is written without the templates' indentation
-# (hub.compact), and the search index gets it as it is written.
+# (hub.site.compact), and the search index gets it as it is written.
 @event_priority(-1000)
 def on_post_page(output: str, page: Any, config: Any) -> str:
     output = compact_html(output)

@@ -64,7 +64,7 @@ if [ ! -f "$stamp" ]; then
   touch "$stamp"
 fi
 
-# Social cards are drawn with Noto Sans and Serif CJK (hooks/hub/card_fonts.py). Without
+# Social cards are drawn with Noto Sans and Serif CJK (hooks/hub/graphics/card_fonts.py). Without
 # them `make serve` previews the site without cards and says so, and `make build` refuses to
 # build a site to publish; the tests install them for certain (below).
 if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then

@@ -1,11 +1,11 @@
-"""Make the hub's copy of Natural Earth's land outlines (hooks/hub/maps/land-110m.json)
+"""Make the hub's copy of Natural Earth's land outlines (hooks/hub/graphics/maps/land-110m.json)
 from world-atlas' land-110m.json: the same TopoJSON, with Antarctica left out (no partner
 city is there, and it would take a third of the map's height) and coordinates on a
 0.1-degree grid (finer than 1:110m outlines are drawn).
 
     npm install --no-save --prefix /tmp/world-atlas world-atlas@2.0.2
     .venv/bin/python scripts/vendor_world_land.py \
-        /tmp/world-atlas/node_modules/world-atlas/land-110m.json hooks/hub/maps/land-110m.json
+        /tmp/world-atlas/node_modules/world-atlas/land-110m.json hooks/hub/graphics/maps/land-110m.json
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-from hub.worldmap import absolute_arcs  # the hub's own TopoJSON decoding
+from hub.graphics.worldmap import absolute_arcs  # the hub's own TopoJSON decoding
 
 GRID = 0.1  # degrees
 SOUTH_LIMIT = -60.0  # a polygon wholly south of this is Antarctica

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from unittest import mock
 
-from hub import cli
+from hub.editors import cli
 from sitebuild import Result, hub_env
 
 

@@ -352,7 +352,7 @@ def article(site: BuiltSite, url: str) -> Tag:
 
 def body(site: BuiltSite, url: str) -> BeautifulSoup:
     """What an article's Markdown made: everything after the byline the hub adds, up to the
-    QR code of the page's address that the hub adds last (hub.share_qr)."""
+    QR code of the page's address that the hub adds last (hub.graphics.share_qr)."""
     byline = article(site, url).select_one(".hub-byline")
     assert byline is not None, f"{url} has no byline"
     after = byline.find_next_siblings()

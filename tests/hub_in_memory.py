@@ -22,21 +22,21 @@ from unittest import mock
 # What loading mkdocs.yml imports through its hook file, imported when the tests are
 # collected: mutation testing collects once and forks a process per mutant, which then
 # starts with the package imported instead of spending a second on it.
-import hub.build  # noqa: F401
+import hub.engine.build  # noqa: F401
 import yaml
-from hub.catalog import load_catalog
-from hub.models import City, Event, Opportunity, Taxonomy
-from hub.render import Renderer
-from hub.settings import settings_from_config
-from hub.ui import UI_FILE, load_ui
+from hub.site.render import Renderer
+from hub.source.catalog import load_catalog
+from hub.source.models import City, Event, Opportunity, Taxonomy
+from hub.source.settings import settings_from_config
+from hub.source.ui import UI_FILE, load_ui
 from mkdocs.config import load_config
 from pydantic import TypeAdapter
 from sitebuild import MINIMAL, ROOT, hub_env
 
 if TYPE_CHECKING:
-    from hub.catalog import Catalog
-    from hub.settings import HubSettings
-    from hub.ui import UiStrings
+    from hub.source.catalog import Catalog
+    from hub.source.settings import HubSettings
+    from hub.source.ui import UiStrings
 
 
 @cache

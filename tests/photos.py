@@ -73,7 +73,7 @@ HOSTILE_EVENT_IMAGE = """image:
 """
 
 
-# Pictures in the text (hub.inline_pictures): a photo of its own, relative to the article
+# Pictures in the text (hub.source.inline_pictures): a photo of its own, relative to the article
 # in zh and en (fr and ja show the English text), and the lead photo from the docs root in
 # the explainer, where it takes the lead image's credit.
 INLINE_PHOTO = "field-visit.jpg"

@@ -25,7 +25,7 @@ TEST_SITE_URL = "https://example.org/hub/"
 
 def site_languages():
     """The languages of the real site's content (mkdocs.yml), as the models check them."""
-    from hub.languages import TextLanguages
+    from hub.source.languages import TextLanguages
 
     return TextLanguages(("zh", "en", "fr", "ja"), ("zh", "en"))
 

@@ -1,5 +1,5 @@
 """The feeds, calendars and OPML files of a project, written in the test's own process by
-the code a build runs at its end (hub.syndication), without building the pages.
+the code a build runs at its end (hub.channels.syndication), without building the pages.
 
 A built site (sitebuild.build) is the real thing, but it is made in another process, where
 mutation testing (scripts/mutants.py) cannot see which functions a test relies on; the
@@ -17,12 +17,12 @@ from mkdocs.config import load_config
 from sitebuild import TEST_SITE_URL, BuiltSite, Result, hub_env
 
 if TYPE_CHECKING:
-    from hub.settings import HubSettings
+    from hub.source.settings import HubSettings
 
 
 def project_settings(project: Path, **env: str) -> HubSettings:
     """The hub's settings for `project`, read from its mkdocs.yml as a test build reads them."""
-    from hub.settings import settings_from_config
+    from hub.source.settings import settings_from_config
 
     with mock.patch.dict(os.environ, hub_env(**env), clear=True):
         return settings_from_config(load_config(str(project / "mkdocs.yml")))
@@ -31,10 +31,10 @@ def project_settings(project: Path, **env: str) -> HubSettings:
 def syndicate(project: Path, site_dir: Path, **env: str) -> BuiltSite:
     """Write every feed, calendar and OPML file of `project` into `site_dir`, with the
     environment of a test build (sitebuild.hub_env); a BuiltSite holding only those."""
-    from hub.content import load_content
-    from hub.render import Renderer
-    from hub.settings import settings_from_config
-    from hub.syndication import Syndication
+    from hub.channels.syndication import Syndication
+    from hub.editors.content import load_content
+    from hub.site.render import Renderer
+    from hub.source.settings import settings_from_config
 
     with mock.patch.dict(os.environ, hub_env(**env), clear=True):
         config = load_config(str(project / "mkdocs.yml"))

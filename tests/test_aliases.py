@@ -1,4 +1,4 @@
-"""Safe renames (hub/aliases.py, hub/published_addresses.py): an article renamed with
+"""Safe renames (hub/source/aliases.py, hub/editors/published_addresses.py): an article renamed with
 `aliases:` leaves a redirect page at its earlier address in every language and keeps its
 feed entry ids; aliases that would hide a page are refused; and `check --base` refuses a
 pull request that removes a published address without one."""

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import feedparser
 import pytest
 from bs4 import Tag
-from hub.reading import ReadingUnits, reading_units
+from hub.source.reading import ReadingUnits, reading_units
 from sitebuild import MINIMAL, BuiltSite, build, copy_project
 
 NEWS = "docs/{lang}/news/2025/{slug}.md"

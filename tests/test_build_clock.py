@@ -9,7 +9,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from hub.settings import build_day, build_moment
+from hub.source.settings import build_day, build_moment
 
 ZONE = "Asia/Shanghai"
 COMMIT_TIME = "1744971200"  # 2025-04-18 18:13:20 in Shanghai

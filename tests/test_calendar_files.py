@@ -1,6 +1,6 @@
 """The calendar tests of tests/test_calendars.py that read only .ics files, run again on
 calendars written in this process (tests/syndicated.py): the same checks, and mutation
-testing of hub.calendars sees them (scripts/mutants.py)."""
+testing of hub.channels.calendars sees them (scripts/mutants.py)."""
 
 from __future__ import annotations
 

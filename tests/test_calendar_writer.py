@@ -1,6 +1,6 @@
 """The calendars of one language, written in this process over a handful of records
 (tests/hub_in_memory.py) and read back as calendar apps read them: strictly re-parsed by
-`ical` and by icalendar. Fast enough for mutation testing of hub.calendars to run for every
+`ical` and by icalendar. Fast enough for mutation testing of hub.channels.calendars to run for every
 mutant (scripts/mutants.py); tests/test_calendars.py checks the same files on a built site."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from hub.calendars import CalendarWriter
-from hub.subscriptions import Subscriptions
+from hub.channels.calendars import CalendarWriter
+from hub.site.subscriptions import Subscriptions
 from hub_in_memory import catalog, renderer, scratch_dir
 from ical.calendar_stream import IcsCalendarStream
 from sitebuild import TEST_SITE_URL

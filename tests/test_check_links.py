@@ -122,13 +122,13 @@ def test_links_that_pass_the_check_pass_the_build(minimal_project: Path, tmp_pat
 
 
 def test_generated_pages_are_known_exactly(minimal_project: Path) -> None:
-    """The check's list of generated pages is the generators' own (hub.generate, hub.sections)."""
-    from hub.cli import load_settings
-    from hub.content import load_content
-    from hub.generate import generate_all
-    from hub.links_check import generated_uris
-    from hub.render import Renderer
-    from hub.sections import GENERATORS
+    """The check's list of generated pages is the generators' own (hub.pages.generate, hub.pages.sections)."""
+    from hub.editors.cli import load_settings
+    from hub.editors.content import load_content
+    from hub.editors.links_check import generated_uris
+    from hub.pages.generate import generate_all
+    from hub.pages.sections import GENERATORS
+    from hub.site.render import Renderer
 
     settings = load_settings(minimal_project / "mkdocs.yml")
     ui, catalog = load_content(settings)

@@ -137,12 +137,12 @@ def test_check_annotates_the_pull_request_inside_github_actions(minimal_project:
 def test_check_reports_an_internal_error_without_a_traceback(
     minimal_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from hub import cli, content, problems
+    from hub.editors import cli, content, problems
 
     def broken(settings: object) -> None:
         raise RuntimeError("something the code did not expect")
 
-    # Where the check looks it up (hub.problems), and put back afterwards: a module first
+    # Where the check looks it up (hub.editors.problems), and put back afterwards: a module first
     # imported under the patch would keep the broken function for every later test.
     monkeypatch.setattr(content, "load_content", broken)
     monkeypatch.setattr(problems, "load_content", broken)
@@ -280,14 +280,14 @@ def test_new_asks_for_a_slug_when_the_title_gives_none(minimal_project: Path) ->
     ("  Many   spaces & symbols!? ", "many-spaces-symbols"),
 ])
 def test_titles_become_url_safe_slugs(title: str, slug: str) -> None:
-    from hub.slugs import is_slug, slugify
+    from hub.safety.slugs import is_slug, slugify
 
     assert slugify(title) == slug
     assert is_slug(slug)
 
 
 def test_city_names_in_a_title_use_their_id() -> None:
-    from hub.slugs import slugify
+    from hub.safety.slugs import slugify
 
     assert slugify("曼彻斯特成为成都友城", known={"曼彻斯特": "manchester"}) == "manchester-cheng-wei-chengdu-you-cheng"
 
@@ -409,7 +409,7 @@ def test_translation_page_is_in_every_language_and_under_about(site: BuiltSite) 
 
 
 def test_committed_schemas_match_the_models() -> None:
-    from hub.schema import schema_files
+    from hub.editors.schema import schema_files
 
     for path, text in schema_files(ROOT, site_languages()).items():
         assert path.is_file(), f"{path.relative_to(ROOT)} is missing: run `make schema`"
@@ -419,7 +419,7 @@ def test_committed_schemas_match_the_models() -> None:
 
 
 def test_schema_check_fails_when_a_schema_drifts(minimal_project: Path) -> None:
-    from hub.schema import schema_files
+    from hub.editors.schema import schema_files
 
     for path, text in schema_files(minimal_project, site_languages()).items():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -434,7 +434,7 @@ def test_schema_check_fails_when_a_schema_drifts(minimal_project: Path) -> None:
 
 
 def test_every_data_file_names_its_schema_on_the_first_line() -> None:
-    from hub.schema import schema_reference
+    from hub.editors.schema import schema_reference
 
     data_files = sorted(p for p in (ROOT / "data").rglob("*.yml"))
     assert data_files
@@ -448,8 +448,8 @@ def test_every_data_file_names_its_schema_on_the_first_line() -> None:
 
 
 def test_schemas_accept_the_real_data_and_reject_typos() -> None:
-    from hub.schema import schema_reference
-    from hub.yamlsafe import decode, load_yaml
+    from hub.editors.schema import schema_reference
+    from hub.safety.yamlsafe import decode, load_yaml
     from jsonschema import Draft202012Validator
 
     for path in sorted((ROOT / "data").rglob("*.yml")):

@@ -1,4 +1,4 @@
-"""Published pages carry no template indentation (hub.compact): what a browser shows is the
+"""Published pages carry no template indentation (hub.site.compact): what a browser shows is the
 same, and what it shows as written (code, preformatted text, scripts) keeps every space."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup
-from hub.compact import compact_html
+from hub.site.compact import compact_html
 from sitebuild import BuiltSite
 
 _AS_WRITTEN = re.compile(r"<(pre|textarea|script|style|code|kbd)\b.*?</\1\s*>", re.S | re.I)

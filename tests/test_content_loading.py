@@ -1,4 +1,4 @@
-"""hub.content.load_content in this process: what `make check`, `mkdocs build` and the
+"""hub.editors.content.load_content in this process: what `make check`, `mkdocs build` and the
 preview read from a project, every problem of every kind reported together, the pages a
 preview leaves out, and the drafts a published build leaves out."""
 
@@ -13,11 +13,11 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from hub import cli
-from hub.catalog import GENERATED_START
-from hub.content import load_content
+from hub.editors import cli
+from hub.editors.content import load_content
 from hub.errors import ContentErrors
-from hub.settings import HubSettings
+from hub.source.catalog import GENERATED_START
+from hub.source.settings import HubSettings
 from sitebuild import hub_env
 
 ARTICLE = "docs/zh/news/2025/first-article.md"

@@ -1,6 +1,6 @@
 """From the page to the change in one click: every built page links to GitHub's editor on the
 file it is made from, or, when it is shown in a fallback language, to GitHub's new-file
-form filled with the translation to write (hub/edit_links.py)."""
+form filled with the translation to write (hub/pages/edit_links.py)."""
 
 from __future__ import annotations
 

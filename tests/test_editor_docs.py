@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from hub.models import ArticleOriginal, ArticleTranslation, City, Event, Opportunity, PolicyOriginal
-from hub.yamlsafe import load_yaml
+from hub.safety.yamlsafe import load_yaml
+from hub.source.models import ArticleOriginal, ArticleTranslation, City, Event, Opportunity, PolicyOriginal
 from sitebuild import ROOT, site_languages
 
 GUIDES = ("README.md", "CONTRIBUTING.md", ".github/pull_request_template.md")

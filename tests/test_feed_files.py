@@ -1,6 +1,6 @@
 """The feed tests of tests/test_feeds.py that read only the feed and calendar files, run
 again on files written in this process (tests/syndicated.py): the same checks, and mutation
-testing of hub.feeds and hub.feed_html sees them (scripts/mutants.py)."""
+testing of hub.channels.feeds and hub.channels.feed_html sees them (scripts/mutants.py)."""
 
 from __future__ import annotations
 

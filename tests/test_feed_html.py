@@ -1,4 +1,4 @@
-"""An article's text as a feed carries it (hub.feed_html), made in this process from a page
+"""An article's text as a feed carries it (hub.channels.feed_html), made in this process from a page
 of a small docs/ folder or from a built page's HTML, and read with an HTML parser as a
 reader app shows it: every link and picture absolute and leading where the page's own
 leads, nothing of the page's frame. Fast enough for mutation testing (scripts/mutants.py);
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from hub.build_services import _inline_pictures
-from hub.feed_html import ArticleHtml, MarkdownOptions, absolutize, md_url_path
-from hub.image_variants import ImageSet, Variant
+from hub.channels.feed_html import ArticleHtml, MarkdownOptions, absolutize, md_url_path
+from hub.engine.build_services import _inline_pictures
+from hub.source.image_variants import ImageSet, Variant
 from hub_in_memory import mkdocs_config, renderer, scratch_dir
 from sitebuild import TEST_SITE_URL
 

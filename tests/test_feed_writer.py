@@ -1,6 +1,6 @@
 """The feeds of every language, written in this process over a handful of records and
 articles (tests/hub_in_memory.py) and read back with feedparser and an XML parser, as a
-subscriber's reader app reads them. Fast enough for mutation testing of hub.feeds to run
+subscriber's reader app reads them. Fast enough for mutation testing of hub.channels.feeds to run
 for every mutant (scripts/mutants.py); tests/test_feeds.py checks the feeds of built sites."""
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from email.utils import parsedate_to_datetime
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from hub.catalog import Article, PageText
-from hub.feed_html import ArticleHtml, MarkdownOptions
-from hub.feeds import FeedItem, FeedWriter, ItemContent, distribute, language_items, page_key
-from hub.image_variants import ImageSet, Variant
-from hub.models import ArticleOriginal
-from hub.subscriptions import Subscriptions
+from hub.channels.feed_html import ArticleHtml, MarkdownOptions
+from hub.channels.feeds import FeedItem, FeedWriter, ItemContent, distribute, language_items, page_key
+from hub.site.subscriptions import Subscriptions
+from hub.source.catalog import Article, PageText
+from hub.source.image_variants import ImageSet, Variant
+from hub.source.models import ArticleOriginal
 from hub_in_memory import MINIMAL, catalog, mkdocs_config, record, renderer, scratch_dir
 from sitebuild import TEST_SITE_URL
 from test_feeds import test_each_feed_keeps_its_newest_items_up_to_its_limit  # noqa: F401 (pure: run here too)

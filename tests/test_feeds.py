@@ -21,10 +21,10 @@ from zoneinfo import ZoneInfo
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from hub.feed_html import ArticleHtml, MarkdownOptions
-from hub.feeds import FeedItem, distribute
-from hub.settings import HubSettings
-from hub.subscriptions import Feed
+from hub.channels.feed_html import ArticleHtml, MarkdownOptions
+from hub.channels.feeds import FeedItem, distribute
+from hub.site.subscriptions import Feed
+from hub.source.settings import HubSettings
 from ical.calendar_stream import IcsCalendarStream
 from mkdocs.config import load_config
 from sitebuild import MKDOCS, ROOT, TEST_SITE_URL, BuiltSite, build, copy_project, hub_env
@@ -493,7 +493,7 @@ def edit_titles_links_and_markup(project: Path) -> None:
         text = file.read_text(encoding="utf-8")
         assert old in text, path
         file.write_text(text.replace(old, new, 1), encoding="utf-8")
-    # An image in a folder mkdocs.yml declares for maintainers' assets (hub.publishable),
+    # An image in a folder mkdocs.yml declares for maintainers' assets (hub.safety.publishable),
     # and raw HTML the page's allowlist refuses (which is why this build is not strict:
     # strict mode stops at the refusal).
     config = project / "mkdocs.yml"

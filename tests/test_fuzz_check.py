@@ -26,9 +26,9 @@ from pathlib import Path
 
 import pytest
 from hostile_site import executable_content
-from hub.cli import main
-from hub.models import PageMeta
-from hub.prose import safe_markdown
+from hub.editors.cli import main
+from hub.source.models import PageMeta
+from hub.source.prose import safe_markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -81,7 +81,7 @@ def yaml_forms(value: str) -> st.SearchStrategy[str]:
 YAML_VALUE = TEXT.flatmap(yaml_forms)
 MARKDOWN_PIECES = ["- ", "> ", "1. ", "[", "]", "(", ")", "<div markdown>", "</div>", "*", "_", "`", "\\", "# ", "\n",
                    "\n\n", "    ", "x", "<script>", "javascript:", "&#", "|", "<a ", "![x](javascript:1)", "<", "~~~"]
-# What crashed or stalled Python-Markdown before the limits (hub.markdown_limits).
+# What crashed or stalled Python-Markdown before the limits (hub.source.markdown_limits).
 PATHOLOGICAL = ["- " * 900 + "x", "> " * 900 + "x", "<div markdown>\n" * 1000, "*" * 5000 + "x" + "*" * 5000,
                 "[" * 8000 + "x", "<a " * 8000, "## h\n" * 4000, "\\" * 100_000]
 MARKDOWN = st.one_of(
@@ -204,7 +204,7 @@ IMAGE_TYPES = (".jpg", ".jpeg", ".png", ".webp")
 
 
 def may_publish(rel: str) -> bool:
-    """The rule of SECURITY.md, written again independently of hub.publishable."""
+    """The rule of SECURITY.md, written again independently of hub.safety.publishable."""
     parts = rel.split("/")
     if any(part.startswith(".") for part in parts):
         return True  # hidden: MkDocs does not publish it

@@ -1,5 +1,5 @@
-"""What the language builds of each process collect for the end of the build (hub.harvest),
-and how a forked worker's harvest joins this process's (hub.parallel).
+"""What the language builds of each process collect for the end of the build (hub.engine.harvest),
+and how a forked worker's harvest joins this process's (hub.engine.parallel).
 
 A site built by two processes must be the site one process builds: the sitemap, the 404
 pages, the feeds and the search index are written from the merged harvest. The built
@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import fields
 
 import pytest
-from hub.alternates import page_versions
-from hub.feeds import page_key
-from hub.harvest import LanguageHarvest
-from hub.parallel import Forked, fork_available
+from hub.channels.feeds import page_key
+from hub.engine.harvest import LanguageHarvest
+from hub.engine.parallel import Forked, fork_available
+from hub.site.alternates import page_versions
 from sitebuild import ROOT
 from syndicated import project_settings
 

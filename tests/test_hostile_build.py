@@ -3,7 +3,7 @@ and the same site whatever the editor's line endings.
 
 - A failed build exits non-zero and leaves no partial site where a deploy would pick it
   up: MkDocs writes into a staging folder that replaces `site_dir` only on success
-  (hub/staging.py); a strict build that found active content in a page is such a failure.
+  (hub/engine/staging.py); a strict build that found active content in a page is such a failure.
 - Two clean builds of the same content with the same SOURCE_DATE_EPOCH give byte-identical
   trees (every file's sha256 compared).
 - A Markdown page and a data file saved with a byte-order mark, CRLF line endings and a

@@ -1,6 +1,6 @@
 """No script from content reaches a reader: XSS vectors in Markdown, raw HTML, link and
 image URLs, attribute lists and front matter, each neutralised in the built page and
-each removal reported with its file and line (hub/sanitize.py).
+each removal reported with its file and line (hub/safety/sanitize.py).
 
 One fixture site carries every vector (tests/hostile_site.py); each assertion is per
 vector. Links that leave docs/ are reported by MkDocs (mkdocs.yml `validation`).
@@ -53,7 +53,7 @@ def test_vector_removal_is_reported_with_file_and_line(vector: Vector, vectors: 
     expected = sorted(f"{vector.path}:{VECTOR_LINE}: html: {removed}" for removed in vector.removed)
     warnings = _warnings(vectors, vector.path)
     assert [warning for warning in warnings if ": html: " in warning] == expected
-    # A raw <img> is also a picture the site would show broken (hub.inline_pictures): one more problem.
+    # A raw <img> is also a picture the site would show broken (hub.source.inline_pictures): one more problem.
     pictures = [warning for warning in warnings if ": html: " not in warning]
     assert all(warning.startswith(f"{vector.path}:{VECTOR_LINE}: image: a picture written in HTML (<img ")
                for warning in pictures), pictures

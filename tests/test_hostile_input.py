@@ -2,7 +2,7 @@
 path escapes its folder.
 
 Each case changes one thing in the minimal fixture and runs `python -m hub check`, which
-reads the content exactly as the build does (hub/content.py). The YAML side of the same
+reads the content exactly as the build does (hub/editors/content.py). The YAML side of the same
 risks (duplicate keys, YAML 1.1 surprises, aliases, invalid UTF-8, 5 MB and 10,000-level
 data files, slugs with `..`, `\\` or `/`, files in the wrong folder, pages without front
 matter, translations without an original) is covered by tests/test_validation.py; the

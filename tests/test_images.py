@@ -18,10 +18,10 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from hub.image_variants import WIDTHS, image_set_for, picture_source, widths_for
-from hub.images import MAX_BYTES, cache_dir
-from hub.models import LeadImage
-from hub.sanitize import clean_html
+from hub.safety.images import MAX_BYTES, cache_dir
+from hub.safety.sanitize import clean_html
+from hub.source.image_variants import WIDTHS, image_set_for, picture_source, widths_for
+from hub.source.models import LeadImage
 from photos import (
     ARTICLE,
     ARTICLE_IMAGE,
@@ -375,7 +375,7 @@ def test_content_keeps_its_own_pictures() -> None:
 
 
 def test_the_contributing_example_is_a_valid_image(repo_root: Path) -> None:
-    from hub.yamlsafe import load_yaml
+    from hub.safety.yamlsafe import load_yaml
 
     text = (repo_root / "CONTRIBUTING.md").read_text(encoding="utf-8")
     block = text[text.index("```yaml\nimage:\n") + len("```yaml\n"):]

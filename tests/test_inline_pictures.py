@@ -91,7 +91,7 @@ def test_a_records_text_shows_no_picture(minimal_project: Path) -> None:
     before = record.read_text(encoding="utf-8")
     record.write_text(before + "description:\n  zh: 说明。\n  en: |\n    The programme.\n\n"
                       "    ![The hall](/assets/images/hall.jpg)\n", encoding="utf-8")
-    checked = check(minimal_project)  # in this process, where mutation testing sees hub.prose
+    checked = check(minimal_project)  # in this process, where mutation testing sees hub.source.prose
     assert checked.returncode == 1, checked.output
     line = before.count("\n") + 3
     assert (f"data/events/test-event.yml:{line}: description.en: " in checked.stdout
@@ -102,7 +102,7 @@ def test_a_records_text_shows_no_picture(minimal_project: Path) -> None:
 @pytest.mark.slow  # builds a site
 def test_the_strict_build_refuses_them_too(broken_project: tuple[Path, dict[str, int]], tmp_path: Path) -> None:
     project, lines = broken_project
-    # The SVG file itself stops the build before any page is made (hub.publishable): without
+    # The SVG file itself stops the build before any page is made (hub.safety.publishable): without
     # it, the picture that names it is refused as missing.
     (project / IMAGES / "logo.svg").unlink()
     built = build(project, tmp_path / "site")

@@ -5,12 +5,12 @@ of its own gets from its script."""
 from __future__ import annotations
 
 import pytest
-from hub.catalog import load_catalog
-from hub.languages import TextLanguages
-from hub.models import City, LocalizedNote, LocalizedShort
-from hub.scripts import reads_by_characters, script_of
-from hub.translations import missing_texts
-from hub.ui import UiStrings
+from hub.pages.translations import missing_texts
+from hub.source.catalog import load_catalog
+from hub.source.languages import TextLanguages
+from hub.source.models import City, LocalizedNote, LocalizedShort
+from hub.source.scripts import reads_by_characters, script_of
+from hub.source.ui import UiStrings
 from pydantic import ValidationError
 from sitebuild import MINIMAL
 

@@ -1,4 +1,4 @@
-"""hub.markdown_limits in this process: each limit on the shape of a Markdown body, at the
+"""hub.source.markdown_limits in this process: each limit on the shape of a Markdown body, at the
 limit (accepted) and one over it (refused, with the line and the fix `make check` prints),
 and the pages of docs/ it reads. tests/test_hostile_input.py runs the measured pathological
 pages through `make check` and the build."""
@@ -9,9 +9,9 @@ import os
 from pathlib import Path
 
 import pytest
-from hub.catalog import GENERATED_START
 from hub.errors import ContentError, ContentErrors
-from hub.markdown_limits import LimitProblem, check_body, check_pages, editor_pages, markdown_problems
+from hub.source.catalog import GENERATED_START
+from hub.source.markdown_limits import LimitProblem, check_body, check_pages, editor_pages, markdown_problems
 
 NESTED = "nest at most 10 levels"
 

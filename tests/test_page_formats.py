@@ -7,11 +7,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hub.amounts import format_amount, format_money
-from hub.event_time import event_when
 from hub.kinds.city import coordinates_text
-from hub.models import Amount, Coordinates, Event, LocalizedShort, Opportunity
-from hub.status import (
+from hub.site.event_time import event_when
+from hub.source.amounts import format_amount, format_money
+from hub.source.models import Amount, Coordinates, Event, LocalizedShort, Opportunity
+from hub.source.status import (
     by_deadline,
     by_start,
     event_is_live,
@@ -20,7 +20,7 @@ from hub.status import (
     opportunity_is_live,
     opportunity_status,
 )
-from hub.ui import load_ui
+from hub.source.ui import load_ui
 from sitebuild import ROOT, site_languages
 
 LANGS = ("zh", "en", "fr", "ja")

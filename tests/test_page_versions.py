@@ -1,5 +1,5 @@
-"""What a page's head and the sitemap say about its language versions (hub.alternates), and
-which pages and which part of them the search index holds (hub.search), for pages of the
+"""What a page's head and the sitemap say about its language versions (hub.site.alternates), and
+which pages and which part of them the search index holds (hub.engine.search), for pages of the
 repository's languages: zh (the default, without a prefix), en, fr and ja."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from hub.alternates import SitemapCollector, page_versions, strip_lang_prefix
-from hub.search import is_indexed, result_meta, search_document
+from hub.engine.search import is_indexed, result_meta, search_document
+from hub.site.alternates import SitemapCollector, page_versions, strip_lang_prefix
 from sitebuild import ROOT, TEST_SITE_URL
 from syndicated import project_settings
 
@@ -165,7 +165,7 @@ def test_a_page_without_its_marks_goes_to_pagefind_whole(page: str) -> None:
 
 
 def test_an_article_inside_the_content_does_not_cut_what_search_reads() -> None:
-    """Content may hold its own <article> (hub.sanitize allows it): the page's text after it
+    """Content may hold its own <article> (hub.safety.sanitize allows it): the page's text after it
     is still searched."""
     page = PAGE.replace("<p>Texte</p>", "<article><p>Encadré</p></article><p>Suite</p>")
     document = search_document(page)

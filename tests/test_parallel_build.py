@@ -1,4 +1,4 @@
-"""Languages built side by side (hub.parallel) give the very site that one process gives.
+"""Languages built side by side (hub.engine.parallel) give the very site that one process gives.
 
 `mkdocs build` forks a worker for part of the languages when the machine has two cores;
 every other test reads a site built that way. Here the same project is built both ways

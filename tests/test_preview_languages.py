@@ -1,5 +1,5 @@
-"""The preview's error pages speak the language of the page being previewed (hub.preview_errors,
-hub.preview_pages), in the words of overrides/hub/ui.yml; in English when those cannot be read."""
+"""The preview's error pages speak the language of the page being previewed (hub.engine.preview_errors,
+hub.engine.preview_pages), in the words of overrides/hub/ui.yml; in English when those cannot be read."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hub.engine.preview_errors import Words, error_page, write_everywhere
+from hub.engine.preview_pages import problems_markdown
 from hub.errors import ContentError
-from hub.preview_errors import Words, error_page, write_everywhere
-from hub.preview_pages import problems_markdown
-from hub.ui import UiStrings, load_ui
+from hub.source.ui import UiStrings, load_ui
 from sitebuild import ROOT, site_languages
 
 ERROR_HEADINGS = {"zh": "内容中有 2 个问题", "en": "2 problems in the content", "fr": "2 problèmes dans le contenu",

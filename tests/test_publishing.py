@@ -1,4 +1,4 @@
-"""Drafts and scheduled articles (hub/publishing.py): `draft: true` or a date after the build
+"""Drafts and scheduled articles (hub/source/publishing.py): `draft: true` or a date after the build
 day keeps an article out of everything a published build writes, in every language, until
 its day; the preview (`mkdocs serve`) shows it with a banner; the check checks it all along."""
 

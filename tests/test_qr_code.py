@@ -1,4 +1,4 @@
-"""hub.qr_code makes the very modules segno makes (it only makes them faster): for the
+"""hub.graphics.qr_code makes the very modules segno makes (it only makes them faster): for the
 site's addresses and for the addresses of any other form, every version they reach."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import random
 
 import pytest
 import segno
-from hub.qr_code import modules
+from hub.graphics.qr_code import modules
 
 _ADDRESS_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789-/%._"
 

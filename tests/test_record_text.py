@@ -1,15 +1,15 @@
 """The Markdown fields of records (an opportunity's details, an event's description) as
-their pages and feed items show them (hub.prose): prose only, headings below the page's
+their pages and feed items show them (hub.source.prose): prose only, headings below the page's
 own, raw HTML shown as text, links with safe schemes only; and a picture in that text, which
-a record cannot show, refused with its address (hub.prose.picture_in, through the models)."""
+a record cannot show, refused with its address (hub.source.prose.picture_in, through the models)."""
 
 from __future__ import annotations
 
 from unittest import mock
 
 import pytest
-from hub.models import MarkdownText
-from hub.prose import MarkdownRefused, picture_in, safe_markdown
+from hub.source.models import MarkdownText
+from hub.source.prose import MarkdownRefused, picture_in, safe_markdown
 from pydantic import TypeAdapter, ValidationError
 
 RECORD_TEXT = TypeAdapter(MarkdownText)
@@ -42,7 +42,7 @@ def test_tables_stay_tables() -> None:
 
 def test_text_over_the_limits_never_reaches_the_converter() -> None:
     deep = ">" * 200 + " deep ![a picture](/assets/images/hall.jpg)"
-    with mock.patch("hub.prose._converter", side_effect=AssertionError("converted")):
+    with mock.patch("hub.source.prose._converter", side_effect=AssertionError("converted")):
         with pytest.raises(MarkdownRefused):
             safe_markdown(deep)
         assert picture_in(deep) is None

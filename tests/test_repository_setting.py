@@ -2,7 +2,7 @@
 and branch come from mkdocs.yml, a fork's GitHub Actions run, or the environment."""
 
 import pytest
-from hub.settings import branch, repository
+from hub.source.settings import branch, repository
 
 
 def test_the_repository_of_the_workflow_wins_over_mkdocs_yml_so_a_fork_links_to_itself():

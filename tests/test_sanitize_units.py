@@ -1,4 +1,4 @@
-"""hub.sanitize in this process, one rule at a time: the HTML a reader's browser gets
+"""hub.safety.sanitize in this process, one rule at a time: the HTML a reader's browser gets
 (parsed with html5lib, the WHATWG parsing algorithm browsers follow) and what the editor is
 told (what was removed, why, and on which line of the source). tests/test_sanitizer.py runs
 the hostile vectors of tests/hostile_site.py through the same code; tests/test_hostile_html.py
@@ -15,7 +15,7 @@ from typing import Any
 import html5lib
 import pytest
 from hostile_site import URL_ATTRIBUTES
-from hub.sanitize import (
+from hub.safety.sanitize import (
     ATTRIBUTES,
     CONTENT_CLASSES,
     REL_VALUES,

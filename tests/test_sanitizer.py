@@ -1,4 +1,4 @@
-"""Each hostile vector of tests/hostile_site.py through the sanitiser (hub.sanitize) in
+"""Each hostile vector of tests/hostile_site.py through the sanitiser (hub.safety.sanitize) in
 this process, as a build passes a page: converted by Python-Markdown with the site's
 extensions, cleaned, and every removal reported on the vector's line with its reason.
 tests/test_hostile_html.py checks the same on the built hostile site."""
@@ -9,7 +9,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 from hostile_site import VECTOR_LINE, VECTORS, Vector, executable_content, vector_page
-from hub.sanitize import clean_html, removal_lines
+from hub.safety.sanitize import clean_html, removal_lines
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 from sitebuild import ROOT

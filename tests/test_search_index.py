@@ -174,9 +174,9 @@ def test_indexed_pages_mark_one_body(site: BuiltSite, lang: str) -> None:
 
 
 def test_pagefind_is_given_the_marked_body_lang_and_title_only(site: BuiltSite) -> None:
-    """The build hands Pagefind a cut of each page (hub.search.search_document): it must
+    """The build hands Pagefind a cut of each page (hub.engine.search.search_document): it must
     hold every word of the marked body, and the page's language and title."""
-    from hub.search import search_document
+    from hub.engine.search import search_document
 
     html = site.text("en/news/")
     document = search_document(html)

@@ -4,7 +4,7 @@ checks, crash or stall the build through a record, end the check in a traceback,
 markup in a feed's channel, lower an event's sequence, forge an annotation on the pull
 request, or have a link read a file from outside the repository.
 
-The checks run in-process (`hub.cli.main`, as `make check` runs it) on copies of the
+The checks run in-process (`hub.editors.cli.main`, as `make check` runs it) on copies of the
 minimal fixture; the city feed is read from the hostile fixture site built once per run.
 """
 
@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from hostile_site import CITY_NAME, executable_content
-from hub import cli
-from hub.cli import main
+from hub.editors import cli
+from hub.editors.cli import main
 from hub.errors import ContentError
-from hub.prose import safe_markdown
-from hub.yamlsafe import load_yaml, split_front_matter
+from hub.safety.yamlsafe import load_yaml, split_front_matter
+from hub.source.prose import safe_markdown
 from lxml import etree
 from mkdocs.utils.meta import get_data
 from sitebuild import BuiltSite, build
@@ -189,7 +189,7 @@ def test_front_matter_in_every_form_mkdocs_reads_is_checked(page: str, message: 
 
 
 def test_front_matter_is_split_where_mkdocs_splits_it() -> None:
-    from hub.yamlsafe import other_metadata
+    from hub.safety.yamlsafe import other_metadata
 
     for text in ("---\t \ntitle: a\n--- \nbody\n", "---\ntitle: a\n...\n\nbody\n", "---\ntitle: a\n---",
                  "---\n---\nbody\n", "title: a\n\nbody\n", "---\ntitle: [a\n---\nbody\n"):
@@ -227,7 +227,7 @@ def test_a_markdown_field_has_the_limits_of_a_page(field: str, value: str, found
 
 
 def test_the_converter_never_sees_text_over_the_limits() -> None:
-    from hub.prose import MarkdownRefused
+    from hub.source.prose import MarkdownRefused
 
     with pytest.raises(MarkdownRefused):
         safe_markdown("- " * 900 + "x")

@@ -104,13 +104,13 @@ def test_the_qr_block_and_maps_stay_out_of_the_search_index(site: BuiltSite) -> 
     "https://example.org/hub/%E6%88%90%E9%83%BD/cities/montpellier/",
 ])
 def test_the_code_is_drawn_as_segno_draws_it(url: str) -> None:
-    """The hub writes the code's path itself (hub.share_qr._dark_path), faster than segno's
+    """The hub writes the code's path itself (hub.graphics.share_qr._dark_path), faster than segno's
     SVG writer: the same SVG, byte for byte, and it scans."""
     import io
 
     import segno
     from bs4 import BeautifulSoup
-    from hub.share_qr import qr_svg
+    from hub.graphics.share_qr import qr_svg
 
     out = io.BytesIO()
     segno.make(url, error="l", micro=False, mask=2).save(

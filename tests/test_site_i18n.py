@@ -309,7 +309,7 @@ def test_zh_and_en_complete_for_articles() -> None:
 
 def test_navigation_and_tabs_lead_to_the_sections_from_every_page(site: BuiltSite) -> None:
     """Material's navigation and tabs are rendered once per folder for the pages outside
-    the navigation (hub.fragments): from every page, each of their links must reach what
+    the navigation (hub.site.fragments): from every page, each of their links must reach what
     it reaches from the home page, and only a page in the navigation marks an item active."""
 
     def targets(soup: BeautifulSoup, url_path: str, selector: str) -> list[str]:

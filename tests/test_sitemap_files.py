@@ -1,4 +1,4 @@
-"""The sitemap split into several files (hub.alternates, `extra.hub.sitemap_max_urls`): a site
+"""The sitemap split into several files (hub.site.alternates, `extra.hub.sitemap_max_urls`): a site
 with more addresses than one sitemap file may hold publishes `sitemap.xml` as a sitemap index
 of `sitemap-1.xml`, `sitemap-2.xml`…, which together list exactly the pages one sitemap lists."""
 

@@ -16,10 +16,10 @@ from urllib.parse import urlsplit
 
 import pytest
 from fontTools.ttLib import TTCollection
-from hub import card_draw
-from hub.card_draw import Card, render
-from hub.card_fonts import font_set
-from hub.card_text import wrap
+from hub.graphics import card_draw
+from hub.graphics.card_draw import Card, render
+from hub.graphics.card_fonts import font_set
+from hub.graphics.card_text import wrap
 from PIL import Image
 
 LANGS = ("zh", "en", "fr", "ja")
@@ -291,8 +291,8 @@ def test_a_card_is_drawn_once_then_taken_from_the_cache(tmp_path):
     """A rebuild does not draw again; a changed title is a new card."""
     from types import SimpleNamespace
 
-    from hub.card_fonts import FONT_DIRS
-    from hub.cards import Cards
+    from hub.graphics.card_fonts import FONT_DIRS
+    from hub.graphics.cards import Cards
 
     def publish(card: Card, site: str) -> tuple[Cards, bytes]:
         maker = Cards(SimpleNamespace(), tmp_path / site, tmp_path / "cache", FONT_DIRS)
@@ -328,11 +328,11 @@ def test_an_older_news_article_shows_the_news_sections_card(tmp_path):
     policy explainers keep theirs whatever their age."""
     from dataclasses import replace
 
-    from hub.card_fonts import FONT_DIRS
-    from hub.cards import Cards
-    from hub.cli import load_settings
-    from hub.content import load_content
-    from hub.render import Renderer
+    from hub.editors.cli import load_settings
+    from hub.editors.content import load_content
+    from hub.graphics.card_fonts import FONT_DIRS
+    from hub.graphics.cards import Cards
+    from hub.site.render import Renderer
     from sitebuild import ROOT
 
     settings = load_settings(ROOT / "mkdocs.yml")

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from hub.subscribe import breakable_url, webcal
+from hub.site.subscribe import breakable_url, webcal
 from sitebuild import TEST_SITE_URL, BuiltSite
 from test_generated_pages import LANGS, PREFIX, content, records, text_of
 from test_search_index import fragments

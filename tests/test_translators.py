@@ -1,6 +1,6 @@
 """What translators and editors get from the command line: the changes to an original since
-its translation (hub/translation_diff.py), a translation started from the best source
-(hub/translation_stub.py), and short slugs for new content (hub/scaffold.py)."""
+its translation (hub/editors/translation_diff.py), a translation started from the best source
+(hub/pages/translation_stub.py), and short slugs for new content (hub/editors/scaffold.py)."""
 
 from __future__ import annotations
 

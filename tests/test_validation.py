@@ -525,7 +525,7 @@ established: 2001
 
 
 def load(project: Path):
-    from hub.catalog import load_catalog
+    from hub.source.catalog import load_catalog
 
     return load_catalog(project, site_languages())
 

@@ -291,7 +291,7 @@ def test_there_are_issue_forms_for_opportunities_and_events():
 def test_the_opportunity_form_offers_what_the_model_accepts():
     from typing import get_args
 
-    from hub.models import OpportunityKind
+    from hub.source.models import OpportunityKind
 
     form = yaml.safe_load((ISSUE_FORMS / "opportunity.yml").read_text(encoding="utf-8"))
     fields = {item.get("id"): item["attributes"] for item in form["body"]}

@@ -1,4 +1,4 @@
-"""The map geometry on its own (hub.worldmap): the Equal Earth projection against the
+"""The map geometry on its own (hub.graphics.worldmap): the Equal Earth projection against the
 figures of its definition, TopoJSON decoding, rings cut at 180°, compact path data and
 the crop of locator maps."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from hub import worldmap
+from hub.graphics import worldmap
 
 
 def test_equal_earth_matches_its_published_extent() -> None:

@@ -1,4 +1,4 @@
-"""hub.yamlsafe in this process, one function at a time: what an editor's YAML becomes, and
+"""hub.safety.yamlsafe in this process, one function at a time: what an editor's YAML becomes, and
 the problem (line, what was found, what to do) `make check` prints for what it refuses.
 tests/test_validation.py checks the same problems as `make check` prints them."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from hub.errors import ContentError
-from hub.yamlsafe import (
+from hub.safety.yamlsafe import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
     LoadedYaml,

@@ -1,5 +1,5 @@
-"""`python -m hub …` (with hooks/ on PYTHONPATH): the editors' commands, see hub.cli."""
+"""`python -m hub …` (with hooks/ on PYTHONPATH): the editors' commands, see hub.editors.cli."""
 
-from .cli import main
+from .editors.cli import main
 
 raise SystemExit(main())

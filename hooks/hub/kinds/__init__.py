@@ -39,8 +39,8 @@ from zoneinfo import ZoneInfo
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from ..generate import GeneratedPage
-    from ..render import Renderer
+    from ..pages.generate import GeneratedPage
+    from ..site.render import Renderer
 
 # The package's own kinds of record, in the order the content is loaded, listed and counted.
 BUILT_IN = ("city", "opportunity", "event")
@@ -48,7 +48,7 @@ BUILT_IN = ("city", "opportunity", "event")
 ARTICLE_MODULES = ("article", "policy")
 # Folders of data/ and of a language's pages that are not a kind's.
 RESERVED_FOLDERS = frozenset({"news", "policies", "schema", "about", "feeds", "calendars", "assets", "search"})
-# Where the package's stubs are (hooks/hub/stubs/); a site's kind brings its own folder.
+# Where the package's stubs are (hooks/hub/editors/stubs/); a site's kind brings its own folder.
 PACKAGE_STUBS = Path(__file__).resolve().parent.parent / "stubs"
 
 Pages = Callable[["Renderer", str], "Iterable[GeneratedPage]"]
@@ -61,13 +61,13 @@ SeoFacts = Callable[["Renderer", str, Any, str], "tuple[str | None, dict[str, An
 
 @dataclass(frozen=True)
 class RecordFeed:
-    """How a kind's records enter the feeds (hub.feeds): every language carries each record,
+    """How a kind's records enter the feeds (hub.channels.feeds): every language carries each record,
     its title and summary falling back like its page."""
 
     # When the feeds date it (published and updated), in the hub's time zone.
     announced: Callable[[Any, ZoneInfo], datetime]
     # The entry's HTML: (renderer, record id, record, language, common values) -> HTML;
-    # the common values are page_url, url(path) and pick(text) (hub.feeds.ItemContent).
+    # the common values are page_url, url(path) and pick(text) (hub.channels.feeds.ItemContent).
     html: Callable[[Renderer, str, Any, str, dict[str, Any]], str]
 
 
@@ -82,7 +82,7 @@ class RecordKind:
     pages: Pages  # every page of the kind in one language: one per record, and any listing
     listing: Listing | None = None  # the records under the introduction of <folder>/index.md
     # Fields that name other content: (field, folder of what it names: cities, topics,
-    # sectors, events, policies or a kind's folder), checked by hub.references.
+    # sectors, events, policies or a kind's folder), checked by hub.source.references.
     references: tuple[tuple[str, str], ...] = (("cities", "cities"), ("topics", "topics"))
     seo: SeoFacts | None = None
     # What a record's social card says: (renderer, record, language, site name) -> card_draw.Card;
@@ -92,7 +92,7 @@ class RecordKind:
     # Pages under <folder>/ that are listings, not records (left out of search results).
     listing_pages: tuple[str, ...] = ()
     # `hub new <name>`: the stub <name>.yml.j2 in this folder, and values its template
-    # needs beyond the common ones (hub.scaffold).
+    # needs beyond the common ones (hub.editors.scaffold).
     stubs: Path = PACKAGE_STUBS
     stub_values: Callable[[], dict[str, Any]] = field(default=dict)
 
@@ -100,7 +100,7 @@ class RecordKind:
 @dataclass(frozen=True)
 class ArticleKind:
     """A kind of article: Markdown pages in docs/<lang>/<folder>/, facts in the front matter
-    of the original, texts per language (hub.catalog reads them)."""
+    of the original, texts per language (hub.source.catalog reads them)."""
 
     name: str  # Article.kind, in feed entry ids and the SEO kind: news, policy
     folder: str  # docs/<lang>/<folder>/; its section feed is named after it

@@ -1,7 +1,7 @@
 """News articles (docs/<lang>/news/<year>/<slug>.md): the listing of the news section,
 ten to a page (page 1 under the introduction of news/, pages 2…N at news/page/<n>/), the
 archive by year and by topic, and what an article's page tells search engines (a
-NewsArticle; hub.seo adds the headline, dates and keywords every article has).
+NewsArticle; hub.site.seo adds the headline, dates and keywords every article has).
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from ..generate import GeneratedPage
-from ..models import ArticleOriginal, ArticleTranslation
-from ..render import Renderer
+from ..pages.generate import GeneratedPage
+from ..site.render import Renderer
+from ..source.models import ArticleOriginal, ArticleTranslation
 from . import ArticleKind
 
 

@@ -2,7 +2,7 @@
 and the listing under the hand-written introduction of the index (cities/), grouped by
 continent, with an honest total against the number Chengdu reports. A city's page is a
 schema.org City in its Country; cities are not announced in feeds (each has a feed of its
-own, of what concerns it: hub.subscriptions).
+own, of what concerns it: hub.site.subscriptions).
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from typing import Any, get_args
 from babel import Locale
 from babel.numbers import parse_pattern
 
-from ..card_draw import Card
-from ..dates import country_name
-from ..generate import GeneratedPage
-from ..models import City, Continent, Coordinates
-from ..render import Renderer
-from ..ui import UiStrings
-from ..views import render_view, site_relations
+from ..graphics.card_draw import Card
+from ..pages.generate import GeneratedPage
+from ..site.dates import country_name
+from ..site.render import Renderer
+from ..site.views import render_view, site_relations
+from ..source.models import City, Continent, Coordinates
+from ..source.ui import UiStrings
 from . import RecordKind
 
 # Parsed once: Babel parses a pattern given as text on every call.

@@ -16,15 +16,15 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ..card_draw import Card
-from ..event_time import day_range, event_start, event_when
-from ..generate import GeneratedPage
-from ..models import Event
-from ..prose import safe_markdown
-from ..render import Renderer
-from ..status import event_day, event_state
-from ..subscriptions import event_calendar_path
-from ..views import past_events, render_view, site_relations, topic_tags, upcoming_events
+from ..graphics.card_draw import Card
+from ..pages.generate import GeneratedPage
+from ..site.event_time import day_range, event_start, event_when
+from ..site.render import Renderer
+from ..site.subscriptions import event_calendar_path
+from ..site.views import past_events, render_view, site_relations, topic_tags, upcoming_events
+from ..source.models import Event
+from ..source.prose import safe_markdown
+from ..source.status import event_day, event_state
 from . import RecordFeed, RecordKind
 
 EVENT_STATUS = {

@@ -16,14 +16,11 @@ from datetime import datetime
 from typing import Any, get_args
 from zoneinfo import ZoneInfo
 
-from ..amounts import format_amount
-from ..card_draw import Card
-from ..dates import long_date
-from ..generate import GeneratedPage
-from ..models import Opportunity
-from ..prose import safe_markdown
-from ..render import Renderer
-from ..views import (
+from ..graphics.card_draw import Card
+from ..pages.generate import GeneratedPage
+from ..site.dates import long_date
+from ..site.render import Renderer
+from ..site.views import (
     closed_opportunities,
     open_opportunities,
     render_view,
@@ -31,6 +28,9 @@ from ..views import (
     topic_tags,
     unconfirmed_opportunities,
 )
+from ..source.amounts import format_amount
+from ..source.models import Opportunity
+from ..source.prose import safe_markdown
 from . import RecordFeed, RecordKind
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..catalog import Article, PageText
-from ..models import PolicyOriginal, PolicyTranslation
-from ..render import Renderer
-from ..views import render_view, site_relations
+from ..site.render import Renderer
+from ..site.views import render_view, site_relations
+from ..source.catalog import Article, PageText
+from ..source.models import PolicyOriginal, PolicyTranslation
 from . import ArticleKind
 
 

@@ -36,7 +36,7 @@ def in_language_build(config: Any) -> bool:
 
 def take_over_language_loop(config: Any) -> None:
     """Make the plugin's own loop over the languages do nothing: the hub builds them
-    (hub.parallel). Why: no option turns the loop off; its `on_post_build` returns at once
+    (hub.engine.parallel). Why: no option turns the loop off; its `on_post_build` returns at once
     while `building` is True. On upgrade: that early return is still there."""
     _plugin(config).building = True
 

@@ -73,7 +73,7 @@ def page_meta(text: str) -> tuple[str, dict[str, Any]]:
 def wrap_serve_build(wrap: Callable[[Callable[..., None]], Callable[..., None]]) -> None:
     """Replace the build `mkdocs serve` runs (first build and every rebuild) by
     `wrap(build)`, once per process. Why: no event sees a failed build as a whole (a
-    preview shows its problems in the browser, hub.preview_errors); `mkdocs serve` calls
+    preview shows its problems in the browser, hub.engine.preview_errors); `mkdocs serve` calls
     `mkdocs.commands.serve.build` by that name. On upgrade: `serve()` still calls the
     module-level `build` for every build."""
     import mkdocs.commands.serve as serve

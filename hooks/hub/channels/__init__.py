@@ -1,0 +1,1 @@
+"""Feeds, calendars and OPML files: what a subscriber's reader or calendar app gets."""

@@ -1,0 +1,3 @@
+"""The editors' commands (`python -m hub …`: check, new, translations, schema, report) and the checks
+they run without building.
+"""

@@ -1,0 +1,90 @@
+"""What a build starts once its inputs are loaded, and stops when it is done.
+
+They live in the process that started them. A forked language worker (hub.engine.parallel)
+inherits them: it converts pictures in the text and draws social cards itself, and hands
+none of them back; the Pagefind service takes pages from this process only (the worker's
+pages are read from disk at the end, hub.engine.search).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from ..channels.syndication import Syndication
+from ..graphics.cards import Cards, FontsRequired
+from ..site.render import Renderer
+from ..source.catalog import Catalog
+from ..source.image_variants import ImageSet
+from ..source.inline_pictures import InlinePictures
+from ..source.models import LeadImage
+from ..source.pictures import picture_of
+from ..stack import PagefindError, PagefindService
+from . import search
+from .build_inputs import BuildInputs
+
+
+@dataclass(frozen=True)
+class BuildServices:
+    # Pictures in the text of pages, among the site's Markdown extensions (hub.source.inline_pictures);
+    # the next build of a `mkdocs serve` session puts its own in its place.
+    inline_pictures: InlinePictures
+    # Feeds, calendars and OPML files: which pages they want, and the files at the end.
+    syndication: Syndication
+    cards: Cards  # social cards, drawn as the pages are built (hub.graphics.cards)
+    # The search index, fed as this process writes its pages; stopped by `search.write_index`
+    # at the end of the build, or by `close`.
+    search: PagefindService
+
+    @classmethod
+    def start(cls, inputs: BuildInputs, config: Any, *, preview: bool) -> BuildServices:
+        renderer = inputs.renderer
+        # First: the feeds convert articles with the site's extensions, this one among them.
+        inline_pictures = _inline_pictures(renderer, config)
+        syndication = Syndication.from_config(renderer, config)
+        try:
+            cards = Cards.start(renderer, Path(config.site_dir), publishing=not preview)
+        except FontsRequired as error:
+            raise PluginError(str(error)) from None
+        try:
+            service = search.start_index()
+        except PagefindError as error:
+            raise PluginError(f"Pagefind could not start: {error}") from None
+        return cls(inline_pictures=inline_pictures, syndication=syndication, cards=cards, search=service)
+
+    def close(self) -> None:
+        """Stop Pagefind without writing (a failed build, a preview that keeps its index)."""
+        self.search.close()
+
+
+def _inline_pictures(renderer: Renderer, config: Any) -> InlinePictures:
+    """The Markdown extension that shows pictures in the text through the lead images'
+    variants, put among the site's extensions (in place of a previous build's, under
+    `mkdocs serve`): the pages and the feeds' own conversions use it."""
+    settings = renderer.settings
+    # The credit a lead image of the same file gives, shown under the picture in the text too.
+    credits: dict[str, str] = {}
+    for image in _lead_images(renderer.catalog):
+        if image.credit:
+            credits.setdefault(image.src, image.credit)  # the first named, articles before records
+
+    def render(image_set: ImageSet, *, alt: str, caption: str | None, lang: str, alone: bool) -> str:
+        shown = picture_of(image_set, alt=(alt, lang), caption=(caption, lang) if caption else None,
+                           credit=credits.get(image_set.src), base=settings.base_path)
+        return renderer.render("text_picture.html", lang, p=shown, alone=alone)
+
+    others = [other for other in config.markdown_extensions if not isinstance(other, InlinePictures)]
+    extension = InlinePictures(render=render, sets=renderer.images, root=settings.root,
+                               asset_folders=settings.asset_folders, extensions=list(others),
+                               configs=dict(config.mdx_configs or {}))
+    config.markdown_extensions[:] = [*others, extension]
+    return extension
+
+
+def _lead_images(catalog: Catalog) -> list[LeadImage]:
+    records = [record for _kind, records in catalog.record_folders() for record in records.values()]
+    images = (*(a.meta.image for a in catalog.articles()), *(getattr(r, "image", None) for r in records))
+    return [image for image in images if image]
