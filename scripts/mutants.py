@@ -40,9 +40,10 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKSPACES = ROOT / ".cache" / "mutants"
 EQUIVALENT_LIST = ROOT / "tests" / "MUTANTS.md"
 
-# Module (in hooks/hub/) -> the fast test files that exercise it in-process. Tests that build
-# a site run the build in another process, where mutmut cannot see which functions they call,
-# so the tests that count here call the module's functions and check what readers get.
+# Module (by its name, in whichever sub-package of hooks/hub/ it is) -> the fast test files that
+# exercise it in-process. Tests that build a site run the build in another process, where mutmut
+# cannot see which functions they call, so the tests that count here call the module's functions
+# and check what readers get.
 SECURITY = ["tests/test_security.py",
             "--deselect", "tests/test_security.py::test_the_build_refuses_a_script_in_docs",
             "--deselect", "tests/test_security.py::test_city_feed_channel_text_is_the_text_as_written"]
@@ -81,6 +82,15 @@ TIMEOUT_CODES = {24, -24, 152, 255, 36}
 COLUMNS = ("killed", "survived", "equivalent", "no tests", "timeout", "other")
 
 
+def module_file(module: str) -> Path:
+    """Where a module named in MODULE_TESTS is, relative to hooks/ (hub/<sub-package>/<module>.py):
+    found by its name, which is unique in the package (hooks/hub/README.md)."""
+    found = sorted((ROOT / "hooks" / "hub").rglob(f"{module}.py"))
+    if len(found) != 1:
+        raise SystemExit(f"{len(found)} files named {module}.py in hooks/hub/: name the module by a unique name")
+    return found[0].relative_to(ROOT / "hooks")
+
+
 def mutmut_settings() -> dict[str, object]:
     """The [tool.mutmut] section of pyproject.toml: what every module's run shares."""
     with open(ROOT / "pyproject.toml", "rb") as handle:
@@ -109,7 +119,7 @@ def prepare(module: str) -> Path:
     settings = {
         **mutmut_settings(),
         "source_paths": ["src"],
-        "only_mutate": [f"src/hub/{module}.py"],
+        "only_mutate": [f"src/{module_file(module).as_posix()}"],
         "pytest_add_cli_args_test_selection": MODULE_TESTS[module],
     }
     pytest_section = (ROOT / "pyproject.toml").read_text(encoding="utf-8").split("[tool.pytest.ini_options]")[1]
@@ -153,14 +163,14 @@ def children_cpu() -> float:
 
 
 def equivalent_mutants() -> set[str]:
-    """Mutant names listed in tests/MUTANTS.md (each a `hub.module.x_function__mutmut_N`)."""
+    """Mutant names listed in tests/MUTANTS.md (each a `hub.<sub-package>.<module>.x_function__mutmut_N`)."""
     text = EQUIVALENT_LIST.read_text(encoding="utf-8") if EQUIVALENT_LIST.exists() else ""
     return set(re.findall(r"`(hub\.[\w.ǁ]+__mutmut_\d+)`", text))
 
 
 def results(module: str) -> dict[str, str]:
     """Each mutant of the module's last run and what became of it."""
-    meta = WORKSPACES / module / "mutants" / "src" / "hub" / f"{module}.py.meta"
+    meta = WORKSPACES / module / "mutants" / "src" / f"{module_file(module)}.meta"
     if not meta.exists():
         return {}
     codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
@@ -209,7 +219,7 @@ def show(modules: list[str]) -> None:
         for name, status in sorted(results(module).items()):
             if status in ("killed", "equivalent"):
                 continue
-            diff = get_diff_for_mutant(name, path=Path(f"src/hub/{module}.py")).splitlines()
+            diff = get_diff_for_mutant(name, path=Path("src") / module_file(module)).splitlines()
             changed = [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
             print(f"## {name} ({status})", *changed, sep="\n")
 
