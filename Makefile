@@ -86,6 +86,13 @@ test-fast: setup-dev ## Run the fast tests: no browser, no extra site builds or 
 mutants: setup-dev ## Mutation testing of the core modules over the fast tests (2 workers, under 30 min)
 	$(PY) scripts/mutants.py $(MODULES)
 
+# A change that should not change the site (a refactoring, a new version of a tool): the real
+# site and the bench corpus at N = 500, built with BASE's code and the working tree's, compared
+# file by file (scripts/same_site.py; 11 minutes on the shared machine, most of it the corpus builds).
+same-site: setup-dev ## Is the published site byte-identical to BASE's? (BASE=main; real site and bench corpus N = 500)
+	@test -n "$(BASE)" || { echo 'usage: make same-site BASE=main'; exit 2; }
+	$(PY) scripts/same_site.py "$(BASE)"
+
 bench: setup-dev ## Scale benchmark, see bench/README.md (SIZES="500 2000 5000", ROUNDS=3; BENCH_20000=1 adds N = 20,000)
 	$(VENV)/bin/pip install -q -r bench/requirements.txt
 	$(PY) bench/run.py --sizes $(or $(SIZES),500 2000) --rounds $(or $(ROUNDS),3) --extras
@@ -94,4 +101,4 @@ bench: setup-dev ## Scale benchmark, see bench/README.md (SIZES="500 2000 5000",
 bench-decade: setup-dev ## A decade of news: N = 20,000, the hub alone, one round (recorded with the sizes above)
 	$(PY) bench/run.py --sizes 20000 --rounds 1 --variants hub
 
-.PHONY: help setup setup-dev setup-test serve build preview report check new translations schema test test-fast mutants bench bench-decade
+.PHONY: help setup setup-dev setup-test serve build preview report check new translations schema test test-fast mutants same-site bench bench-decade
