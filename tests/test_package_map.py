@@ -61,12 +61,24 @@ def exists(name: str) -> bool:
     return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
 
 
-def imports(path: Path) -> set[str]:
-    """Every module of the package that `path` imports, wherever in the file (absolute names)."""
+def _type_checking_blocks(tree: ast.Module) -> set[int]:
+    """ids of the nodes under `if TYPE_CHECKING:`: imports for type hints, never loaded."""
+    return {id(inner) for node in ast.walk(tree)
+            if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+            for statement in node.body for inner in ast.walk(statement)}
+
+
+def imports(path: Path, *, type_hints: bool = True) -> set[str]:
+    """Every module of the package that `path` imports, wherever in the file (absolute names);
+    without `type_hints`, those imported only for type hints are left out."""
     here = dotted(path).split(".")
     package = here if path.name == "__init__.py" else here[:-1]
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    hints = set() if type_hints else _type_checking_blocks(tree)
+    for node in ast.walk(tree):
+        if id(node) in hints:
+            continue
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names if alias.name.split(".")[0] == "hub")
         elif isinstance(node, ast.ImportFrom):
@@ -88,14 +100,24 @@ def short(name: str) -> str:
     return name.removeprefix("hub.")
 
 
+def registries() -> set[str]:
+    """Sub-packages whose own `__init__` loads nothing of the package (type hints aside): a
+    registry like `hub.kinds`, which every layer may read without reaching up, because reading
+    it loads nothing above the reader."""
+    return {dotted(init) for init in PACKAGE_DIR.glob("*/__init__.py")
+            if not imports(init, type_hints=False) and init.read_text(encoding="utf-8").strip()}
+
+
 def package_imports() -> dict[tuple[str, str], set[tuple[str, str]]]:
-    """(importing group, imported group) -> the module imports that make that edge."""
+    """(importing group, imported group) -> the module imports that make that edge; reading a
+    registry (above) makes none."""
     edges: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    readable = registries()
     for path in sorted(PACKAGE_DIR.rglob("*.py")):
         importer = dotted(path)
         for target in imports(path):
             a, b = group_of(importer), group_of(target)
-            if a != b and target != "hub":
+            if a != b and target != "hub" and target not in readable:
                 edges.setdefault((a, b), set()).add((short(importer), short(target)))
     return edges
 
@@ -151,3 +173,9 @@ def test_the_map_sees_an_import_it_does_not_allow(tmp_path: Path) -> None:
     assert modules == {"low": {"a"}, "high": {"b"}}
     assert allowed == {"low": {TOP}, "high": {TOP, "low"}}
     assert exceptions == {("low.a", "high.b")}
+
+
+def test_the_kinds_registry_loads_nothing_of_the_package() -> None:
+    """Every layer reads the registry of kinds (hooks/hub/README.md, `kinds`): it may import
+    the package's modules for type hints only, or the layers would have a cycle."""
+    assert "hub.kinds" in registries()
