@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from hub.channels.feed_html import ArticleHtml, MarkdownOptions, absolutize, md_url_path
 from hub.engine.build_services import _inline_pictures
 from hub.source.image_variants import ImageSet, Variant
-from hub_in_memory import mkdocs_config, renderer, scratch_dir
+from hub_in_memory import catalog, mkdocs_config, renderer, scratch_dir
 from sitebuild import TEST_SITE_URL
 
 PAGE = TEST_SITE_URL + "en/news/2025/story/"
@@ -63,6 +63,18 @@ def docs() -> Iterator[Path]:
         yield docs
 
 
+HARBOUR_GRANT = """\
+title: {zh: 港口, en: Harbour grant}
+summary: {zh: 摘要。, en: Summary.}
+issuer: {zh: 成都市, en: Chengdu}
+sector: research-development
+kind: grant
+published: 2025-04-01
+source: {zh: 来源, en: Source}
+image: {src: harbour.jpg, alt: {zh: 港口, en: The harbour}, credit: Studio Lumière}
+"""
+
+
 def harbour() -> dict[str, ImageSet]:
     variants = tuple(Variant(width, width // 2, f"harbour-{width}.webp", f"harbour-{width}.jpg", width * 10, width * 20)
                      for width in (480, 960, 1600))
@@ -71,7 +83,8 @@ def harbour() -> dict[str, ImageSet]:
 
 def articles(docs: Path) -> ArticleHtml:
     """As the build makes it: the site's Markdown extensions, with its pictures in the text."""
-    hub = renderer()
+    # The photo is also an opportunity's lead image, which names who took it.
+    hub = renderer(catalog(opportunities={"harbour-grant": HARBOUR_GRANT}))
     hub.images.update(harbour())
     config = mkdocs_config()
     site_extensions = list(config.markdown_extensions)
@@ -143,7 +156,7 @@ def test_a_picture_in_the_text_is_shown_from_its_variants_with_absolute_addresse
     [source] = html.find_all("source")
     assert all(candidate.split()[0].startswith(TEST_SITE_URL + "assets/images/harbour-")
                for candidate in source["srcset"].split(", "))
-    assert html.find("figcaption").get_text(strip=True) == "The harbour"
+    assert html.find("figcaption").get_text(strip=True) == "The harbour·Image: Studio Lumière"
 
 
 def test_headings_have_no_permalink_and_keep_their_ids_from_article_to_article(docs):
