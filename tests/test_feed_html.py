@@ -13,8 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from hub.build import _inline_pictures
 from hub.feed_html import ArticleHtml, MarkdownOptions, absolutize, md_url_path
-from hub.image_variants import ImageSet, Variant
-from hub_in_memory import catalog, mkdocs_config, renderer, scratch_dir
+from hub_in_memory import catalog, mkdocs_config, photo_variants, renderer, scratch_dir
 from sitebuild import TEST_SITE_URL
 
 PAGE = TEST_SITE_URL + "en/news/2025/story/"
@@ -75,17 +74,11 @@ image: {src: harbour.jpg, alt: {zh: 港口, en: The harbour}, credit: Studio Lum
 """
 
 
-def harbour() -> dict[str, ImageSet]:
-    variants = tuple(Variant(width, width // 2, f"harbour-{width}.webp", f"harbour-{width}.jpg", width * 10, width * 20)
-                     for width in (480, 960, 1600))
-    return {"harbour.jpg": ImageSet("harbour.jpg", "k", 1600, 800, "image/jpeg", variants)}
-
-
 def articles(docs: Path) -> ArticleHtml:
     """As the build makes it: the site's Markdown extensions, with its pictures in the text."""
     # The photo is also an opportunity's lead image, which names who took it.
     hub = renderer(catalog(opportunities={"harbour-grant": HARBOUR_GRANT}))
-    hub.images.update(harbour())
+    hub.images.update(photo_variants("harbour.jpg"))
     config = mkdocs_config()
     site_extensions = list(config.markdown_extensions)
     try:
