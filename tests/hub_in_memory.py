@@ -26,6 +26,7 @@ import hub.engine.build  # noqa: F401
 import yaml
 from hub.site.render import Renderer
 from hub.source.catalog import load_catalog
+from hub.source.image_variants import ImageSet, Variant
 from hub.source.models import City, Event, Opportunity, Taxonomy
 from hub.source.settings import settings_from_config
 from hub.source.ui import UI_FILE, load_ui
@@ -97,3 +98,12 @@ def scratch_dir() -> Iterator[Path]:
     than the test itself, and mutation testing starts a session per mutant."""
     with tempfile.TemporaryDirectory(prefix="hub-test-") as folder:
         yield Path(folder)
+
+
+def photo_variants(src: str) -> dict[str, ImageSet]:
+    """What the build makes of a lead image or a picture in the text at `src` (a path in
+    docs/assets/images/): a JPEG and a WebP 480, 960 and 1,600 pixels wide."""
+    stem = src.rsplit("/", 1)[-1].removesuffix(".jpg")
+    variants = tuple(Variant(width, width // 2, f"{stem}-{width}.webp", f"{stem}-{width}.jpg", width * 10, width * 20)
+                     for width in (480, 960, 1600))
+    return {src: ImageSet(src, "k", 1600, 800, "image/jpeg", variants)}

@@ -1,6 +1,7 @@
 """The calendar tests of tests/test_calendars.py that read only .ics files, run again on
-calendars written in this process (tests/syndicated.py): the same checks, and mutation
-testing of hub.channels.calendars sees them (scripts/mutants.py)."""
+calendars written in this process (tests/syndicated.py): the same checks on the
+repository's own calendars. Mutation testing uses the narrower tests/test_calendar_writer.py
+(scripts/mutants.py)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """The feed tests of tests/test_feeds.py that read only the feed and calendar files, run
-again on files written in this process (tests/syndicated.py): the same checks, and mutation
-testing of hub.channels.feeds and hub.channels.feed_html sees them (scripts/mutants.py)."""
+again on files written in this process (tests/syndicated.py): the same checks on the
+repository's own feeds. Mutation testing uses the narrower tests/test_feed_writer.py and
+tests/test_feed_html.py (scripts/mutants.py)."""
 
 from __future__ import annotations
 
