@@ -49,7 +49,7 @@ ARTICLE_MODULES = ("article", "policy")
 # Folders of data/ and of a language's pages that are not a kind's.
 RESERVED_FOLDERS = frozenset({"news", "policies", "schema", "about", "feeds", "calendars", "assets", "search"})
 # Where the package's stubs are (hooks/hub/editors/stubs/); a site's kind brings its own folder.
-PACKAGE_STUBS = Path(__file__).resolve().parent.parent / "stubs"
+PACKAGE_STUBS = Path(__file__).resolve().parent.parent / "editors" / "stubs"
 
 Pages = Callable[["Renderer", str], "Iterable[GeneratedPage]"]
 # (renderer, Markdown of the hand-written page, its path, language, front matter): the
