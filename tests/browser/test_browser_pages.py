@@ -20,6 +20,9 @@ def axe_problems(tab: Tab) -> list[str]:
     """axe-core's serious and critical violations on the page as it is now."""
     if not tab.page.evaluate("typeof window.axe !== 'undefined'"):
         tab.page.add_script_tag(path=str(AXE))  # inline: the page makes no request for it
+    # The page as a reader sees it once it settles: a transition still running (Material fades
+    # its section tabs in) would be measured half-way, at a contrast no reader is left with.
+    tab.page.evaluate("document.getAnimations().forEach(a => { try { a.finish() } catch (e) {} })")
     violations = tab.page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
     return [
         f"{v['id']} ({v['impact']}): {node['target']} {node['failureSummary']}"
