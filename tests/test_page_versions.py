@@ -175,3 +175,48 @@ def test_an_article_inside_the_content_does_not_cut_what_search_reads() -> None:
 def test_a_page_that_starts_with_its_html_tag_is_read_the_same_way() -> None:
     page = PAGE.removeprefix("<!doctype html>")
     assert search_document(page) == search_document(PAGE)
+
+
+def test_a_sitemap_splits_at_its_address_limit_into_numbered_parts_an_index_lists(settings) -> None:
+    """Exactly `max_urls` addresses still fit in one file; one more starts a part. The index
+    names each part by its absolute address, escaped, in the order the parts were written,
+    and a part filled to exactly the byte limit is not split."""
+    sitemap = SitemapCollector()
+    for number in range(5):
+        sitemap.add(page_versions(settings, lang="zh", content_lang="zh", url_path=f"news/{number}/",
+                                  languages_with_text={"zh"}))
+    assert list(sitemap.files(SITE, max_urls=5)) == ["sitemap.xml"]
+    files = sitemap.files("https://example.org/a&b/", max_urls=2)
+    index = ET.fromstring(files.pop("sitemap.xml"))
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    assert [loc.text for loc in index.iter(f"{SITEMAP}loc")] == [
+        f"https://example.org/a&b/sitemap-{number}.xml" for number in (1, 2, 3)]
+    assert list(files) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"]
+    counts = [len(ET.fromstring(text).findall(f"{SITEMAP}url")) for text in files.values()]
+    assert counts == [2, 2, 1]
+    whole = sitemap.xml()
+    assert sitemap.files(SITE, max_bytes=len(whole.encode("utf-8"))) == {"sitemap.xml": whole}
+    assert len(sitemap.files(SITE, max_bytes=len(whole.encode("utf-8")) - 1)) > 1
+
+
+def test_every_sitemap_part_is_within_the_byte_limit_and_holds_only_its_url_elements(settings) -> None:
+    """Each part counts its own frame (`<urlset>` and `</urlset>`) from the start, so that the
+    second and later parts stay within the limit as the first does; a part carries nothing
+    between its elements that a crawler would read as text."""
+    sitemap = SitemapCollector()
+    for number in range(6):
+        sitemap.add(page_versions(settings, lang="zh", content_lang="zh", url_path=f"news/{number}/",
+                                  languages_with_text={"zh"}))
+    whole = sitemap.xml()
+    elements = ET.fromstring(whole).findall(f"{SITEMAP}url")
+    two = sitemap.files(SITE, max_urls=2)["sitemap-1.xml"]  # a part of two elements, as written
+    element = (len(whole.encode("utf-8")) - len(two.encode("utf-8"))) // (len(elements) - 2)
+    limit = len(two.encode("utf-8")) + element - 10  # room for two elements, not for three
+    files = sitemap.files(SITE, max_bytes=limit)
+    files.pop("sitemap.xml")
+    assert [len(ET.fromstring(text).findall(f"{SITEMAP}url")) for text in files.values()] == [2, 2, 2]
+    assert all(len(text.encode("utf-8")) <= limit for text in files.values())
+    for text in files.values():
+        root = ET.fromstring(text)
+        assert [element.tail.strip() for element in root.iter(f"{SITEMAP}url")] == [""] * 2
+        assert (root.text or "").strip() == ""
