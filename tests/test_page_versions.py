@@ -5,9 +5,11 @@ repository's languages: zh (the default, without a prefix), en, fr and ja."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 import pytest
 from hub.engine.search import is_indexed, result_meta, search_document
+from hub.kinds import record_kinds
 from hub.site.alternates import SitemapCollector, page_versions, strip_lang_prefix
 from sitebuild import ROOT, TEST_SITE_URL
 from syndicated import project_settings
@@ -220,3 +222,14 @@ def test_every_sitemap_part_is_within_the_byte_limit_and_holds_only_its_url_elem
         root = ET.fromstring(text)
         assert [element.tail.strip() for element in root.iter(f"{SITEMAP}url")] == [""] * 2
         assert (root.text or "").strip() == ""
+
+
+def test_the_listing_pages_of_a_sites_own_kind_stay_out_of_search_results() -> None:
+    """A kind a site adds (README, "Add a kind of record") names its listing pages; those are
+    left out of the index like the package's own (`events/past/`), and its records are not."""
+    visits = replace(record_kinds()[0], name="visit", folder="visits", listing_pages=("archive",))
+    kinds = (*record_kinds(), visits)
+    assert is_indexed("visits/archive/", is_fallback=False, kinds=kinds) is False
+    assert is_indexed("visits/archive/", is_fallback=False) is True  # the package alone does not know it
+    assert is_indexed("visits/mayor-of-manchester/", is_fallback=False, kinds=kinds) is True
+    assert is_indexed("events/past/", is_fallback=False, kinds=kinds) is False
