@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from hub.channels.feed_html import ArticleHtml, MarkdownOptions, absolutize, md_url_path
-from hub.engine.build_services import _inline_pictures
+from hub.engine.build_services import inline_pictures_extension
 from hub_in_memory import catalog, mkdocs_config, photo_variants, renderer, scratch_dir
 from sitebuild import TEST_SITE_URL
 
@@ -82,7 +82,7 @@ def articles(docs: Path) -> ArticleHtml:
     config = mkdocs_config()
     site_extensions = list(config.markdown_extensions)
     try:
-        pictures = _inline_pictures(hub, config)
+        pictures = inline_pictures_extension(hub, config)
         pictures.root = docs.parent
         options = MarkdownOptions.from_config(config)
     finally:

@@ -63,13 +63,13 @@ class BuildInputs:
         except ContentErrors as errors:
             broken = preview_pages.broken_pages(errors.errors) if preview else None
             if broken is None:
-                raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
+                raise _not_built(errors) from None
             # The preview goes on without the broken pages (hub.engine.preview_pages).
             kept, left_out = None, broken
             try:
                 ui, catalog = load_content(settings, skip=frozenset(broken))
             except ContentErrors as more:
-                raise PluginError("The content has problems; nothing was built.\n" + more.report()) from None
+                raise _not_built(more) from None
             # Said as information: a warning would stop the preview (strict mode).
             log.info("hub: left out of the preview until fixed:\n" + errors.report())
         for lang in settings.languages:
@@ -82,7 +82,7 @@ class BuildInputs:
             with timing.stage("lead images"):
                 images = image_variants.prepare(settings.root, catalog.image_sources, workers=settings.build_workers)
         except ContentErrors as errors:
-            raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
+            raise _not_built(errors) from None
         if images.sets:
             log.info(f"hub: {image_variants.describe(images)}")
         renderer.images = images.sets
@@ -95,7 +95,7 @@ class BuildInputs:
                     made = _make_pages(renderer, docs_dir, split=not preview and settings.build_workers > 1)
                     generated, written, removed = made.pages, made.written, made.removed
         except ContentErrors as errors:
-            raise PluginError("The content has problems; nothing was built.\n" + errors.report()) from None
+            raise _not_built(errors) from None
         log.info(f"hub: {len(generated)} generated pages ({written} written, {removed} removed)")
         if preview and not kept and not left_out:
             preview_cache.keep(settings.root, key, (ui, catalog, generated))
@@ -111,6 +111,11 @@ class BuildInputs:
         index takes: fallback copies are not indexed)."""
         own = Counter(lang for languages in self.catalog.page_languages.values() for lang in languages)
         return sorted(self.settings.languages, key=lambda lang: -own[lang])
+
+
+def _not_built(errors: ContentErrors) -> PluginError:
+    """What stops the build when the content has problems: every one of them, nothing half-built."""
+    return PluginError("The content has problems; nothing was built.\n" + errors.report())
 
 
 def _make_pages(renderer: Renderer, docs_dir: Path, *, split: bool) -> PagesMade:

@@ -43,7 +43,7 @@ class BuildServices:
     def start(cls, inputs: BuildInputs, config: Any, *, preview: bool) -> BuildServices:
         renderer = inputs.renderer
         # First: the feeds convert articles with the site's extensions, this one among them.
-        inline_pictures = _inline_pictures(renderer, config)
+        inline_pictures = inline_pictures_extension(renderer, config)
         syndication = Syndication.from_config(renderer, config)
         try:
             cards = Cards.start(renderer, Path(config.site_dir), publishing=not preview)
@@ -60,7 +60,7 @@ class BuildServices:
         self.search.close()
 
 
-def _inline_pictures(renderer: Renderer, config: Any) -> InlinePictures:
+def inline_pictures_extension(renderer: Renderer, config: Any) -> InlinePictures:
     """The Markdown extension that shows pictures in the text through the lead images'
     variants, put among the site's extensions (in place of a previous build's, under
     `mkdocs serve`): the pages and the feeds' own conversions use it."""
