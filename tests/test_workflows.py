@@ -129,6 +129,44 @@ def test_deploy_builds_for_the_address_pages_reports():
     assert build[-1]["with"]["path"] == "site"
 
 
+def _cache_steps(path: Path, action: str) -> list[tuple[int, dict[str, Any]]]:
+    build = next(iter(jobs(path).values()))["steps"]
+    return [(index, step) for index, step in enumerate(build)
+            if step.get("uses", "").split("@")[0] == f"actions/cache/{action}"]
+
+
+def test_deploys_keep_the_cards_and_pictures_they_made():
+    """A deploy draws only the cards and picture variants the last deploy did not make: the
+    folders the hub keeps them in are restored before the check and the build, and saved
+    after a build that succeeded, under a key the next restore finds."""
+    from hub.graphics.cards import CARD_CACHE
+    from hub.safety.images import CACHE_DIR
+
+    folders = {"/".join(CARD_CACHE), "/".join(CACHE_DIR)}
+    build = jobs(DEPLOY)["build"]["steps"]
+    runs = [step.get("run") for step in build]
+    [(restore_at, restore)] = _cache_steps(DEPLOY, "restore")
+    [(save_at, save)] = _cache_steps(DEPLOY, "save")
+    assert restore_at < runs.index("make check") < runs.index("make build") < save_at
+    assert "if" not in save, "a failed build must not keep what it made"
+    for step in (restore, save):
+        assert set(step["with"]["path"].split()) == folders
+    # A cache entry cannot be overwritten: every run saves under a key of its own, and the
+    # next run restores the newest entry whose key starts with the shared prefix.
+    assert save["with"]["key"] == restore["with"]["key"] == "cards-and-pictures-${{ github.run_id }}"
+    assert save["with"]["key"].startswith(restore["with"]["restore-keys"])
+
+
+def test_pull_requests_read_the_deploys_cards_but_never_save_any():
+    """A pull request's code is not trusted: its run may start from main's cards and
+    pictures, but nothing it makes may reach a deploy."""
+    assert _cache_steps(PULL_REQUEST, "save") == []
+    [(_, restore)] = _cache_steps(PULL_REQUEST, "restore")
+    [(_, deploy_restore)] = _cache_steps(DEPLOY, "restore")
+    assert restore["with"] == deploy_restore["with"]
+    assert "actions/cache@" not in PULL_REQUEST.read_text(encoding="utf-8")
+
+
 def test_make_build_keeps_timestamps_from_the_commit_and_statuses_from_today():
     """The daily rebuild must see today's date, yet stamp what the commit says."""
     dry_run = subprocess.run(

@@ -42,6 +42,9 @@ from .card_fonts import FONT_DIRS, FontSet, FontsMissing, font_set
 log = logging.getLogger("mkdocs.hooks.hub")
 
 CARD_DIR = "assets/cards"
+# Where drawn cards are kept between builds, relative to the project (HUB_CARD_CACHE overrides
+# it); the deploy workflow keeps this folder from one deploy to the next.
+CARD_CACHE = (".cache", "cards")
 _FURTHER_PAGE = re.compile(r"(news/)page/[0-9]+/")  # hub.pages.generate's pages of the news listing
 SECTION_KICKERS = {
     "news": "card_section_news",
@@ -84,7 +87,7 @@ class Cards:
         refuses to go on without the fonts (FontsRequired). The fonts are looked for in
         HUB_FONT_DIRS if set (hub.source.settings), else where Debian installs them."""
         font_dirs = renderer.settings.font_dirs or FONT_DIRS
-        cache_dir = renderer.settings.card_cache or renderer.settings.root / ".cache" / "cards"
+        cache_dir = renderer.settings.card_cache or renderer.settings.root.joinpath(*CARD_CACHE)
         cards = cls(renderer, site_dir, cache_dir, font_dirs)
         card_fonts.codepoint_cache = cache_dir
         try:
