@@ -351,11 +351,12 @@ def article(site: BuiltSite, url: str) -> Tag:
 
 
 def body(site: BuiltSite, url: str) -> BeautifulSoup:
-    """What an article's Markdown made: everything after the byline the hub adds, up to the
-    QR code of the page's address that the hub adds last (hub.graphics.share_qr)."""
+    """What an article's Markdown made: everything after the byline the hub adds, up to what
+    the hub adds after the text (what the article is filed under, related articles, the QR
+    code of the page's address: hub.pages.sections.article_frame)."""
     byline = article(site, url).select_one(".hub-byline")
     assert byline is not None, f"{url} has no byline"
     after = byline.find_next_siblings()
-    if after and after[-1].name == "details" and "hub-share" in after[-1].get("class", []):
+    while after and {"hub-filed", "hub-related", "hub-share"} & set(after[-1].get("class", [])):
         after = after[:-1]
     return BeautifulSoup("".join(str(element) for element in after), "html.parser")

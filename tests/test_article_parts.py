@@ -94,8 +94,8 @@ def test_reading_units_and_rates() -> None:
 
 
 def test_topics_cities_and_events_are_links(site: BuiltSite) -> None:
-    byline = article(site, "en/news/2025/first-article/").select_one(".hub-byline")
-    links = {a.get_text(strip=True): a["href"] for a in byline.select("a")}
+    filed = article(site, "en/news/2025/first-article/").select_one(".hub-filed")
+    links = {a.get_text(strip=True): a["href"] for a in filed.select("a")}
     assert links == {
         "Partner cities": "/hub/en/news/topics/sister-cities/",
         "Montpellier": "/hub/en/cities/montpellier/",
@@ -104,6 +104,17 @@ def test_topics_cities_and_events_are_links(site: BuiltSite) -> None:
     assert [(a.get_text(strip=True), a["href"]) for a in events.select("a")] == [
         ("Test event", "/hub/en/events/test-event/")
     ]
+
+
+def test_the_story_comes_before_what_it_is_filed_under(site: BuiltSite) -> None:
+    """On a phone the first screen under the title holds the date and the story: topics,
+    cities and events follow the text, before the related articles."""
+    page = article(site, "en/news/2025/timed-report/")
+    byline, filed, related = (page.select_one(s) for s in (".hub-byline", ".hub-filed", ".hub-related"))
+    assert byline.select("a.hub-tag") == [] and byline.find_next_sibling("p") is not None
+    text = byline.find_next_sibling("p")
+    assert filed in text.find_all_next("div") and related in filed.find_all_next("section")
+    assert [a.get_text(strip=True) for a in filed.select(".hub-article-events a")] == ["Test event"]
 
 
 def test_event_page_links_the_articles_about_it(site: BuiltSite) -> None:

@@ -276,7 +276,8 @@ def test_content_links_are_absolute_and_resolved_like_the_page(site: BuiltSite):
     assert TEST_SITE_URL + "policies/foreign-rd-centres-2025/" in hrefs
     content = BeautifulSoup(entry.content[0].value, "html.parser")
     assert "¶" not in content.get_text(), "heading permalinks are noise in a reader"
-    assert content.find("h1") is None and content.select(".hub-byline") == [], "the item has its own title and dates"
+    assert content.find("h1") is None and content.select(".hub-byline, .hub-filed") == [], (
+        "the item has its own title, dates and categories")
     assert content.find("h2") is not None
 
 

@@ -1,6 +1,7 @@
 """Every page type a reader meets, in every language, on a 1280×900 desktop and a 390×844
 phone: no serious or critical axe-core violation, no visible left sidebar that holds one
-link or none, the home page's lead story within the first screen; a screenshot of each
+link or none, the home page's lead story and an article's first paragraph within the
+first screen; a screenshot of each
 under .cache/screenshots/<size>/ for a reviewer. Then what a reader does with the new
 controls: more search results, the kind and date of each, and copying a feed address.
 
@@ -123,6 +124,18 @@ def test_the_lead_story_is_on_the_first_screen(sized: tuple[str, Tab], lang: str
     # squeeze it into a narrow column (on a phone that pushed its summary off the first screen).
     column = tab.page.locator(".md-content__inner").bounding_box()
     assert lead.bounding_box()["width"] >= 0.95 * (column["width"]), (lead.bounding_box(), column)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_article_opens_with_its_story(sized: tuple[str, Tab], lang: str) -> None:
+    """Under the title come the date and the story's first paragraph, whole, on the first
+    screen; the topics, cities and events it is filed under follow the text."""
+    size, tab = sized
+    tab.open(PREFIX[lang] + PAGES["article"])
+    first = tab.page.locator(".hub-byline ~ p").first.bounding_box()
+    assert first is not None and first["y"] + first["height"] <= SIZES[size]["height"], first
+    filed = tab.page.locator(".hub-filed").bounding_box()
+    assert filed is not None and filed["y"] > first["y"] + first["height"], filed
 
 
 def test_search_shows_kind_date_and_more_results(served: SiteServer, browser: Browser) -> None:

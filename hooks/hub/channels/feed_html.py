@@ -37,11 +37,13 @@ from ..source.inline_pictures import InlinePictures, PageSource
 from ..source.settings import HubSettings
 
 # What frames an article on its page and means nothing in a reader: the title (the
-# item's own), the byline (the item's dates and categories), the related articles (links
-# to the site's other pages, not the item's text), heading permalinks and the QR code of
-# the page's address (hub.graphics.share_qr).
+# item's own), the byline and what the article is filed under (the item's dates and
+# categories, which the feed gives as its own fields), the related articles (links to the
+# site's other pages, not the item's text), heading permalinks and the QR code of the
+# page's address (hub.graphics.share_qr).
 _PAGE_FRAME = (
     ".//h1 | .//*[contains(concat(' ', normalize-space(@class), ' '), ' hub-byline ')]"
+    " | .//*[contains(concat(' ', normalize-space(@class), ' '), ' hub-filed ')]"
     " | .//*[contains(concat(' ', normalize-space(@class), ' '), ' hub-related ')]"
     " | .//a[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]"
     " | .//*[contains(concat(' ', normalize-space(@class), ' '), ' hub-share ')]"

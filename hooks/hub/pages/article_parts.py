@@ -1,7 +1,7 @@
-"""What an article page shows around its text: when it was published (with the time,
-in the hub's time zone, when the front matter gives one) and updated, how long it takes
-to read, its topics, partner cities and events as links; after the text, up to three
-related articles."""
+"""What an article page shows around its text: under the title, when it was published
+(with the time, in the hub's time zone, when the front matter gives one) and updated and
+how long it takes to read; after the text, its topics, partner cities and events as links
+and up to three related articles."""
 
 from __future__ import annotations
 
@@ -41,6 +41,16 @@ def published_when(renderer: Renderer, article: Article, lang: str) -> Published
 
 
 def article_header(renderer: Renderer, article: Article, lang: str) -> str:
+    """Under the title: when it was published (and updated), its reading time, its lead image."""
+    text = article.text(lang, renderer.settings.fallbacks(lang))
+    return renderer.render(
+        "article_header.html", lang, article=article, published=published_when(renderer, article, lang),
+        minutes=text.reading.minutes, page_url=renderer.settings.url(lang, article.url_path),
+    )
+
+
+def article_filed(renderer: Renderer, article: Article, lang: str) -> str:
+    """After the text: its topics, partner cities and events as links; none: nothing."""
     fallbacks = renderer.settings.fallbacks(lang)
     catalog = renderer.catalog
     topics = [(topic, catalog.topics[topic].pick(lang, fallbacks)) for topic in article.meta.topics
@@ -49,12 +59,9 @@ def article_header(renderer: Renderer, article: Article, lang: str) -> str:
               if city in catalog.cities]
     events = [(event_id, catalog.events[event_id].title.pick(lang, fallbacks)) for event_id in article.meta.events
               if event_id in catalog.events]
-    text = article.text(lang, fallbacks)
-    return renderer.render(
-        "article_header.html", lang, article=article, topics=topics, cities=cities, events=events,
-        published=published_when(renderer, article, lang), minutes=text.reading.minutes,
-        page_url=renderer.settings.url(lang, article.url_path),
-    )
+    if not (topics or cities or events):
+        return ""
+    return renderer.render("article_filed.html", lang, topics=topics, cities=cities, events=events)
 
 
 def related_articles(renderer: Renderer, article: Article, lang: str) -> str:

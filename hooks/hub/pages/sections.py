@@ -17,7 +17,7 @@ from ..kinds import article_kinds
 from ..site.render import Renderer
 from . import translations
 from .about import render_about
-from .article_parts import article_header, related_articles
+from .article_parts import article_filed, article_header, related_articles
 from .feeds_page import render_feeds_page
 from .generate import Generator
 from .home import render_home_sections
@@ -42,16 +42,18 @@ def render_article(renderer: Renderer, markdown: str, src_uri: str, lang: str, m
 
 
 def article_frame(renderer: Renderer, src_uri: str, lang: str) -> tuple[str, str] | None:
-    """(HTML under an article's title, HTML after its text): dates, topics and cities;
-    for an explainer also the document it explains and the opportunities behind it."""
+    """(HTML under an article's title, HTML after its text): dates above; topics, cities and
+    related articles below; for an explainer also the document it explains and the
+    opportunities behind it."""
     article = renderer.catalog.article(src_uri)
     if article is None:
         return None
     header = article_header(renderer, article, lang)
     kind = next(kind for kind in article_kinds() if kind.name == article.kind)
     facts, after = kind.frame(renderer, article, lang) if kind.frame is not None else ("", "")
+    filed = article_filed(renderer, article, lang)
     related = related_articles(renderer, article, lang)
-    below = "\n".join(part for part in (after, related, slots.slot("share")) if part)
+    below = "\n".join(part for part in (after, filed, related, slots.slot("share")) if part)
     return f"{header}\n{facts}", below
 
 
