@@ -30,8 +30,13 @@ serve: setup ## Build and preview the site at http://127.0.0.1:8000/ (LANG_ONLY=
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 HUB_BUILD_DATE ?= today
 
+# The start is noted for `make cache-prune` (hooks/hub/build_cache.py).
 build: setup ## Build the site into site/ (strict; HUB_SITE_URL sets the address it is published at)
+	mkdir -p .cache && touch .cache/build-started
 	$(if $(SOURCE_DATE_EPOCH),SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH)) HUB_BUILD_DATE=$(HUB_BUILD_DATE) $(VENV)/bin/mkdocs build --strict
+
+cache-prune: setup ## Drop the cached cards and pictures the last `make build` did not use (the deploy runs it)
+	PYTHONPATH=hooks $(PY) -m hub prune-cache
 
 # The pull-request preview: the strict build, for a local web server's root at any port
 # (hub/editors/preview_site.py). Download the artifact, unzip, `python3 -m http.server 8000` in it.
@@ -101,4 +106,4 @@ bench: setup-dev ## Scale benchmark, see bench/README.md (SIZES="500 2000 5000",
 bench-decade: setup-dev ## A decade of news: N = 20,000, the hub alone, one round (recorded with the sizes above)
 	$(PY) bench/run.py --sizes 20000 --rounds 1 --variants hub
 
-.PHONY: help setup setup-dev setup-test serve build preview report check new translations schema test test-fast mutants same-site bench bench-decade
+.PHONY: help setup setup-dev setup-test serve build cache-prune preview report check new translations schema test test-fast mutants same-site bench bench-decade

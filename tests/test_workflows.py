@@ -137,9 +137,10 @@ def _cache_steps(path: Path, action: str) -> list[tuple[int, dict[str, Any]]]:
 
 def test_deploys_keep_the_cards_and_pictures_they_made():
     """A deploy draws only the cards and picture variants the last deploy did not make: the
-    folders the hub keeps them in are restored before the check and the build, and saved
-    after a build that succeeded, under a key the next restore finds."""
-    from hub.graphics.cards import CARD_CACHE
+    folders the hub keeps them in are restored before the check and the build, pruned of
+    what the build did not use (tests/test_build_cache.py), and saved after a build that
+    succeeded, under a key the next restore finds."""
+    from hub.build_cache import CARD_CACHE
     from hub.safety.images import CACHE_DIR
 
     folders = {"/".join(CARD_CACHE), "/".join(CACHE_DIR)}
@@ -147,7 +148,7 @@ def test_deploys_keep_the_cards_and_pictures_they_made():
     runs = [step.get("run") for step in build]
     [(restore_at, restore)] = _cache_steps(DEPLOY, "restore")
     [(save_at, save)] = _cache_steps(DEPLOY, "save")
-    assert restore_at < runs.index("make check") < runs.index("make build") < save_at
+    assert restore_at < runs.index("make check") < runs.index("make build") < runs.index("make cache-prune") < save_at
     assert "if" not in save, "a failed build must not keep what it made"
     for step in (restore, save):
         assert set(step["with"]["path"].split()) == folders
@@ -179,6 +180,8 @@ def test_make_build_keeps_timestamps_from_the_commit_and_statuses_from_today():
         ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.strip()
     assert "HUB_BUILD_DATE=today" in words
+    # The start is noted first: `make cache-prune` keeps what the build then used.
+    assert dry_run.stdout.index("touch .cache/build-started") < dry_run.stdout.index("mkdocs build")
     assert f"SOURCE_DATE_EPOCH={commit_time}" in words
     assert "--strict" in words
 

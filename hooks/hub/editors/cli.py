@@ -122,10 +122,28 @@ def _parser() -> argparse.ArgumentParser:
     preview.add_argument("--site-url", required=True, help="the site_url it was built for")
     preview.set_defaults(run=_preview_site)
 
+    prune = commands.add_parser("prune-cache", parents=[common],
+                                help="drop the cached cards and pictures the last `make build` did not use")
+    prune.set_defaults(run=_prune_cache)
+
     schema = commands.add_parser("schema", parents=[common], help="write data/schema/*.schema.json from the models")
     schema.add_argument("--check", action="store_true", help="only compare; exit 1 when a schema is out of date")
     schema.set_defaults(run=_schema)
     return parser
+
+
+def _prune_cache(args: argparse.Namespace, out: TextIO) -> int:
+    from ..build_cache import BUILD_STARTED, CARD_CACHE, prune
+    from ..safety.images import cache_dir
+
+    settings = load_settings(args.config_file)
+    started = settings.root.joinpath(*BUILD_STARTED)
+    if not started.is_file():
+        raise CommandError(f"{started} not found: run `make build` first; the cache is pruned of what that "
+                           "build did not use")
+    cards = settings.card_cache or settings.root.joinpath(*CARD_CACHE)
+    print(f"Cards and pictures: {prune([cards, cache_dir(settings.root)], started).describe()}.", file=out)
+    return 0
 
 
 def _day(text: str) -> date:

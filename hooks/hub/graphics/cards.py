@@ -32,6 +32,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import timing
+from ..build_cache import CARD_CACHE, mark_used
 from ..kinds import kind_in
 from ..site.dates import long_date
 from ..site.render import Renderer
@@ -42,9 +43,6 @@ from .card_fonts import FONT_DIRS, FontSet, FontsMissing, font_set
 log = logging.getLogger("mkdocs.hooks.hub")
 
 CARD_DIR = "assets/cards"
-# Where drawn cards are kept between builds, relative to the project (HUB_CARD_CACHE overrides
-# it); the deploy workflow keeps this folder from one deploy to the next.
-CARD_CACHE = (".cache", "cards")
 _FURTHER_PAGE = re.compile(r"(news/)page/[0-9]+/")  # hub.pages.generate's pages of the news listing
 SECTION_KICKERS = {
     "news": "card_section_news",
@@ -143,6 +141,7 @@ class Cards:
         cached = self.cache_dir / key[:2] / f"{key}.png"
         try:
             png = cached.read_bytes()
+            mark_used(cached)  # kept by `make cache-prune` (hub.build_cache)
             self.from_cache += 1
         except FileNotFoundError:
             drawn = card_draw.render(card, fonts, image)

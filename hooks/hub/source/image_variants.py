@@ -29,6 +29,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
+from ..build_cache import mark_used
 from ..errors import ContentError, ContentErrors
 from ..safety.images import SITE_PREFIX, cache_dir, content_key, original_path
 from ..safety.slugs import slugify
@@ -172,8 +173,10 @@ def _from_cache(cache: Path, src: str, key: str) -> ImageSet | None:
     except (OSError, ValueError, KeyError, TypeError):
         return None
     # Every file is there (a manifest is written last, but a cache can be pruned by hand).
-    if all((cache / f"{key}-{v.width}.{ext}").is_file()
-           for v in image_set.variants for ext in ("webp", _ext(image_set.fallback_type))):
+    files = [cache / f"{key}-{v.width}.{ext}"
+             for v in image_set.variants for ext in ("webp", _ext(image_set.fallback_type))]
+    if all(path.is_file() for path in files):
+        mark_used(manifest, *files)  # kept by `make cache-prune` (hub.build_cache)
         return image_set
     return None
 
