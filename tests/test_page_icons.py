@@ -29,8 +29,9 @@ def test_the_sprite_draws_materials_own_icons() -> None:
         assert symbols[icon_symbol_id(name)] == (box, BeautifulSoup(drawing, "html.parser").decode().strip()), name
 
 
-@pytest.mark.parametrize("url_path", ["", "en/news/2025/japan-activities-2024/", "fr/news/2025/chengdu-penang-direct-flight/",
-                                      "ja/cities/dunakeszi/", "en/news/", "404.html"])
+@pytest.mark.parametrize("url_path", ["", "en/news/2025/japan-activities-2024/",
+                                      "fr/news/2025/chengdu-penang-direct-flight/", "ja/cities/dunakeszi/", "en/news/",
+                                      "404.html"])
 def test_header_and_back_to_top_icons_point_into_the_published_sprite(site: BuiltSite, url_path: str) -> None:
     html = site.text(url_path)
     published = sprite_symbols(site.path("/".join(ICON_SPRITE)).read_text(encoding="utf-8"))
