@@ -41,17 +41,20 @@ def render_article(renderer: Renderer, markdown: str, src_uri: str, lang: str, m
     return f"{_markdown_heading(title)}\n\n{markdown}\n"
 
 
-def article_frame(renderer: Renderer, src_uri: str, lang: str) -> tuple[str, str] | None:
+def article_frame(renderer: Renderer, src_uri: str, lang: str, *, summary_copy: bool = False) -> tuple[str, str] | None:
     """(HTML under an article's title, HTML after its text): dates, topics and cities;
-    for an explainer also the document it explains and the opportunities behind it."""
+    for an explainer also the document it explains and the opportunities behind it.
+    `summary_copy`: the page is a summary fallback copy (hub.pages.fallback_copies), a
+    stop on the way to the original, which has the related articles and the QR code to
+    share it: 3.9 KB of each such copy (bench/README.md, "Bytes")."""
     article = renderer.catalog.article(src_uri)
     if article is None:
         return None
     header = article_header(renderer, article, lang)
     kind = next(kind for kind in article_kinds() if kind.name == article.kind)
     facts, after = kind.frame(renderer, article, lang) if kind.frame is not None else ("", "")
-    related = related_articles(renderer, article, lang)
-    below = "\n".join(part for part in (after, related, slots.slot("share")) if part)
+    extras = () if summary_copy else (related_articles(renderer, article, lang), slots.slot("share"))
+    below = "\n".join(part for part in (after, *extras) if part)
     return f"{header}\n{facts}", below
 
 
