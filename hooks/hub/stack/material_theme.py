@@ -60,6 +60,10 @@ COPIED_TEMPLATES = (
     # Its icon from the site's icon sprite (overrides/partials/hub-icon.html, ICON_SPRITE).
     CopiedTemplate("partials/top.html", "partials/top.html", None, "9.8.2",
                    "98f6f9ac2ebf6ef943b62c0b0781a373cc03ca7e0959cfc60d9c3c7060157227"),
+    # Only the settings Material's scripts read on the hub's pages (no search worker, no
+    # search or version strings); rendered once per language and depth.
+    CopiedTemplate("main.html", "base.html", "config", "9.8.2",
+                   "b84001acaa9dc3791d04b24d2533025797fbe59d71702bd25693fe05aac34ddf"),
     # Canonical, hreflang, feeds, social cards; the description escaped.
     CopiedTemplate("main.html", "base.html", "site_meta", "9.8.2",
                    "26f3fa30991041e52860342b32b079b4c576cb769766e265537384d7a5d4643b"),
