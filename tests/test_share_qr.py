@@ -1,14 +1,16 @@
 """Share on WeChat: every article and record page carries a QR code of its own absolute
 address, drawn at build time, shown on request, read back here by a real QR decoder
-(zxing-cpp) from the SVG as built."""
+(zxing-cpp) from the picture as built."""
 
 from __future__ import annotations
 
-import re
+import base64
+import io
 
 import pytest
 import zxingcpp
 from bs4 import Tag
+from PIL import Image
 from sitebuild import TEST_SITE_URL, BuiltSite
 
 LANGS = ("zh", "en", "fr", "ja")
@@ -26,33 +28,24 @@ SUMMARY = {
     "fr": "Partager sur WeChat : scannez le code QR",
     "ja": "WeChatで共有：QRコードをスキャン",
 }
-_COMMAND = re.compile(r"([MmHh])([^MmHh]*)")
-_NUMBER = re.compile(r"-?\d*\.?\d+")
 
 
-def scan(svg: Tag, scale: int = 4) -> str | None:
-    """Draw the code's SVG as pixels (its path: moves and horizontal strokes one module
-    high) and read it with zxing-cpp; None when no QR code is found."""
-    size = int(svg["viewbox"].split()[2])
-    (dark_path,) = [path for path in svg.find_all("path") if path.get("stroke")]
-    modules: set[tuple[int, int]] = set()
-    x = y = 0.0
-    for command, args in _COMMAND.findall(dark_path["d"]):
-        numbers = [float(value) for value in _NUMBER.findall(args)]
-        if command == "M":
-            x, y = numbers[0], numbers[1]
-        elif command == "m":
-            x, y = x + numbers[0], y + numbers[1]
-        else:
-            end = x + numbers[0] if command == "h" else numbers[0]
-            modules.update((column, int(y)) for column in range(int(min(x, end)), int(max(x, end))))
-            x = end
-    pixels = size * scale
-    image = bytearray(b"\xff" * pixels * pixels)
-    for column, row in modules:
-        for line in range(row * scale, row * scale + scale):
-            image[line * pixels + column * scale : line * pixels + column * scale + scale] = b"\x00" * scale
-    found = zxingcpp.read_barcode(memoryview(bytes(image)).cast("B", (pixels, pixels)))
+def modules_of(img: Tag) -> list[bytes]:
+    """The picture's pixels, one per module, quiet zone included: b"\x01" dark, b"\x00" light."""
+    assert img["src"].startswith("data:image/png;base64,")
+    picture = Image.open(io.BytesIO(base64.b64decode(img["src"].removeprefix("data:image/png;base64,")))).convert("L")
+    assert picture.size == (int(img["width"]), int(img["height"]))
+    pixels = picture.tobytes()
+    size = picture.size[0]
+    return [bytes(1 if pixel < 128 else 0 for pixel in pixels[row * size:(row + 1) * size]) for row in range(size)]
+
+
+def scan(img: Tag, scale: int = 4) -> str | None:
+    """Draw the code's picture at `scale` and read it with zxing-cpp; None when no QR code is found."""
+    rows = modules_of(img)
+    picture = Image.new("L", (len(rows), len(rows)), 255)
+    picture.putdata([0 if module else 255 for row in rows for module in row])
+    found = zxingcpp.read_barcode(picture.resize((len(rows) * scale,) * 2, Image.NEAREST))
     return found.text if found else None
 
 
@@ -69,18 +62,20 @@ def test_each_page_offers_a_qr_code_of_its_own_address(site: BuiltSite, lang: st
     block = share_block(site, url_path)
     assert "open" not in block.attrs, "shown on request"
     assert block.select_one("summary").get_text(strip=True) == SUMMARY[lang]
-    svg = block.select_one("svg")
+    img = block.select_one("img.hub-share__code")
     expected = TEST_SITE_URL + url_path
-    assert scan(svg) == expected
-    assert svg["role"] == "img" and expected in svg["aria-label"]
+    assert scan(img) == expected
+    assert expected in img["alt"]
     assert block.select_one(".hub-share__url").get_text() == expected
     assert not block.find_all("script")
 
 
 def test_qr_codes_are_small_and_stay_out_of_feeds(site: BuiltSite) -> None:
     for kind, path in PAGES.items():
-        svg = share_block(site, "en/" + path).select_one("svg")
-        assert len(str(svg)) < 3_000, (kind, len(str(svg)))
+        img = share_block(site, "en/" + path).select_one("img")
+        # The code, not its alternative text (the address again): an SVG path of the same
+        # code was 1.9-2.3 KB (bench/README.md, "Bytes").
+        assert len(img["src"]) < 600, (kind, len(img["src"]))
     feed = site.text("en/feeds/all.atom.xml") if site.path("en/feeds/all.atom.xml").is_file() else ""
     assert feed and "hub-share" not in feed and "WeChat" not in feed
 
@@ -104,19 +99,15 @@ def test_the_qr_block_and_maps_stay_out_of_the_search_index(site: BuiltSite) -> 
     "https://example.org/hub/%E6%88%90%E9%83%BD/cities/montpellier/",
 ])
 def test_the_code_is_drawn_as_segno_draws_it(url: str) -> None:
-    """The hub writes the code's path itself (hub.graphics.share_qr._dark_path), faster than segno's
-    SVG writer: the same SVG, byte for byte, and it scans."""
-    import io
-
+    """The hub draws the code itself (hub.graphics.qr_code, hub.graphics.share_qr): segno's
+    modules with its quiet zone of four, one pixel each, and it scans."""
     import segno
     from bs4 import BeautifulSoup
-    from hub.graphics.share_qr import qr_svg
+    from hub.graphics.share_qr import qr_img
 
-    out = io.BytesIO()
-    segno.make(url, error="l", micro=False, mask=2).save(
-        out, kind="svg", xmldecl=False, svgns=False, nl=False, omitsize=True, border=4, svgclass="hub-share__code",
-        lineclass=None, dark="#000", light="#fff")
-    expected = out.getvalue().decode("ascii").replace("<svg ", '<svg role="img" aria-label="QR &amp; code" ', 1)
-    drawn = qr_svg(url, "QR & code")
-    assert drawn == expected
-    assert scan(BeautifulSoup(drawn, "html.parser").svg) == url
+    code = segno.make(url, error="l", micro=False, mask=2)
+    expected = [bytes(row) for row in code.matrix_iter(scale=1, border=4)]
+    img = BeautifulSoup(qr_img(url, "QR & code"), "html.parser").img
+    assert img["alt"] == "QR & code" and img["class"] == ["hub-share__code"]
+    assert modules_of(img) == expected
+    assert scan(img) == url
