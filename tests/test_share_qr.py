@@ -30,19 +30,22 @@ SUMMARY = {
 }
 
 
-def modules_of(img: Tag) -> list[bytes]:
+def modules_of(svg: Tag) -> list[bytes]:
     """The picture's pixels, one per module, quiet zone included: b"\x01" dark, b"\x00" light."""
-    assert img["src"].startswith("data:image/png;base64,")
-    picture = Image.open(io.BytesIO(base64.b64decode(img["src"].removeprefix("data:image/png;base64,")))).convert("L")
-    assert picture.size == (int(img["width"]), int(img["height"]))
+    (image,) = svg.find_all("image")
+    assert image["href"].startswith("data:image/png;base64,")
+    picture = Image.open(io.BytesIO(base64.b64decode(image["href"].removeprefix("data:image/png;base64,"))))
+    picture = picture.convert("L")
+    size = int(svg["viewbox"].split()[2])
+    assert picture.size == (size, size) == (int(image["width"]), int(image["height"]))
     pixels = picture.tobytes()
     size = picture.size[0]
     return [bytes(1 if pixel < 128 else 0 for pixel in pixels[row * size:(row + 1) * size]) for row in range(size)]
 
 
-def scan(img: Tag, scale: int = 4) -> str | None:
+def scan(svg: Tag, scale: int = 4) -> str | None:
     """Draw the code's picture at `scale` and read it with zxing-cpp; None when no QR code is found."""
-    rows = modules_of(img)
+    rows = modules_of(svg)
     picture = Image.new("L", (len(rows), len(rows)), 255)
     picture.putdata([0 if module else 255 for row in rows for module in row])
     found = zxingcpp.read_barcode(picture.resize((len(rows) * scale,) * 2, Image.NEAREST))
@@ -62,20 +65,21 @@ def test_each_page_offers_a_qr_code_of_its_own_address(site: BuiltSite, lang: st
     block = share_block(site, url_path)
     assert "open" not in block.attrs, "shown on request"
     assert block.select_one("summary").get_text(strip=True) == SUMMARY[lang]
-    img = block.select_one("img.hub-share__code")
+    svg = block.select_one("svg.hub-share__code")
     expected = TEST_SITE_URL + url_path
-    assert scan(img) == expected
-    assert expected in img["alt"]
+    assert scan(svg) == expected
+    assert svg["role"] == "img" and expected in svg["aria-label"]
+    assert block.find("img") is None, "Pagefind would take an <img> for the page's picture"
     assert block.select_one(".hub-share__url").get_text() == expected
     assert not block.find_all("script")
 
 
 def test_qr_codes_are_small_and_stay_out_of_feeds(site: BuiltSite) -> None:
     for kind, path in PAGES.items():
-        img = share_block(site, "en/" + path).select_one("img")
-        # The code, not its alternative text (the address again): an SVG path of the same
-        # code was 1.9-2.3 KB (bench/README.md, "Bytes").
-        assert len(img["src"]) < 600, (kind, len(img["src"]))
+        svg = share_block(site, "en/" + path).select_one("svg")
+        # The code, not its label (the address again): an SVG path of the same code was
+        # 1.9-2.3 KB (bench/README.md, "Bytes").
+        assert len(svg.image["href"]) < 600, (kind, len(svg.image["href"]))
     feed = site.text("en/feeds/all.atom.xml") if site.path("en/feeds/all.atom.xml").is_file() else ""
     assert feed and "hub-share" not in feed and "WeChat" not in feed
 
@@ -89,6 +93,8 @@ def test_the_qr_block_and_maps_stay_out_of_the_search_index(site: BuiltSite) -> 
     for url in ("/en/" + PAGES["article"], "/en/" + PAGES["city"], "/en/cities/"):
         content = indexed[url][1]["content"]
         assert "WeChat" not in content and "QR" not in content, url
+        # Nor the code itself as the picture of the result (Pagefind takes a page's first <img>).
+        assert not indexed[url][1]["meta"].get("image", "").startswith("data:"), url
     assert "select one to open its page" not in indexed["/en/cities/"][1]["content"]
 
 
@@ -103,11 +109,11 @@ def test_the_code_is_drawn_as_segno_draws_it(url: str) -> None:
     modules with its quiet zone of four, one pixel each, and it scans."""
     import segno
     from bs4 import BeautifulSoup
-    from hub.graphics.share_qr import qr_img
+    from hub.graphics.share_qr import qr_svg
 
     code = segno.make(url, error="l", micro=False, mask=2)
     expected = [bytes(row) for row in code.matrix_iter(scale=1, border=4)]
-    img = BeautifulSoup(qr_img(url, "QR & code"), "html.parser").img
-    assert img["alt"] == "QR & code" and img["class"] == ["hub-share__code"]
-    assert modules_of(img) == expected
-    assert scan(img) == url
+    svg = BeautifulSoup(qr_svg(url, "QR & code"), "html.parser").svg
+    assert svg["aria-label"] == "QR & code" and svg["class"] == ["hub-share__code"] and svg["role"] == "img"
+    assert modules_of(svg) == expected
+    assert scan(svg) == url

@@ -102,7 +102,7 @@ def test_maps_and_qr_code_have_no_serious_accessibility_problem(
     locator.scroll_into_view_if_needed()
     shot(tab, f"city-{lang}-{viewport}")
     tab.page.locator("details.hub-share summary").click()
-    code = tab.page.locator("details.hub-share img.hub-share__code")
+    code = tab.page.locator("details.hub-share svg.hub-share__code")
     assert code.is_visible()
     code_box = code.bounding_box()
     assert code_box is not None and code_box["width"] >= 150, "big enough for a phone camera"

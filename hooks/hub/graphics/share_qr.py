@@ -27,8 +27,8 @@ _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _AS_BITS = bytes.maketrans(b"\x00\x01", b"10")  # segno: 1 dark; a one-bit grey PNG: 0 black
 
 
-def qr_img(url: str, label: str) -> str:
-    """The code as an <img>: dark modules on white (a code on a dark background would not
+def qr_svg(url: str, label: str) -> str:
+    """The code as a picture: dark modules on white (a code on a dark background would not
     scan), with the quiet zone of four modules that scanners need; sized by CSS. Error
     correction L (the lowest) keeps the code small: a screen is not a worn label.
 
@@ -39,8 +39,10 @@ def qr_img(url: str, label: str) -> str:
     matrix = qr_code.modules(url)  # segno.make(url, error="l", micro=False, mask=2).matrix
     size = len(matrix) + 2 * _BORDER
     data = base64.b64encode(qr_png(matrix)).decode("ascii")
-    return (f'<img class="hub-share__code" src="data:image/png;base64,{data}" alt="{escape(label)}" '
-            f'width="{size}" height="{size}">')
+    # In an <svg>, not an <img>: Pagefind takes a page's first <img> for the picture of its
+    # search result, and would copy the code into the index of every page.
+    return (f'<svg role="img" aria-label="{escape(label)}" viewBox="0 0 {size} {size}" class="hub-share__code">'
+            f'<image width="{size}" height="{size}" href="data:image/png;base64,{data}"/></svg>')
 
 
 def qr_png(matrix: Sequence[bytes]) -> bytes:
@@ -63,5 +65,5 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 def share_html(renderer: Renderer, lang: str, url_path: str) -> str:
     """The "share on WeChat" block of the page at `url_path` (inside the language root)."""
     url = renderer.settings.url(lang, url_path)
-    img = qr_img(url, renderer.ui.t("qr_label", lang, url=url))
-    return renderer.render("share_qr.html", lang, url=url, img=Markup(img))
+    svg = qr_svg(url, renderer.ui.t("qr_label", lang, url=url))
+    return renderer.render("share_qr.html", lang, url=url, svg=Markup(svg))
