@@ -5,7 +5,7 @@ inline picture: no script, no request.
 
 The picture is a one-bit PNG of one pixel per module, in the page as a data: address and
 scaled up by CSS without smoothing (`image-rendering: pixelated`, assets/hub.css): about
-0.4 KB where the same code as an SVG path weighed 1.9–2.3 KB of every article and record
+0.4 KB where the same code as an SVG path weighed 1.5–2.3 KB of every article and record
 page (bench/README.md, "Bytes"). The modules are the same (tests/test_share_qr.py compares
 them with segno's and scans the pictures, in the built pages and in a browser)."""
 

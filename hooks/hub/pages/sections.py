@@ -46,7 +46,7 @@ def article_frame(renderer: Renderer, src_uri: str, lang: str, *, summary_copy: 
     for an explainer also the document it explains and the opportunities behind it.
     `summary_copy`: the page is a summary fallback copy (hub.pages.fallback_copies), a
     stop on the way to the original, which has the related articles and the QR code to
-    share it: 3.9 KB of each such copy (bench/README.md, "Bytes")."""
+    share it: about 4 KB of each such copy (bench/README.md, "Bytes")."""
     article = renderer.catalog.article(src_uri)
     if article is None:
         return None

@@ -185,8 +185,8 @@ def _theme_copy(name: str, theme_dirs: Sequence[Path]) -> str | None:
 # The header's icons (menu, languages, search twice) and the "Back to top" button's are drawn
 # with <svg><use href="…/assets/hub-icons.svg#material-menu"/></svg> (overrides/partials/
 # hub-icon.html) instead of Material's inline SVG on every page. Why: Material's templates
-# include the icon's file (`.icons/<name>.svg`, an internal of its package) into every page,
-# 1.2 KB of every page. On upgrade: tests/test_stack.py compares each symbol of the sprite
+# include the icon's file (`.icons/<name>.svg`, an internal of its package) into every page:
+# 1.2 KB of every page, 0.35 KB as references. On upgrade: tests/test_stack.py compares each symbol of the sprite
 # with the installed icon file; copy a changed path into overrides/assets/hub-icons.svg.
 ICON_SPRITE = ("assets", "hub-icons.svg")  # under overrides/, published at the same path
 ICONS_DIR = MATERIAL_TEMPLATES / ".icons"
