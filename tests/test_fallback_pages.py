@@ -53,6 +53,11 @@ def test_recent_mode_copies_the_last_years_articles_whole_and_older_ones_as_summ
     """`recent` (the site's setting): whole within 365 days of the build day, the summary
     after; a summary copy's "Translate this page" gives the translator a link to the text,
     not the text (it would weigh more than the page)."""
+    # Older, on the same topic (facts in the original only): the first article's related article.
+    for lang, front in (("zh", "title: 第二篇文章\nsummary: 摘要。\ndate: 2025-04-10\ntopics: [sister-cities]"),
+                        ("en", "title: Second article\nsummary: S.")):
+        minimal_project.joinpath(f"docs/{lang}/news/2025/second-article.md").write_text(
+            f"---\n{front}\n---\n\nText.\n", encoding="utf-8")
     site = build_with_mode(minimal_project, tmp_path / "site", "recent", HUB_BUILD_DATE=build_date)
     soup = site.soup(ARTICLE)
     body = soup.select_one(".md-content").get_text(" ", strip=True)
@@ -62,6 +67,15 @@ def test_recent_mode_copies_the_last_years_articles_whole_and_older_ones_as_summ
     translate = soup.select_one(".hub-edit a")["href"]
     assert ("First%20paragraph" in translate) is whole
     assert ("the%20text%20to%20translate%20is%20at" in translate) is not whole
+    # A summary copy leads to the original, which has the related articles and the QR code
+    # to share it (bench/README.md, "Bytes"); the switcher, search and the copy link stay.
+    assert (soup.select_one(".hub-related a[href$='/fr/news/2025/second-article/']") is not None) is whole
+    assert (soup.select_one("details.hub-share svg") is not None) is whole
+    assert soup.select(".md-select__link[hreflang]") and soup.select_one("#hub-search-input") is not None
+    assert soup.select_one(".hub-byline .hub-copy-slot")["data-hub-copy"] == TEST_SITE_URL + ARTICLE
+    original = site.soup("en/news/2025/first-article/")
+    assert original.select_one(".hub-related a[href$='/en/news/2025/second-article/']") is not None
+    assert original.select_one("details.hub-share svg") is not None
 
 
 def test_the_site_shows_untranslated_articles_whole(site: BuiltSite) -> None:

@@ -1,14 +1,16 @@
 """Share on WeChat: every article and record page carries a QR code of its own absolute
 address, drawn at build time, shown on request, read back here by a real QR decoder
-(zxing-cpp) from the SVG as built."""
+(zxing-cpp) from the picture as built."""
 
 from __future__ import annotations
 
-import re
+import base64
+import io
 
 import pytest
 import zxingcpp
 from bs4 import Tag
+from PIL import Image
 from sitebuild import TEST_SITE_URL, BuiltSite
 
 LANGS = ("zh", "en", "fr", "ja")
@@ -26,33 +28,27 @@ SUMMARY = {
     "fr": "Partager sur WeChat : scannez le code QR",
     "ja": "WeChatで共有：QRコードをスキャン",
 }
-_COMMAND = re.compile(r"([MmHh])([^MmHh]*)")
-_NUMBER = re.compile(r"-?\d*\.?\d+")
+
+
+def modules_of(svg: Tag) -> list[bytes]:
+    """The picture's pixels, one per module, quiet zone included: b"\x01" dark, b"\x00" light."""
+    (image,) = svg.find_all("image")
+    assert image["href"].startswith("data:image/png;base64,")
+    picture = Image.open(io.BytesIO(base64.b64decode(image["href"].removeprefix("data:image/png;base64,"))))
+    picture = picture.convert("L")
+    size = int(svg["viewbox"].split()[2])
+    assert picture.size == (size, size) == (int(image["width"]), int(image["height"]))
+    pixels = picture.tobytes()
+    size = picture.size[0]
+    return [bytes(1 if pixel < 128 else 0 for pixel in pixels[row * size:(row + 1) * size]) for row in range(size)]
 
 
 def scan(svg: Tag, scale: int = 4) -> str | None:
-    """Draw the code's SVG as pixels (its path: moves and horizontal strokes one module
-    high) and read it with zxing-cpp; None when no QR code is found."""
-    size = int(svg["viewbox"].split()[2])
-    (dark_path,) = [path for path in svg.find_all("path") if path.get("stroke")]
-    modules: set[tuple[int, int]] = set()
-    x = y = 0.0
-    for command, args in _COMMAND.findall(dark_path["d"]):
-        numbers = [float(value) for value in _NUMBER.findall(args)]
-        if command == "M":
-            x, y = numbers[0], numbers[1]
-        elif command == "m":
-            x, y = x + numbers[0], y + numbers[1]
-        else:
-            end = x + numbers[0] if command == "h" else numbers[0]
-            modules.update((column, int(y)) for column in range(int(min(x, end)), int(max(x, end))))
-            x = end
-    pixels = size * scale
-    image = bytearray(b"\xff" * pixels * pixels)
-    for column, row in modules:
-        for line in range(row * scale, row * scale + scale):
-            image[line * pixels + column * scale : line * pixels + column * scale + scale] = b"\x00" * scale
-    found = zxingcpp.read_barcode(memoryview(bytes(image)).cast("B", (pixels, pixels)))
+    """Draw the code's picture at `scale` and read it with zxing-cpp; None when no QR code is found."""
+    rows = modules_of(svg)
+    picture = Image.new("L", (len(rows), len(rows)), 255)
+    picture.putdata([0 if module else 255 for row in rows for module in row])
+    found = zxingcpp.read_barcode(picture.resize((len(rows) * scale,) * 2, Image.NEAREST))
     return found.text if found else None
 
 
@@ -69,10 +65,11 @@ def test_each_page_offers_a_qr_code_of_its_own_address(site: BuiltSite, lang: st
     block = share_block(site, url_path)
     assert "open" not in block.attrs, "shown on request"
     assert block.select_one("summary").get_text(strip=True) == SUMMARY[lang]
-    svg = block.select_one("svg")
+    svg = block.select_one("svg.hub-share__code")
     expected = TEST_SITE_URL + url_path
     assert scan(svg) == expected
     assert svg["role"] == "img" and expected in svg["aria-label"]
+    assert block.find("img") is None, "Pagefind would take an <img> for the page's picture"
     assert block.select_one(".hub-share__url").get_text() == expected
     assert not block.find_all("script")
 
@@ -80,7 +77,9 @@ def test_each_page_offers_a_qr_code_of_its_own_address(site: BuiltSite, lang: st
 def test_qr_codes_are_small_and_stay_out_of_feeds(site: BuiltSite) -> None:
     for kind, path in PAGES.items():
         svg = share_block(site, "en/" + path).select_one("svg")
-        assert len(str(svg)) < 3_000, (kind, len(str(svg)))
+        # The code, not its label (the address again): an SVG path of the same code was
+        # 1.9-2.3 KB (bench/README.md, "Bytes").
+        assert len(svg.image["href"]) < 600, (kind, len(svg.image["href"]))
     feed = site.text("en/feeds/all.atom.xml") if site.path("en/feeds/all.atom.xml").is_file() else ""
     assert feed and "hub-share" not in feed and "WeChat" not in feed
 
@@ -94,6 +93,8 @@ def test_the_qr_block_and_maps_stay_out_of_the_search_index(site: BuiltSite) -> 
     for url in ("/en/" + PAGES["article"], "/en/" + PAGES["city"], "/en/cities/"):
         content = indexed[url][1]["content"]
         assert "WeChat" not in content and "QR" not in content, url
+        # Nor the code itself as the picture of the result (Pagefind takes a page's first <img>).
+        assert not indexed[url][1]["meta"].get("image", "").startswith("data:"), url
     assert "select one to open its page" not in indexed["/en/cities/"][1]["content"]
 
 
@@ -104,19 +105,15 @@ def test_the_qr_block_and_maps_stay_out_of_the_search_index(site: BuiltSite) -> 
     "https://example.org/hub/%E6%88%90%E9%83%BD/cities/montpellier/",
 ])
 def test_the_code_is_drawn_as_segno_draws_it(url: str) -> None:
-    """The hub writes the code's path itself (hub.graphics.share_qr._dark_path), faster than segno's
-    SVG writer: the same SVG, byte for byte, and it scans."""
-    import io
-
+    """The hub draws the code itself (hub.graphics.qr_code, hub.graphics.share_qr): segno's
+    modules with its quiet zone of four, one pixel each, and it scans."""
     import segno
     from bs4 import BeautifulSoup
     from hub.graphics.share_qr import qr_svg
 
-    out = io.BytesIO()
-    segno.make(url, error="l", micro=False, mask=2).save(
-        out, kind="svg", xmldecl=False, svgns=False, nl=False, omitsize=True, border=4, svgclass="hub-share__code",
-        lineclass=None, dark="#000", light="#fff")
-    expected = out.getvalue().decode("ascii").replace("<svg ", '<svg role="img" aria-label="QR &amp; code" ', 1)
-    drawn = qr_svg(url, "QR & code")
-    assert drawn == expected
-    assert scan(BeautifulSoup(drawn, "html.parser").svg) == url
+    code = segno.make(url, error="l", micro=False, mask=2)
+    expected = [bytes(row) for row in code.matrix_iter(scale=1, border=4)]
+    svg = BeautifulSoup(qr_svg(url, "QR & code"), "html.parser").svg
+    assert svg["aria-label"] == "QR & code" and svg["class"] == ["hub-share__code"] and svg["role"] == "img"
+    assert modules_of(svg) == expected
+    assert scan(svg) == url

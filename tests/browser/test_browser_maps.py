@@ -5,12 +5,15 @@ with everything it fetches. Screenshots are kept in .cache/screenshots/ to look 
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
+import zxingcpp
 from browser_support import DESKTOP, PHONE, PREFIX, Tab, TabFactory, open_tab
+from PIL import Image
 from playwright.sync_api import Browser
 from sitebuild import ROOT, BuiltSite
 from siteserver import SiteServer, serving
@@ -104,6 +107,9 @@ def test_maps_and_qr_code_have_no_serious_accessibility_problem(
     code_box = code.bounding_box()
     assert code_box is not None and code_box["width"] >= 150, "big enough for a phone camera"
     code.scroll_into_view_if_needed()
+    # What the phone's camera sees: the code as the browser draws it on the screen.
+    seen = zxingcpp.read_barcode(Image.open(io.BytesIO(code.screenshot())))
+    assert seen is not None and seen.text.endswith("/cities/montpellier/"), seen
     shot(tab, f"share-{lang}-{viewport}")
     assert axe_problems(tab) == []
     assert tab.refused == [] and tab.foreign_requests() == []

@@ -139,7 +139,10 @@ class HubBuild:
         if body is not None:
             return body
         html = self._bodies.fallback_html(html, page)
-        frame = sections.article_frame(self.renderer, stack.language_free_uri(page.file), lang)
+        norm = stack.language_free_uri(page.file)
+        summary_copy = ((stack.file_locale(page.file, lang) or lang) != lang
+                        and fallback_copies.shows_summary(self.settings, self.catalog.article(norm)))
+        frame = sections.article_frame(self.renderer, norm, lang, summary_copy=summary_copy)
         if frame is None:
             return html
         above, below = (part.strip("\n") for part in frame)

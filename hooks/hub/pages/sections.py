@@ -41,10 +41,13 @@ def render_article(renderer: Renderer, markdown: str, src_uri: str, lang: str, m
     return f"{_markdown_heading(title)}\n\n{markdown}\n"
 
 
-def article_frame(renderer: Renderer, src_uri: str, lang: str) -> tuple[str, str] | None:
+def article_frame(renderer: Renderer, src_uri: str, lang: str, *, summary_copy: bool = False) -> tuple[str, str] | None:
     """(HTML under an article's title, HTML after its text): dates above; topics, cities and
     related articles below; for an explainer also the document it explains and the
-    opportunities behind it."""
+    opportunities behind it. `summary_copy`: the page is a summary fallback copy
+    (hub.pages.fallback_copies), a stop on the way to the original, which has the related
+    articles and the QR code to share it: about 4 KB of each such copy (bench/README.md,
+    "Bytes")."""
     article = renderer.catalog.article(src_uri)
     if article is None:
         return None
@@ -52,8 +55,8 @@ def article_frame(renderer: Renderer, src_uri: str, lang: str) -> tuple[str, str
     kind = next(kind for kind in article_kinds() if kind.name == article.kind)
     facts, after = kind.frame(renderer, article, lang) if kind.frame is not None else ("", "")
     filed = article_filed(renderer, article, lang)
-    related = related_articles(renderer, article, lang)
-    below = "\n".join(part for part in (after, filed, related, slots.slot("share")) if part)
+    extras = () if summary_copy else (related_articles(renderer, article, lang), slots.slot("share"))
+    below = "\n".join(part for part in (after, filed, *extras) if part)
     return f"{header}\n{facts}", below
 
 

@@ -57,6 +57,13 @@ COPIED_TEMPLATES = (
     # The 404 page lists the other languages' 404 pages; names escaped, each link with lang.
     CopiedTemplate("partials/alternate.html", "partials/alternate.html", None, "9.8.2",
                    "572b1d4dae611aa5fd65107edec95e44331b6141abf86834ea4dc6c1ddd7241b"),
+    # Its icon from the site's icon sprite (overrides/partials/hub-icon.html, ICON_SPRITE).
+    CopiedTemplate("partials/top.html", "partials/top.html", None, "9.8.2",
+                   "98f6f9ac2ebf6ef943b62c0b0781a373cc03ca7e0959cfc60d9c3c7060157227"),
+    # Only the settings Material's scripts read on the hub's pages (no search worker, no
+    # search or version strings); rendered once per language and depth.
+    CopiedTemplate("main.html", "base.html", "config", "9.8.2",
+                   "b84001acaa9dc3791d04b24d2533025797fbe59d71702bd25693fe05aac34ddf"),
     # Canonical, hreflang, feeds, social cards; the description escaped.
     CopiedTemplate("main.html", "base.html", "site_meta", "9.8.2",
                    "26f3fa30991041e52860342b32b079b4c576cb769766e265537384d7a5d4643b"),
@@ -171,3 +178,29 @@ def _theme_copy(name: str, theme_dirs: Sequence[Path]) -> str | None:
         if path.is_file():
             return path.read_text(encoding="utf-8")
     return None
+
+
+# -- Material's icons, from one sprite ---------------------------------------------------
+#
+# The header's icons (menu, languages, search twice) and the "Back to top" button's are drawn
+# with <svg><use href="…/assets/hub-icons.svg#material-menu"/></svg> (overrides/partials/
+# hub-icon.html) instead of Material's inline SVG on every page. Why: Material's templates
+# include the icon's file (`.icons/<name>.svg`, an internal of its package) into every page:
+# 1.2 KB of every page, 0.35 KB as references. On upgrade: tests/test_stack.py compares each symbol of the sprite
+# with the installed icon file; copy a changed path into overrides/assets/hub-icons.svg.
+ICON_SPRITE = ("assets", "hub-icons.svg")  # under overrides/, published at the same path
+ICONS_DIR = MATERIAL_TEMPLATES / ".icons"
+_SVG = re.compile(r'<svg\b[^>]*\bviewBox="(?P<box>[^"]+)"[^>]*>(?P<inner>.*)</svg>', re.DOTALL)
+
+
+def material_icon(name: str, icons: Path = ICONS_DIR) -> tuple[str, str]:
+    """(viewBox, drawing) of Material's icon `name` ("material/menu"), as its file has them."""
+    found = _SVG.search(icons.joinpath(f"{name}.svg").read_text(encoding="utf-8"))
+    if found is None:
+        raise ValueError(f"{name}.svg: no <svg viewBox> in Material's icon file")
+    return found.group("box"), found.group("inner").strip()
+
+
+def icon_symbol_id(name: str) -> str:
+    """The id of icon `name` in the sprite: "material/menu" -> "material-menu"."""
+    return name.replace("/", "-")

@@ -46,8 +46,10 @@ TOUCHES: tuple[Touch, ...] = (
           "overrides/partials/nav.html and tabs.html render Material's own", "reach_material_templates"),
     Touch("mkdocs-material", "its minified bundle, rewritten so that no script loads from another host",
           "keep_scripts_on_site (SCRIPT_REWRITES)"),
-    Touch("mkdocs-material", "partials/header.html, partials/alternate.html and the blocks site_meta and htmltitle "
-          "of base.html, copied into overrides/ and changed", "COPIED_TEMPLATES"),
+    Touch("mkdocs-material", "partials/header.html, partials/alternate.html, partials/top.html and the blocks "
+          "site_meta, htmltitle and config of base.html, copied into overrides/ and changed", "COPIED_TEMPLATES"),
+    Touch("mkdocs-material", "its icon files (templates/.icons/): the paths of overrides/assets/hub-icons.svg, "
+          "compared with them by the tests", "material_icon (ICON_SPRITE)"),
     Touch("pagefind", "the protocol of `pagefind --service`, spoken directly", "PagefindService"),
     Touch("pagefind", "pagefind.service.get_executable: the binary of pagefind[extended]", "PagefindService"),
 )
