@@ -11,7 +11,8 @@ pages are rendered as Material renders them.
 Material's settings for its scripts (the `config` block of its base.html: strings of the
 language, features, the site root and the search worker relative to the page) are the same
 for every page of a language at one depth: overrides/main.html keeps them by language and
-`base_url` here, for every page.
+`base_url` here, for every page. So does Material's header (overrides/partials/header.html),
+all of it but the page's title and language links.
 """
 
 from __future__ import annotations
