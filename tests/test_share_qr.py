@@ -120,3 +120,21 @@ def test_the_code_is_drawn_as_segno_draws_it(url: str) -> None:
     drawn = qr_svg(url, "QR & code")
     assert drawn == expected
     assert scan(BeautifulSoup(drawn, "html.parser").svg) == url
+
+
+def test_the_path_is_segnos_for_addresses_of_every_size() -> None:
+    """Codes of every version the site's addresses reach, with strokes of one module, rows
+    without any and runs at both edges: the path is segno's, character for character."""
+    import io
+
+    import segno
+    from hub.graphics.share_qr import qr_svg
+
+    for length in range(1, 400, 3):
+        url = "https://example.org/hub/" + ("news/a-b-c/" * 40)[:length]
+        out = io.BytesIO()
+        segno.make(url, error="l", micro=False, mask=2).save(
+            out, kind="svg", xmldecl=False, svgns=False, nl=False, omitsize=True, border=4,
+            svgclass="hub-share__code", lineclass=None, dark="#000", light="#fff")
+        expected = out.getvalue().decode("ascii").replace("<svg ", '<svg role="img" aria-label="x" ', 1)
+        assert qr_svg(url, "x") == expected, url

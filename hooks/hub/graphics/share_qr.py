@@ -36,17 +36,26 @@ def qr_svg(url: str, label: str) -> str:
 
 def _dark_path(matrix: Sequence[bytes]) -> str:
     """The dark modules as one path of horizontal strokes, each a move relative to the end
-    of the one before: the very path segno's SVG writer makes, a third of the time of a
-    code when segno writes it (tests/test_share_qr.py compares the two)."""
+    of the one before: the very path segno's SVG writer makes, less than a third of the time of a
+    code when segno writes it (tests/test_share_qr.py compares the two). Strokes run along
+    the middle of their row: the first move goes down to a half row, the next ones by whole
+    rows, and within a row by 0."""
     parts: list[str] = []
-    x, y = 0, 0.0  # where the pen is
+    x = 0  # where the stroke before ended
+    last_row = -1  # and its row
     for row, modules in enumerate(matrix):
-        line = _BORDER + 0.5 + row  # strokes run along the middle of their row
-        for run in _DARK_RUN.finditer(modules):
-            start, end = _BORDER + run.start(), _BORDER + run.end()
-            down = line - y
-            parts.append(f"{'m' if parts else 'M'}{start - x} {int(down) if down.is_integer() else down}h{end - start}")
-            x, y = end, line
+        runs = [run.span() for run in _DARK_RUN.finditer(modules)]
+        if not runs:
+            continue
+        start, end = runs[0]
+        if last_row < 0:
+            parts.append(f"M{_BORDER + start} {_BORDER + 0.5 + row}h{end - start}")
+        else:
+            parts.append(f"m{_BORDER + start - x} {row - last_row}h{end - start}")
+        for next_start, next_end in runs[1:]:
+            parts.append(f"m{next_start - end} 0h{next_end - next_start}")
+            end = next_end
+        x, last_row = _BORDER + end, row
     return "".join(parts)
 
 
