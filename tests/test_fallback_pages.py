@@ -107,3 +107,16 @@ def test_fr_and_ja_copies_of_an_untranslated_article_are_alike(
         assert [a.get_text(" ", strip=True) for a in copy.select(".md-sidebar--secondary a")] == contents
         assert published in copy.select_one(".hub-byline").get_text()
         assert copy.find("a", href="#a-subheading") is not None
+
+
+def test_a_summary_copy_has_nothing_the_sanitiser_removes() -> None:
+    """The summary and link the hub writes for a reader of fr pass the sanitiser as they
+    are: a class it removes would cost every such page the inventory of its report."""
+    from hub.safety.sanitize import clean_html
+    from hub_in_memory import catalog, renderer
+
+    loaded = catalog()
+    article = next(article for article in loaded.articles() if "en" in article.texts)
+    html = renderer(loaded).render("fallback_article.html", "fr", article=article, text=article.texts["en"])
+    assert article.texts["en"].summary in html
+    assert clean_html(html)[1] == []

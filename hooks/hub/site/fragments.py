@@ -11,12 +11,16 @@ pages are rendered as Material renders them.
 Material's settings for its scripts (the `config` block of its base.html: strings of the
 language, features, the site root and the search worker relative to the page) are the same
 for every page of a language at one depth: overrides/main.html keeps them by language and
-`base_url` here, for every page.
+`base_url` here, for every page. So are the other parts of Material's frame that depend
+on nothing else: its header but the page's title and language links
+(overrides/partials/header.html), its style sheets, fonts, polyfills, analytics, scripts and
+footer (without "navigation.footer", whose links lead to the page's neighbours).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 
@@ -45,4 +49,12 @@ class RenderedFragments:
 
     def put(self, partial: str, key: str, html: str) -> str:
         self._html[(partial, key)] = html
+        return html
+
+    def kept(self, partial: str, key: str, render: Callable[[], str]) -> str:
+        """The HTML of `partial` for `key`, from `render()` (a template's `super` or `caller`)
+        the first time it is asked for."""
+        html = self._html.get((partial, key))
+        if html is None:
+            html = self._html[(partial, key)] = render()
         return html

@@ -9,6 +9,7 @@ versions other than those they were checked against (hub.stack.versions).
 
 from __future__ import annotations
 
+from .i18n_files import use_string_paths
 from .i18n_plugin import (
     build_languages,
     current_language,
@@ -67,6 +68,7 @@ __all__ = [
     "skip_markdown",
     "take_over_language_loop",
     "title_from_nav",
+    "use_string_paths",
     "version_problems",
     "wrap_serve_build",
 ]

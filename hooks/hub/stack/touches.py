@@ -29,6 +29,8 @@ TOUCHES: tuple[Touch, ...] = (
           "after them (100, -90, -200)", "(hooks/hub_hooks.py, event priorities)"),
     Touch("mkdocs-static-i18n", "File.locale: the language of a page's text", "file_locale"),
     Touch("mkdocs-static-i18n", "File.norm_src_uri: a page's path without its language folder", "language_free_uri"),
+    Touch("mkdocs-static-i18n", "folder.create_i18n_file and reconfigure.is_relative_to replaced by string "
+          "versions that give the same files", "use_string_paths"),
     Touch("mkdocs", "File.abs_src_path set to read a page from another language's file (and File.locale, "
           "mkdocs-static-i18n)", "read_from"),
     Touch("mkdocs", "on_page_markdown returning an empty text to skip a page's conversion", "skip_markdown"),
