@@ -196,6 +196,11 @@ def test_only_text_alignment_is_kept_as_a_style() -> None:
         [("p", {})], [("the attribute style removed from <p>", why)])
 
 
+def test_a_removed_style_is_found_on_its_line_not_on_the_word_in_the_text() -> None:
+    source = 'A style guide: no colours.\n\n<table><tr>\n<td style="color: red">a</td>\n</tr></table>\n'
+    assert removal_lines(source, clean_html(source)[1]) == [4]
+
+
 @pytest.mark.parametrize("address", ["https://evil.example/x.png", "//evil.example/x.png", "\\\\evil/x.png",
                                      " HTTP://evil/x", "data:image/png;base64,AAAA"])
 def test_pictures_come_from_the_site_itself(address: str) -> None:
