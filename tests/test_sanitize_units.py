@@ -212,6 +212,18 @@ def test_pictures_come_from_the_site_itself(address: str) -> None:
         assert removals == [(f"the image address '{address.strip()}' removed from <img>", OWN_IMAGES)]
 
 
+@pytest.mark.parametrize(("written", "named"), [("ht&#x09;tps://evil.example/x.png", "ht tps://evil.example/x.png"),
+                                               ("ht\ntps://evil.example/x.png", "ht tps://evil.example/x.png"),
+                                               ("/&#10;/evil.example/x.png", "/ /evil.example/x.png")])
+def test_a_blank_inside_a_pictures_address_does_not_hide_its_host(written: str, named: str) -> None:
+    """Browsers leave tabs and line breaks out of an address (Chromium loads the first and
+    the last from evil.example); in a srcset they would split it, but it is removed alike."""
+    assert cleaned(f'<p><img src="{written}" alt="a"></p>') == (
+        [("p", {}), ("img", {"alt": "a"})], [(f"the image address '{named}' removed from <img>", OWN_IMAGES)])
+    assert cleaned(f'<img srcset="/a.png 1x, {written} 2x">') == (
+        [("img", {})], [(f"the srcset '/a.png 1x, {named} 2x' removed from <img>", OWN_IMAGES)])
+
+
 def test_a_srcset_with_a_picture_from_another_host_is_removed_whole() -> None:
     source = ('<picture><source srcset="/a.webp 1x, https://evil/x.webp 2x" type="image/webp">'
               '<img src="/a.png" srcset="/a.png 1x,//evil/x.png 2x"><img srcset="/b.png 1x, /b2.png 2x"></picture>')
