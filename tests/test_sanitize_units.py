@@ -354,6 +354,8 @@ def test_a_tag_that_cannot_stand_where_it_is_is_reported_as_broken_html() -> Non
     assert cleaned("<td>a</td><td>b</td>") == ([], [
         ("<td> removed",
          "the HTML around it is not well formed (a <td> where it cannot stand); check the raw HTML")] * 2)
+    # Its attributes went with it: the tag is reported, not each of them.
+    assert [found for found, _why in cleaned('<td onclick="x" title="t">a</td>')[1]] == ["<td> removed"]
 
 
 def test_the_attributes_of_a_removed_tag_are_not_reported_again() -> None:
