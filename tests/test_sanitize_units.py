@@ -13,6 +13,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import html5lib
+import markdown
 import pytest
 from hostile_site import URL_ATTRIBUTES
 from hub.safety.sanitize import (
@@ -299,6 +300,11 @@ def test_a_handler_renamed_by_attr_list_is_named_as_a_handler() -> None:
         ("the attribute _x_onclick removed from <span>", "event handler attributes run scripts and are not allowed"),
         ("the attribute data_onmouseover removed from <span>",
          "event handler attributes run scripts and are not allowed")])
+    # Found on its line of the Markdown by the name it was written with.
+    source = 'intro\n\npara\n{: x"y"onclick="z" }\n'
+    html = markdown.markdown(source, extensions=["attr_list"])
+    assert 'x_y_onclick="z"' in html
+    assert removal_lines(source, clean_html(html)[1]) == [4]
 
 
 def test_an_attribute_removed_twice_is_reported_twice() -> None:
