@@ -19,6 +19,7 @@ from hub.errors import ContentErrors
 from hub.source.catalog import GENERATED_START
 from hub.source.settings import HubSettings
 from sitebuild import hub_env
+from test_add_kind import add_visits
 
 ARTICLE = "docs/zh/news/2025/first-article.md"
 DRAFT = "docs/zh/news/2025/draft.md"
@@ -49,6 +50,19 @@ def test_a_valid_project_loads(minimal_project: Path) -> None:
     ui, catalog = load_content(settings_of(minimal_project))
     assert [article.src_uri for article in catalog.news] == ["news/2025/first-article.md"]
     assert ui is not None and catalog.withheld == {}
+
+
+def test_a_sites_own_kind_of_record_is_loaded_and_checked_with_the_hubs_own(minimal_project: Path) -> None:
+    """tests/fixtures/visits, named under extra.hub.kinds (tests/test_add_kind.py builds it)."""
+    add_visits(minimal_project)
+    _ui, catalog = load_content(settings_of(minimal_project))
+    assert [kind.name for kind in catalog.kinds] == ["city", "opportunity", "event", "visit"]
+    visit = catalog.records["visits"]["montpellier-delegation"]
+    assert visit.delegation.pick("en", ())[0] == "City of Montpellier"
+    write(minimal_project, "data/visits/osaka-delegation.yml",
+          "title: {zh: 大阪代表团, en: Osaka delegation}\nsummary: {zh: 摘要。, en: Summary.}\n"
+          "delegation: {zh: 大阪市, en: City of Osaka}\narrives: 2025-05-10\nleaves: 2025-05-08\n")
+    assert [line.split(" ", 1)[0] for line in problems(minimal_project)] == ["data/visits/osaka-delegation.yml:5:"]
 
 
 def test_ui_strings_not_translated_yet_fall_back_along_the_configured_chain(minimal_project: Path) -> None:

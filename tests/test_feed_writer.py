@@ -6,18 +6,32 @@ for every mutant (scripts/mutants.py); tests/test_feeds.py checks the feeds of b
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from zoneinfo import ZoneInfo
 
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from hub.channels.feed_html import ArticleHtml, MarkdownOptions
 from hub.channels.feeds import FeedItem, FeedWriter, ItemContent, distribute, language_items, page_key
+from hub.kinds import RecordFeed, RecordKind
+from hub.pages.generate import GeneratedPage
+from hub.site.render import Renderer
 from hub.site.subscriptions import Subscriptions
-from hub.source.catalog import Article, PageText
-from hub.source.models import ArticleOriginal
-from hub_in_memory import MINIMAL, catalog, mkdocs_config, photo_variants, record, renderer, scratch_dir
+from hub.source.catalog import Article, Catalog, PageText
+from hub.source.models import ArticleOriginal, Day, Localized, LocalizedShort, Strict
+from hub_in_memory import (
+    MINIMAL,
+    catalog,
+    hub_settings,
+    mkdocs_config,
+    photo_variants,
+    record,
+    renderer,
+    scratch_dir,
+)
 from sitebuild import TEST_SITE_URL
 from test_feeds import test_each_feed_keeps_its_newest_items_up_to_its_limit  # noqa: F401 (pure: run here too)
 
@@ -47,8 +61,6 @@ source: {zh: 来源, en: Source}
 source_url: https://example.com/source
 topics: [sister-cities, trade, unlisted-topic]
 """,
-    # A French title but no French summary: the entry is still partly in English. Renamed
-    # since it was first published: its first id names it.
     # The reverse: a French summary, the title not translated yet.
     "french-summary": """\
 title: {zh: 法语摘要, en: French summary}
@@ -59,6 +71,9 @@ kind: incentive
 published: 2025-03-20
 source: {zh: 来源, en: Source}
 """,
+    # A French title but no French summary: the entry is still partly in English. Renamed
+    # since it was first published: its first id names it. Announced the day spring-fair
+    # was: the opportunity comes first (the order of the registry of kinds), whatever the ids.
     "half-french": """\
 aliases: [opportunities/half-hearted/]
 title: {zh: 半法语, en: Half French, fr: À moitié français}
@@ -66,7 +81,7 @@ summary: {zh: 摘要。, en: Only in English.}
 issuer: {zh: 成都市, en: Chengdu}
 sector: research-development
 kind: incentive
-published: 2025-04-05
+published: 2025-04-02
 source: {zh: 来源, en: Source}
 image: {src: assets/images/harbour.jpg, alt: {zh: 港口, en: The harbour}}
 """,
@@ -139,9 +154,10 @@ def hub_catalog():
     return loaded
 
 
-def write_feeds(lang: str) -> dict[str, bytes]:
-    """Every feed of `lang`, by path in the site ("en/feeds/all.atom.xml")."""
-    hub = renderer(hub_catalog())
+def write_feeds(lang: str, loaded: Catalog | None = None) -> dict[str, bytes]:
+    """Every feed of `lang`, by path in the site ("en/feeds/all.atom.xml"), of `loaded`
+    (by default hub_catalog())."""
+    hub = renderer(loaded if loaded is not None else hub_catalog())
     hub.images.update(photo_variants("assets/images/harbour.jpg"))
     subscriptions = Subscriptions(hub.settings, hub.catalog, hub.ui)
     articles = ArticleHtml(hub.settings, MINIMAL / "docs", MarkdownOptions.from_config(mkdocs_config()))
@@ -242,13 +258,24 @@ def test_a_city_name_reads_as_written_in_the_channel_description(feeds, fmt):
                          "Montpellier <Occitanie> & Co, from Chengdu Global Hub.")
 
 
-def test_entries_are_newest_first_with_articles_before_records_on_the_same_day(feeds):
+def test_entries_are_newest_first_then_articles_then_records_in_the_order_of_their_kinds(feeds):
     found = [entry.id for entry in parsed(feeds, "en/feeds/all.atom.xml").entries]
     assert found == [f"{ID}:en/{kind}/{key}" for kind, key in (
         ("event", "test-event"), ("news", "timed-story"), ("news", "first-name"), ("news", "first-article"),
-        ("opportunity", "french-offer"), ("policy", "test-policy"), ("opportunity", "half-hearted"),
-        ("event", "tokyo-day"), ("event", "old-fair"), ("opportunity", "test-grant"),
+        ("opportunity", "french-offer"), ("policy", "test-policy"), ("event", "tokyo-day"),
+        ("opportunity", "half-hearted"), ("event", "old-fair"), ("opportunity", "test-grant"),
         ("opportunity", "french-summary"))]
+
+
+def test_each_sections_feed_carries_the_items_of_its_section(feeds):
+    def keys(name: str) -> list[str]:
+        return [entry.id.split(":en/", 1)[1] for entry in parsed(feeds, f"en/feeds/{name}.atom.xml").entries]
+
+    assert keys("news") == ["news/timed-story", "news/first-name", "news/first-article"]
+    assert keys("policies") == ["policy/test-policy"]
+    assert keys("opportunities") == ["opportunity/french-offer", "opportunity/half-hearted",
+                                     "opportunity/test-grant", "opportunity/french-summary"]
+    assert keys("events") == ["event/test-event", "event/tokyo-day", "event/old-fair"]
 
 
 @pytest.mark.parametrize(("key", "published", "updated"), [
@@ -455,6 +482,49 @@ def test_a_lead_image_is_enclosed_once_as_a_picture_of_a_column(feeds, fmt):
                                     "width": "960", "height": "480"}
         others = [e for key, e in entries(feeds, path).items() if not key.endswith("/half-hearted")]
         assert all(link.rel != "enclosure" for e in others for link in e.links), path
+
+
+class Notice(Strict):
+    """A kind of record a site adds (hub.kinds) whose records name no topic and no city."""
+
+    title: LocalizedShort
+    summary: Localized
+    posted: Day
+
+
+def _no_pages(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
+    return iter(())
+
+
+def _notice_html(renderer: Renderer, notice_id: str, notice: Notice, lang: str, values: dict) -> str:
+    return f'<p>{values["pick"](notice.summary)} <a href="../">All notices</a></p>'
+
+
+NOTICES = RecordKind(
+    name="notice", folder="notices", model=Notice, label="notice", plural="notices",
+    schema_description="A notice: data/notices/<id>.yml", pages=_no_pages, references=(),
+    feed=RecordFeed(announced=lambda notice, zone: datetime.combine(notice.posted, datetime.min.time(), zone),
+                    html=_notice_html),
+)
+
+
+def test_a_sites_own_kind_without_topics_or_cities_enters_the_feed_of_everything():
+    loaded = hub_catalog()
+    loaded.kinds = (*loaded.kinds, NOTICES)
+    loaded.records["notices"] = {"road-works": Notice.model_validate(
+        {"title": {"zh": "道路施工", "en": "Road works"}, "summary": {"zh": "施工。", "en": "Works on the road."},
+         "posted": "2025-04-18"}, context=hub_settings().text_languages.context())}
+    written = Feeds(write_feeds("en", loaded))
+    entry = entries(written, "en/feeds/all.atom.xml")[f"{ID}:en/notice/road-works"]
+    assert entry.title == "Road works"
+    assert entry.link == f"{TEST_SITE_URL}en/notices/road-works/"
+    assert datetime.fromisoformat(entry.published) == datetime(2025, 4, 18, tzinfo=ZoneInfo("Asia/Shanghai"))
+    assert "tags" not in entry
+    assert links(content_of(entry)) == {"All notices": f"{TEST_SITE_URL}en/notices/"}
+    # In no section's feed and no city's: it names none.
+    for path in written:
+        if "/all." not in path:
+            assert b"/notice/" not in written[path], path
 
 
 def test_two_writes_of_the_same_content_give_the_same_bytes():

@@ -235,7 +235,7 @@ def _filter_attribute(report: PageReport, tag: str, name: str, value: str) -> st
             (_attribute_needle("style"),),
         ))
         return _kept(report, tag, name, "")
-    if name == "srcset" and any(_OTHER_HOST.match(candidate) for candidate in value.split(",")):
+    if name == "srcset" and any(_from_another_host(candidate) for candidate in value.split(",")):
         report.removals.append(Removal(
             f"the srcset '{_short(value)}' removed from <{tag}>",
             _OWN_IMAGES,
@@ -249,7 +249,7 @@ def _filter_attribute(report: PageReport, tag: str, name: str, value: str) -> st
             f"the address '{_short(value)}' removed from <{tag} {name}>", _WHY_URL, _url_needles(value)
         ))
         return _kept(report, tag, name, "")
-    if tag == "img" and name == "src" and _OTHER_HOST.match(value):
+    if tag == "img" and name == "src" and _from_another_host(value):
         report.removals.append(Removal(
             f"the image address '{_short(value)}' removed from <img>",
             _OWN_IMAGES,
@@ -261,6 +261,13 @@ def _filter_attribute(report: PageReport, tag: str, name: str, value: str) -> st
 
 # An address with a scheme (https:, data:) or another host (//host/…): not the site's own.
 _OTHER_HOST = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|[/\\]{2})")
+
+
+def _from_another_host(address: str) -> bool:
+    """Whether a picture's address is not the site's own. Browsers leave tabs and line
+    breaks out of an address wherever they are (`ht&#9;tps://host/x.png` loads
+    https://host/x.png): blanks are left out before the scheme is read, as _safe_url does."""
+    return _OTHER_HOST.match(re.sub(r"[\x00-\x20]", "", address)) is not None
 
 
 _OWN_IMAGES = ("images are served from the site itself: put the picture in docs/assets/images/ and show it in the "
