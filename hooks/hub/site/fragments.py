@@ -19,8 +19,8 @@ footer (without "navigation.footer", whose links lead to the page's neighbours).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 
