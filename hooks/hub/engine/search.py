@@ -139,7 +139,6 @@ class LanguageIndexes:
         self._owner = os.getpid()
         self._open: tuple[str, PagefindService] | None = None
         self.bundles: dict[str, dict[str, bytes]] = {}  # language -> its bundle's files, once finished
-        self.added: set[str] = set()  # pages given to an index, by their path in the site
 
     @property
     def here(self) -> bool:
@@ -158,7 +157,6 @@ class LanguageIndexes:
                 raise PagefindError(f"a page of {lang} ({path}) came after the index of {lang} was made")
             self._open = (lang, start_index())
         self._open[1].add(path, html)
-        self.added.add(path)
 
     def finish_language(self) -> None:
         """Make the bundle of the language being indexed, if any, and end its service."""
@@ -170,10 +168,9 @@ class LanguageIndexes:
             self.bundles[lang] = service.files()
 
     def index_from_disk(self, site_dir: Path, lang: str, pages: Iterable[str]) -> None:
-        """Index the `pages` of `lang` that no process gave to an index as it wrote them."""
+        """Index the `pages` of `lang`, as written in the site folder by another process."""
         for path in pages:
-            if path not in self.added:
-                self.add(lang, path, search_document((site_dir / path).read_text(encoding="utf-8")))
+            self.add(lang, path, search_document((site_dir / path).read_text(encoding="utf-8")))
         self.finish_language()
 
     def close(self) -> None:
