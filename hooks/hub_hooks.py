@@ -149,8 +149,8 @@ def on_post_template(output: str, template_name: str, config: Any) -> str:
     return output
 
 
-# First, in every language build: the language's search index is made and its Pagefind
-# process ends before the next language is built (hub.engine.search).
+# In every language build, before the next language starts (-90, -100): the language's
+# search index is made and its Pagefind process ends (hub.engine.search).
 @event_priority(-80)
 def _language_built(config: Any) -> None:
     _build.language_built(_lang(config))

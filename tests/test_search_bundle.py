@@ -98,6 +98,20 @@ def test_a_language_indexed_twice_is_an_error() -> None:
         search.merge_bundles([indexes.bundles[lang], indexes.bundles[lang]])
 
 
+def test_a_language_s_pagefind_that_stops_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[PagefindService] = []
+    monkeypatch.setattr(search, "start_index", lambda: started.append(PagefindService(exclude_selectors=[]))
+                        or started[-1])
+    indexes = search.LanguageIndexes()
+    lang, path, html = pages()[2]  # en
+    indexes.add(lang, path, html)
+    started[0]._process.kill()
+    started[0]._process.wait()
+    with pytest.raises(PagefindError, match="Pagefind stopped"):
+        indexes.finish_language()
+    assert indexes.bundles == {}
+
+
 def test_bundles_that_disagree_are_not_merged() -> None:
     indexes = search.LanguageIndexes()
     for lang, path, html in pages()[2:6]:  # en and fr

@@ -263,7 +263,10 @@ class HubBuild:
         just before for the same page, listed it last)."""
         indexed = self.harvest.search_pages.get(lang)
         if indexed and indexed[-1] == page.file.dest_uri:
-            self.services.search.add(lang, page.file.dest_uri, search.search_document(output))
+            try:
+                self.services.search.add(lang, page.file.dest_uri, search.search_document(output))
+            except PagefindError as error:
+                raise PluginError(f"The search index of {lang} could not take {page.file.dest_uri}: {error}") from None
 
     def language_built(self, lang: str) -> None:
         """The build of `lang` in this process is done: its search index is made now and
