@@ -24,7 +24,8 @@ from run import OUT, env_for, refresh_code  # noqa: E402
 LANGUAGES = ("zh", "en", "fr", "ja")
 # The build with Pagefind never started: everything else as `mkdocs build --strict` does it.
 WITHOUT_SEARCH = (
-    "import runpy, sys; import hub.engine.search as search; search.start_index = lambda: None; "
+    "import runpy, sys; import hub.engine.search as search; search.LanguageIndexes.add = lambda *a: None; "
+    "search.write_index = lambda *a: search.SearchIndex({}); "
     "sys.argv = ['mkdocs', 'build', '--strict', '-d', sys.argv[1]]; "
     "runpy.run_module('mkdocs', run_name='__main__', alter_sys=True)"
 )

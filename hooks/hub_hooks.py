@@ -129,7 +129,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
 @event_priority(-1000)
 def on_post_page(output: str, page: Any, config: Any) -> str:
     output = compact_html(output)
-    _build.post_page(output, page)
+    _build.post_page(output, page, _lang(config))
     return output
 
 
@@ -150,6 +150,13 @@ def on_post_template(output: str, template_name: str, config: Any) -> str:
     return output
 
 
+# In every language build, before the next language starts (-90, -100): the language's
+# search index is made and its Pagefind process ends (hub.engine.search).
+@event_priority(-80)
+def _language_built(config: Any) -> None:
+    _build.language_built(_lang(config))
+
+
 # Before the i18n plugin's loop over the languages (-100), which it then replaces.
 @event_priority(-90)
 def _languages_here(config: Any) -> None:
@@ -168,7 +175,7 @@ def _finish(config: Any) -> None:
         _staging.complete()
 
 
-on_post_build = CombinedEvent(_languages_here, _finish)
+on_post_build = CombinedEvent(_language_built, _languages_here, _finish)
 
 
 def on_build_error(error: Exception) -> None:

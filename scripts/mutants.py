@@ -71,7 +71,7 @@ MODULE_TESTS: dict[str, list[str]] = {
     "yamlsafe": ["tests/test_yaml_loading.py", *FRONT_MATTER],
     "content": ["tests/test_content_loading.py"],
     "alternates": ["tests/test_page_versions.py"],
-    "search": ["tests/test_page_versions.py"],
+    "search": ["tests/test_page_versions.py", "tests/test_search_bundle.py"],
 }
 
 # Top-level entries of the repository the tests read besides the code, linked into each

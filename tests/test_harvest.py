@@ -33,7 +33,7 @@ def _harvest(settings, languages: list[str]) -> LanguageHarvest:
             versions = page_versions(settings, lang=lang, content_lang=lang, url_path=url_path,
                                      languages_with_text=set(settings.languages))
             harvest.sitemap.add(versions)
-            harvest.search_pages.append(f"{settings.lang_prefix(lang)}{url_path}index.html")
+            harvest.search_pages.setdefault(lang, []).append(f"{settings.lang_prefix(lang)}{url_path}index.html")
             harvest.feed_pages[page_key(lang, url_path.rstrip("/") + ".md")] = f'<article lang="{lang}">…</article>'
         harvest.not_found_pages[lang] = f'<html lang="{lang}"><head></head><body>404</body></html>'
     return harvest
@@ -51,8 +51,8 @@ def test_a_harvest_from_a_forked_worker_arrives_whole_and_joins_ours_as_one_proc
     merged.merge(theirs)
     assert merged == _harvest(settings, languages)
     # Field by field, as the end of the build reads them.
-    assert merged.search_pages == [path for lang in languages
-                                   for path in (f"{settings.lang_prefix(lang)}{url}index.html" for url in PAGES)]
+    assert merged.search_pages == {lang: [f"{settings.lang_prefix(lang)}{url}index.html" for url in PAGES]
+                                   for lang in languages}
     assert sorted(merged.not_found_pages) == sorted(languages)
     assert merged.not_found_pages[there[0]] == f'<html lang="{there[0]}"><head></head><body>404</body></html>'
     assert len(merged.sitemap.entries) == len(languages) * len(PAGES)

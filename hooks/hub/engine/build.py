@@ -185,7 +185,7 @@ class HubBuild:
         indexed = search.is_indexed(versions.url_path, is_fallback=versions.is_fallback,
                                    kinds=self.settings.record_kinds)
         if indexed:
-            self.harvest.search_pages.append(page.file.dest_uri)
+            self.harvest.search_pages.setdefault(lang, []).append(page.file.dest_uri)
         norm = stack.language_free_uri(page.file)
         if not versions.is_fallback:
             self.harvest.feed_pages.update(self.services.syndication.page_for_feeds(lang, norm, page.content))
@@ -261,12 +261,23 @@ class HubBuild:
         t = self.ui.t
         return {"href": href, "text": t("report_error_lead", lang), "link_text": t("report_error", lang)}
 
-    def post_page(self, output: str, page: Page) -> None:
+    def post_page(self, output: str, page: Page, lang: str) -> None:
         """An indexed page, as written, goes to the search index now (page_context, run
         just before for the same page, listed it last)."""
-        indexed = self.harvest.search_pages
+        indexed = self.harvest.search_pages.get(lang)
         if indexed and indexed[-1] == page.file.dest_uri:
-            self.services.search.add(page.file.dest_uri, search.search_document(output))
+            try:
+                self.services.search.add(lang, page.file.dest_uri, search.search_document(output))
+            except PagefindError as error:
+                raise PluginError(f"The search index of {lang} could not take {page.file.dest_uri}: {error}") from None
+
+    def language_built(self, lang: str) -> None:
+        """The build of `lang` in this process is done: its search index is made now and
+        its Pagefind process ends, before the next language's pages are built."""
+        try:
+            self.services.search.finish_language()
+        except PagefindError as error:
+            raise PluginError(f"The search index of {lang} could not be made: {error}") from None
 
     # -- the 404 page --------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 They live in the process that started them. A forked language worker (hub.engine.parallel)
 inherits them: it converts pictures in the text and draws social cards itself, and hands
-none of them back; the Pagefind service takes pages from this process only (the worker's
+none of them back; the search index takes pages from this process only (the worker's
 pages are read from disk at the end, hub.engine.search).
 """
 
@@ -22,9 +22,9 @@ from ..source.image_variants import ImageSet
 from ..source.inline_pictures import InlinePictures
 from ..source.models import LeadImage
 from ..source.pictures import picture_of
-from ..stack import PagefindError, PagefindService
-from . import search
+from ..stack import PagefindError
 from .build_inputs import BuildInputs
+from .search import LanguageIndexes
 
 
 @dataclass(frozen=True)
@@ -35,9 +35,9 @@ class BuildServices:
     # Feeds, calendars and OPML files: which pages they want, and the files at the end.
     syndication: Syndication
     cards: Cards  # social cards, drawn as the pages are built (hub.graphics.cards)
-    # The search index, fed as this process writes its pages; stopped by `search.write_index`
-    # at the end of the build, or by `close`.
-    search: PagefindService
+    # The search index, fed as this process writes its pages, one language at a time;
+    # written by `search.write_index` at the end of the build, or stopped by `close`.
+    search: LanguageIndexes
 
     @classmethod
     def start(cls, inputs: BuildInputs, config: Any, *, preview: bool) -> BuildServices:
@@ -50,10 +50,10 @@ class BuildServices:
         except FontsRequired as error:
             raise PluginError(str(error)) from None
         try:
-            service = search.start_index()
+            indexes = LanguageIndexes()
         except PagefindError as error:
             raise PluginError(f"Pagefind could not start: {error}") from None
-        return cls(inline_pictures=inline_pictures, syndication=syndication, cards=cards, search=service)
+        return cls(inline_pictures=inline_pictures, syndication=syndication, cards=cards, search=indexes)
 
     def close(self) -> None:
         """Stop Pagefind without writing (a failed build, a preview that keeps its index)."""

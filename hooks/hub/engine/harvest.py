@@ -19,9 +19,10 @@ V = TypeVar("V")
 
 @dataclass
 class LanguageHarvest:
-    # Indexed pages (paths in the site) in the order they were built: each language's index
-    # takes its pages in that order, whichever process built them (hub.engine.search).
-    search_pages: list[str] = field(default_factory=list)
+    # Indexed pages (language -> paths in the site) in the order they were built: each
+    # language's index takes its pages in that order, whichever process built them
+    # (hub.engine.search).
+    search_pages: dict[str, list[str]] = field(default_factory=dict)
     # Every page built in its own language, with its versions (sitemap.xml).
     sitemap: SitemapCollector = field(default_factory=SitemapCollector)
     # The HTML of article pages that feeds carry, by feeds.page_key (hub.channels.syndication).
@@ -31,7 +32,8 @@ class LanguageHarvest:
 
     def merge(self, other: LanguageHarvest) -> None:
         """Add what another process's language builds collected (theirs come after ours)."""
-        self.search_pages.extend(other.search_pages)
+        for lang, pages in other.search_pages.items():
+            self.search_pages.setdefault(lang, []).extend(pages)
         _add_new(self.sitemap.entries, other.sitemap.entries, "sitemap entry")
         _add_new(self.feed_pages, other.feed_pages, "page of a feed")
         _add_new(self.not_found_pages, other.not_found_pages, "404 page of the language")

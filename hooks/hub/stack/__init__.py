@@ -37,7 +37,7 @@ from .mkdocs_core import (
     title_from_nav,
     wrap_serve_build,
 )
-from .pagefind_service import PagefindError, PagefindService
+from .pagefind_service import PagefindError, PagefindService, pagefind_binary
 from .touches import TOUCHES, Touch
 from .versions import TESTED, check_versions, version_problems
 
@@ -60,6 +60,7 @@ __all__ = [
     "keep_scripts_on_site",
     "language_free_uri",
     "page_meta",
+    "pagefind_binary",
     "present_anchors",
     "raw_html_anchors",
     "reach_material_templates",

@@ -34,19 +34,25 @@ class PagefindError(RuntimeError):
     """The service refused a page or a request, or stopped."""
 
 
+def pagefind_binary() -> str:
+    """The path of the binary `pagefind[extended]` installed; PagefindError if there is none."""
+    binary = get_executable()
+    if binary is None:
+        raise PagefindError("the Pagefind binary is not installed (pip package pagefind[extended])")
+    return str(binary)
+
+
 class PagefindService:
     """One index in one service process, fed from one process (the one that started it:
     a forked language worker holds a copy of this object and must not write into the
     parent's pipe, so `add` does nothing there)."""
 
     def __init__(self, *, exclude_selectors: Sequence[str]) -> None:
-        binary = get_executable()
-        if binary is None:
-            raise PagefindError("the Pagefind binary is not installed (pip package pagefind[extended])")
+        binary = pagefind_binary()
         self._owner = os.getpid()
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 (open as long as the service runs)
         self._process = subprocess.Popen(
-            [str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log
+            [binary, "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log
         )
         self._next_id = 0
         self._answers: dict[int, dict[str, Any]] = {}

@@ -26,7 +26,7 @@ TOUCHES: tuple[Touch, ...] = (
     Touch("mkdocs-static-i18n", "its on_post_build loop: build() per language, mkdocs.utils.clean_directory "
           "switched off", "build_languages"),
     Touch("mkdocs-static-i18n", "its events run at priority -100: hooks/hub_hooks.py places its own before and "
-          "after them (100, -90, -200)", "(hooks/hub_hooks.py, event priorities)"),
+          "after them (100, -80, -90, -200)", "(hooks/hub_hooks.py, event priorities)"),
     Touch("mkdocs-static-i18n", "File.locale: the language of a page's text", "file_locale"),
     Touch("mkdocs-static-i18n", "File.norm_src_uri: a page's path without its language folder", "language_free_uri"),
     Touch("mkdocs-static-i18n", "folder.create_i18n_file and reconfigure.is_relative_to replaced by string "
@@ -53,5 +53,5 @@ TOUCHES: tuple[Touch, ...] = (
     Touch("mkdocs-material", "its icon files (templates/.icons/): the paths of overrides/assets/hub-icons.svg, "
           "compared with them by the tests", "material_icon (ICON_SPRITE)"),
     Touch("pagefind", "the protocol of `pagefind --service`, spoken directly", "PagefindService"),
-    Touch("pagefind", "pagefind.service.get_executable: the binary of pagefind[extended]", "PagefindService"),
+    Touch("pagefind", "pagefind.service.get_executable: the binary of pagefind[extended]", "pagefind_binary"),
 )
