@@ -379,6 +379,15 @@ def test_comments_and_what_they_hide_never_reach_the_reader_nor_the_report() -> 
     assert (html, removals) == ("<p>a</p>", [])
 
 
+def test_a_comment_opener_inside_a_tag_hides_nothing_from_the_report() -> None:
+    """Inside a tag `<!--` is part of a value, as a browser reads it, not the start of a
+    comment that would run to the next `-->` and take the tags between out of the report."""
+    source = '<p title="a <!-- b">x</p>\n<p onclick="y">z</p>\n<!-- c -->'
+    html, removals = clean_html(source)
+    assert [removal.found for removal in removals] == ["the attribute onclick removed from <p>"]
+    assert removal_lines(source, removals) == [2]
+
+
 def test_the_text_inside_a_script_is_not_read_as_tags() -> None:
     assert cleaned('<script>"<p onclick=x>"</script><p>a</p>')[1] == [
         ("<script> removed", "scripts are not allowed in content")]
@@ -410,6 +419,17 @@ def test_an_address_is_found_however_its_characters_are_written(written: str) ->
     _html, removals = clean_html(source)
     assert len(removals) == 1
     assert removal_lines(source, removals) == [3]
+
+
+def test_a_refused_address_is_found_where_it_is_written_not_where_its_scheme_is_mentioned() -> None:
+    source = "Never follow a javascript: link.\n\nThe bad one:\n\n<a href=\"javascript:alert(1)\">j</a>\n"
+    assert removal_lines(source, clean_html(source)[1]) == [5]
+
+
+def test_an_address_attribute_on_a_tag_that_cannot_have_it_is_named_as_an_attribute() -> None:
+    assert cleaned('<p href="https://example.org/" src="https://example.org/a.png">x</p>') == ([("p", {})], [
+        ("the attribute href removed from <p>", "the attribute href is not allowed on <p>"),
+        ("the attribute src removed from <p>", "the attribute src is not allowed on <p>")])
 
 
 def test_a_removal_not_in_the_body_is_looked_for_in_the_whole_file_and_else_has_no_line() -> None:

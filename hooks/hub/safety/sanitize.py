@@ -305,20 +305,28 @@ def _content_class(token: str) -> bool:
 # HTML5 parse decides what is safe; these counts only word the report. Every pattern
 # either matches or gives up at once, so hostile input cannot make them slow.
 
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
-_RAW_TEXT = re.compile(
-    r"(<(script|style|textarea|title|xmp|noscript|iframe|noembed|noframes|template|svg|math|object|applet|select)"
-    r"\b[^>]*+(?:>|$)).*?(?:</\2\s*>|$)",
+_START_TAG = re.compile(r"""<(?P<tag>[A-Za-z][^\s/>]*)(?P<rest>(?:"[^"]*+(?:"|$)|'[^']*+(?:'|$)|[^'">]++)*+)(?:>|$)""")
+# Read once from the left, as a browser reads: where text is, a comment (what it holds is not
+# markup), an element whose content is raw text (only its start tag counts), or a start tag;
+# a `<!--` inside a tag or one of its values is part of the tag, not a comment.
+_MARKUP = re.compile(
+    r"(?P<comment><!--.*?(?:-->|$))"
+    r"|(?P<raw><(?P<raw_name>script|style|textarea|title|xmp|noscript|iframe|noembed|noframes|template|svg|math"
+    r"|object|applet|select)\b[^>]*+(?:>|$)).*?(?:</(?P=raw_name)\s*>|$)"
+    r"|" + _START_TAG.pattern,
     re.DOTALL | re.IGNORECASE,
 )
-_START_TAG = re.compile(r"""<([A-Za-z][^\s/>]*)((?:"[^"]*+(?:"|$)|'[^']*+(?:'|$)|[^'">]++)*+)(?:>|$)""")
 _ATTRIBUTE = re.compile(r"""([^\s"'/>=]++)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
 
 
 def _start_tags(markup: str) -> list[tuple[str, str]]:
-    if "<!--" in markup:
-        markup = _COMMENT.sub("", markup)
-    return _START_TAG.findall(_RAW_TEXT.sub(r"\1", markup))
+    found: list[tuple[str, str]] = []
+    for token in _MARKUP.finditer(markup):
+        if token["raw"] is not None:
+            found += _START_TAG.findall(token["raw"])
+        elif token["tag"] is not None:
+            found.append((token["tag"], token["rest"]))
+    return found
 
 
 def _names(markup: str) -> tuple[Counter[str], Counter[str]]:
@@ -361,10 +369,9 @@ def _inventory_removals(before: str, after: str, dropped: Counter[tuple[str, str
         if name in URL_ATTRIBUTES and name in ATTRIBUTES.get(tag, ()):
             for value, why in _removed_urls(values.get((tag, name), []), values_kept.get((tag, name), []), count):
                 found = f"the address '{_short(value)}' removed from <{tag} {name}>"
-                # An address refused for its scheme is looked for by its scheme, however it
-                # is written; one that cannot be read, as written (its scheme is a common one).
-                needles = _url_needles(value) if why == _WHY_URL else (_literal(value), *_url_needles(value))
-                yield Removal(found, why, needles)
+                # Looked for as written first (a mention of its scheme in the text before it
+                # is not where it is), then by its scheme, however that is written.
+                yield Removal(found, why, (_literal(value), *_url_needles(value)))
             continue
         if name.rsplit("_", 1)[-1].startswith("on"):
             why = "event handler attributes run scripts and are not allowed"
