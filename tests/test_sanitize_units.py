@@ -384,6 +384,7 @@ def test_a_comment_opener_inside_a_tag_hides_nothing_from_the_report() -> None:
     comment that would run to the next `-->` and take the tags between out of the report."""
     source = '<p title="a <!-- b">x</p>\n<p onclick="y">z</p>\n<!-- c -->'
     html, removals = clean_html(source)
+    assert html == '<p title="a &lt;!-- b">x</p>\n<p>z</p>\n'
     assert [removal.found for removal in removals] == ["the attribute onclick removed from <p>"]
     assert removal_lines(source, removals) == [2]
 

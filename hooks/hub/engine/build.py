@@ -122,7 +122,7 @@ class HubBuild:
             # Reported by the build of the text's own language (or by the one language built).
             for error in pictures.raw_html_pictures(markdown, Path(page.file.abs_src_path).resolve()):
                 log.warning(error.format())
-        if content_lang != lang and fallback_copies.shows_summary(self.settings, self.catalog.article(norm)):
+        if self._summary_copy(page, lang, norm):
             markdown = self._fallback_summary(markdown, norm, content_lang, lang)
         markdown = sections.render_page(self.renderer, markdown, norm, lang, page.meta)
         if page.file.abs_src_path:
@@ -140,9 +140,7 @@ class HubBuild:
             return body
         html = self._bodies.fallback_html(html, page)
         norm = stack.language_free_uri(page.file)
-        summary_copy = ((stack.file_locale(page.file, lang) or lang) != lang
-                        and fallback_copies.shows_summary(self.settings, self.catalog.article(norm)))
-        frame = sections.article_frame(self.renderer, norm, lang, summary_copy=summary_copy)
+        frame = sections.article_frame(self.renderer, norm, lang, summary_copy=self._summary_copy(page, lang, norm))
         if frame is None:
             return html
         above, below = (part.strip("\n") for part in frame)
@@ -156,6 +154,11 @@ class HubBuild:
             self.renderer, html, src_uri=stack.language_free_uri(page.file), lang=lang,
             url_path=strip_lang_prefix(self.settings, lang, page.url),
         )
+
+    def _summary_copy(self, page: Page, lang: str, norm: str) -> bool:
+        """The page shows, in `lang`, the summary of an article written in another language."""
+        return ((stack.file_locale(page.file, lang) or lang) != lang
+                and fallback_copies.shows_summary(self.settings, self.catalog.article(norm)))
 
     def _fallback_summary(self, markdown: str, norm: str, content_lang: str, lang: str) -> str:
         """An article not translated into `lang` shows its summary and a link to the full

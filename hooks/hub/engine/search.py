@@ -42,9 +42,9 @@ ENTRY_FILE = "pagefind-entry.json"  # in BUNDLE_DIR: the languages, their page c
 # Parts of an indexed page that are not its own text: listings repeat other pages'
 # summaries (a search for a city would otherwise return every list that mentions it),
 # bylines and what an article is filed under are labels and dates that crowd the excerpts,
-# heading permalinks are a pilcrow; the maps' labels repeat the list of cities or the page's title, the QR block is the
-# same on every page, the subscribe box is the hub's own control, and related articles
-# are other pages' titles and summaries.
+# heading permalinks are a pilcrow; the maps' labels repeat the list of cities or the page's
+# title, the QR block is the same on every page, the subscribe box is the hub's own control,
+# and related articles are other pages' titles and summaries.
 EXCLUDED_SELECTORS = (".hub-cards", ".hub-pager", ".hub-byline", ".hub-filed", ".hub-related", ".headerlink",
                       ".hub-fallback", ".hub-map", ".hub-locator", ".hub-share", ".hub-subscribe")
 

@@ -44,13 +44,6 @@ class RenderedFragments:
 
     _html: dict[tuple[str, str], str] = field(default_factory=dict)
 
-    def get(self, partial: str, key: str) -> str | None:
-        return self._html.get((partial, key))
-
-    def put(self, partial: str, key: str, html: str) -> str:
-        self._html[(partial, key)] = html
-        return html
-
     def kept(self, partial: str, key: str, render: Callable[[], str]) -> str:
         """The HTML of `partial` for `key`, from `render()` (a template's `super` or `caller`)
         the first time it is asked for."""

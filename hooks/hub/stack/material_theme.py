@@ -186,8 +186,9 @@ def _theme_copy(name: str, theme_dirs: Sequence[Path]) -> str | None:
 # with <svg><use href="…/assets/hub-icons.svg#material-menu"/></svg> (overrides/partials/
 # hub-icon.html) instead of Material's inline SVG on every page. Why: Material's templates
 # include the icon's file (`.icons/<name>.svg`, an internal of its package) into every page:
-# 1.2 KB of every page, 0.35 KB as references. On upgrade: tests/test_stack.py compares each symbol of the sprite
-# with the installed icon file; copy a changed path into overrides/assets/hub-icons.svg.
+# 1.2 KB of every page, 0.35 KB as references. On upgrade: tests/test_page_icons.py compares
+# each symbol of the sprite with the installed icon file; copy a changed path into
+# overrides/assets/hub-icons.svg.
 ICON_SPRITE = ("assets", "hub-icons.svg")  # under overrides/, published at the same path
 ICONS_DIR = MATERIAL_TEMPLATES / ".icons"
 _SVG = re.compile(r'<svg\b[^>]*\bviewBox="(?P<box>[^"]+)"[^>]*>(?P<inner>.*)</svg>', re.DOTALL)
