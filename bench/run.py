@@ -28,7 +28,7 @@ sys.path.insert(0, str(BENCH))
 
 import variants  # noqa: E402
 from generate import BUILD_DATE, generate  # noqa: E402
-from measure import Measurement, run, tree_size  # noqa: E402
+from measure import Measurement, artifact_size, run, tree_size  # noqa: E402
 
 OUT = BENCH / "out"
 ROOT = BENCH.parent
@@ -103,13 +103,15 @@ def build_once(variant: str, folder: Path, round_no: int) -> dict:
     if m.returncode != 0:
         raise SystemExit(f"{variant} failed ({m.returncode}); see {log}:\n" + log.read_text()[-3000:])
     size, files = tree_size(site) if site.exists() else (0, 0)
+    load_after = os.getloadavg()[0]
+    artifact = artifact_size(site) if files else 0  # after the timing: the deploy's upload, compressed
     result = {"variant": variant, "round": round_no, **asdict(m), "log": str(log), "bytes": size, "files": files,
-              "load_before": load, "load_after": os.getloadavg()[0]}
+              "artifact_bytes": artifact, "load_before": load, "load_after": load_after}
     if variant.startswith("hub"):
         result["stages"] = stage_times(log)
     print(f"  round {round_no} {variant:8} {m.wall:7.1f} s wall {m.cpu:7.1f} s cpu "
           f"{m.peak_tree_rss / 2**20:6.0f} MiB tree {size / 2**20:7.1f} MiB {files} files "
-          f"(load {load:.1f})", flush=True)
+          f"({artifact / 2**20:.1f} MiB as the deploy's artifact; load {load:.1f})", flush=True)
     return result
 
 
@@ -164,6 +166,7 @@ def summarise(runs: list[dict]) -> dict[str, dict]:
             "max_process_rss": statistics.median(r["max_process_rss"] for r in mine),
             "bytes": statistics.median(r["bytes"] for r in mine),
             "files": statistics.median(r["files"] for r in mine),
+            "artifact_bytes": statistics.median(r.get("artifact_bytes", 0) for r in mine),
             "load": statistics.median(r.get("load_before", 0.0) for r in mine),
         }
         if variant.startswith("hub"):
@@ -180,14 +183,16 @@ def table(n: int, summary: dict[str, dict]) -> str:
     lines = [
         f"N = {n}",
         "",
-        "| variant | wall median (min–max) | CPU median | peak RSS, tree | peak RSS, one process | output | load |",
-        "|---|---|---|---|---|---|---|",
+        "| variant | wall median (min–max) | CPU median | peak RSS, tree | peak RSS, one process | output "
+        "| deploy artifact | load |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for variant, s in summary.items():
         lines.append(
             f"| {variant} ({s['rounds']}×) | {s['wall']:.1f} s ({s['wall_min']:.1f}–{s['wall_max']:.1f}) "
             f"| {s['cpu']:.1f} s | {s['peak_tree_rss'] / mib:.0f} MiB | {s['max_process_rss'] / mib:.0f} MiB "
-            f"| {s['bytes'] / mib:.1f} MiB, {int(s['files'])} files | {s['load']:.1f} |"
+            f"| {s['bytes'] / mib:.1f} MiB, {int(s['files'])} files | {s.get('artifact_bytes', 0) / mib:.1f} MiB "
+            f"| {s['load']:.1f} |"
         )
     hub = summary.get("hub")
     if hub:
@@ -213,6 +218,7 @@ def recorded_figures(summary: dict[str, dict]) -> dict[str, dict]:
             "peak_tree_mib": round(s["peak_tree_rss"] / mib),
             "output_mib": round(s["bytes"] / mib, 1),
             "files": int(s["files"]),
+            "artifact_mib": round(s["artifact_bytes"] / mib, 1),
         }
         for variant, s in summary.items()
         if variant in VARIANTS
