@@ -151,10 +151,12 @@ def on_post_template(output: str, template_name: str, config: Any) -> str:
 
 
 # In every language build, before the next language starts (-90, -100): the language's
-# search index is made and its Pagefind process ends (hub.engine.search).
+# search index is made and its Pagefind process ends (hub.engine.search), and its pages'
+# Markdown and HTML are let go (the i18n plugin would keep them to the end of the build).
 @event_priority(-80)
 def _language_built(config: Any) -> None:
     _build.language_built(_lang(config))
+    stack.release_built_pages(config)
 
 
 # Before the i18n plugin's loop over the languages (-100), which it then replaces.

@@ -205,3 +205,31 @@ def test_the_guard_sees_a_touch() -> None:
     touched = internals_touched("from mkdocs import utils\nimport material\ndef f(page, config):\n"
                                 "    config.plugins['i18n'].current_language = 'fr'\n    return vars(page)\n")
     assert sorted(touched) == [(1, "mkdocs.utils"), (2, "material"), (4, "current_language"), (5, "vars()")]
+
+
+def test_a_built_languages_pages_let_go_of_their_text(minimal_project: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """mkdocs-static-i18n keeps every built language's pages to the end of the build; their
+    Markdown and HTML are let go once their language is written (stack.release_built_pages),
+    and the site is still complete. Built here, in this process, to look at the plugin."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from sitebuild import hub_env
+
+    for name, value in hub_env(HUB_BUILD_WORKERS="1").items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.chdir(minimal_project)
+    site = tmp_path / "site"
+    config = load_config(str(minimal_project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+    kept = config.plugins["i18n"].i18n_files_per_language
+    assert list(kept) == ["zh", "en", "fr", "ja"]
+    pages = [file.page for files in kept.values() for file in files if file.page is not None]
+    assert len(pages) > 20
+    assert [page.file.src_uri for page in pages if page.content is not None or page.markdown is not None] == []
+    for lang in ("", "en/", "fr/", "ja/"):
+        assert "<article" in (site / lang / "index.html").read_text(encoding="utf-8")

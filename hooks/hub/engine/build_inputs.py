@@ -22,7 +22,7 @@ from .. import timing
 from ..editors.content import load_content
 from ..errors import ContentError, ContentErrors
 from ..pages import sections
-from ..pages.generate import GeneratedPage, PagesMade, make_pages
+from ..pages.generate import PagesMade, make_pages
 from ..site.render import Renderer
 from ..source import image_variants
 from ..source.catalog import Catalog
@@ -40,8 +40,7 @@ class BuildInputs:
     catalog: Catalog
     ui: UiStrings
     renderer: Renderer
-    generated: tuple[GeneratedPage, ...]
-    generated_uris: frozenset[str]  # their src_uri, without the language folder
+    generated_uris: frozenset[str]  # the generated pages' src_uri, without the language folder
     # Under `mkdocs serve`: broken pages shown as their problems (hub.engine.preview_pages), by file.
     left_out: Mapping[str, list[ContentError]]
 
@@ -90,20 +89,19 @@ class BuildInputs:
         try:
             with timing.stage("generated pages"):
                 if kept:  # the very same pages, already on disk; no front matter changed (hub.engine.preview_cache)
-                    generated, written, removed = kept[2], 0, 0
+                    made = PagesMade(kept[2].uris, kept[2].pages, 0, 0)
                 else:
                     made = _make_pages(renderer, docs_dir, split=not preview and settings.build_workers > 1)
-                    generated, written, removed = made.pages, made.written, made.removed
         except ContentErrors as errors:
             raise _not_built(errors) from None
-        log.info(f"hub: {len(generated)} generated pages ({written} written, {removed} removed)")
+        log.info(f"hub: {made.pages} generated pages ({made.written} written, {made.removed} removed)")
         if preview and not kept and not left_out:
-            preview_cache.keep(settings.root, key, (ui, catalog, generated))
+            preview_cache.keep(settings.root, key, (ui, catalog, made))
         if left_out:
             preview_cache.forget()
         return cls(
-            settings=settings, catalog=catalog, ui=ui, renderer=renderer, generated=tuple(generated),
-            generated_uris=frozenset(page.src_uri for page in generated), left_out=MappingProxyType(left_out),
+            settings=settings, catalog=catalog, ui=ui, renderer=renderer, generated_uris=made.uris,
+            left_out=MappingProxyType(left_out),
         )
 
     def languages_by_indexed_pages(self) -> list[str]:
@@ -140,5 +138,5 @@ def _make_pages(renderer: Renderer, docs_dir: Path, *, split: bool) -> PagesMade
             problems += errors.errors
     if problems:
         raise ContentErrors(problems)
-    return PagesMade([page for part in made for page in part.pages], sum(part.written for part in made),
-                     sum(part.removed for part in made))
+    return PagesMade(frozenset().union(*(part.uris for part in made)), sum(part.pages for part in made),
+                     sum(part.written for part in made), sum(part.removed for part in made))

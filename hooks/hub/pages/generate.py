@@ -59,9 +59,13 @@ def generate_all(
 
 @dataclass(frozen=True)
 class PagesMade:
-    """What make_pages did for some languages."""
+    """What make_pages did for some languages: the pages' paths inside a language folder
+    and how many pages there were (their bodies are on disk, and the build reads them
+    there: kept here, every generated page of every language would be held to the end
+    of the build, and a forked half sent back whole)."""
 
-    pages: list[GeneratedPage]
+    uris: frozenset[str]
+    pages: int
     written: int
     removed: int
 
@@ -82,7 +86,7 @@ def make_pages(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     removed = _remove_unwanted(docs_dir, wanted, languages, generated_folders(renderer.settings.record_kinds))
-    return PagesMade(pages, len(changed), removed)
+    return PagesMade(frozenset(page.src_uri for page in pages), len(pages), len(changed), removed)
 
 
 def _changed_pages(docs_dir: Path, wanted: dict[Path, GeneratedPage]) -> tuple[dict[Path, str], list[ContentError]]:

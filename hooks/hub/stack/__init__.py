@@ -18,6 +18,7 @@ from .i18n_plugin import (
     in_language_build,
     language_free_uri,
     read_from,
+    release_built_pages,
     take_over_language_loop,
 )
 from .material_theme import (
@@ -65,6 +66,7 @@ __all__ = [
     "raw_html_anchors",
     "reach_material_templates",
     "read_from",
+    "release_built_pages",
     "set_present_anchors",
     "skip_markdown",
     "take_over_language_loop",

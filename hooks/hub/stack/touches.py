@@ -27,6 +27,8 @@ TOUCHES: tuple[Touch, ...] = (
           "switched off", "build_languages"),
     Touch("mkdocs-static-i18n", "its events run at priority -100: hooks/hub_hooks.py places its own before and "
           "after them (100, -80, -90, -200)", "(hooks/hub_hooks.py, event priorities)"),
+    Touch("mkdocs-static-i18n", "I18n.i18n_files_per_language: the pages of each language built so far, whose "
+          "Markdown and HTML are let go once their language is written", "release_built_pages"),
     Touch("mkdocs-static-i18n", "File.locale: the language of a page's text", "file_locale"),
     Touch("mkdocs-static-i18n", "File.norm_src_uri: a page's path without its language folder", "language_free_uri"),
     Touch("mkdocs-static-i18n", "folder.create_i18n_file and reconfigure.is_relative_to replaced by string "
