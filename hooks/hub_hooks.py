@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from hub import stack
-from hub.engine import preview_errors
+from hub.engine import memory, preview_errors
 from hub.engine.assets import drop_template_sources
 from hub.engine.build import HubBuild
 from hub.engine.harvest import LanguageHarvest
@@ -155,8 +155,9 @@ def on_post_template(output: str, template_name: str, config: Any) -> str:
 # Markdown and HTML are let go (the i18n plugin would keep them to the end of the build).
 @event_priority(-80)
 def _language_built(config: Any) -> None:
-    _build.language_built(_lang(config))
     stack.release_built_pages(config)
+    memory.give_back()  # before the index is made: its Pagefind process is largest then
+    _build.language_built(_lang(config))
 
 
 # Before the i18n plugin's loop over the languages (-100), which it then replaces.
