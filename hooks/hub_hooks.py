@@ -150,9 +150,10 @@ def on_post_template(output: str, template_name: str, config: Any) -> str:
     return output
 
 
-# In every language build, before the next language starts (-90, -100): the language's
-# search index is made and its Pagefind process ends (hub.engine.search), and its pages'
-# Markdown and HTML are let go (the i18n plugin would keep them to the end of the build).
+# In every language build, before the next language starts (-90, -100): its pages' Markdown
+# and HTML are let go (the i18n plugin would keep them to the end of the build) and their
+# memory given back, then the language's search index is made and its Pagefind process
+# ends (hub.engine.search).
 @event_priority(-80)
 def _language_built(config: Any) -> None:
     stack.release_built_pages(config)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from types import MappingProxyType
@@ -89,7 +89,7 @@ class BuildInputs:
         try:
             with timing.stage("generated pages"):
                 if kept:  # the very same pages, already on disk; no front matter changed (hub.engine.preview_cache)
-                    made = PagesMade(kept[2].uris, kept[2].pages, 0, 0)
+                    made = replace(kept[2], written=0, removed=0)
                 else:
                     made = _make_pages(renderer, docs_dir, split=not preview and settings.build_workers > 1)
         except ContentErrors as errors:

@@ -64,24 +64,20 @@ def build_languages(config: Any, languages: list[str], *, dirty: bool = False) -
         utils.clean_directory = clean
 
 
-def release_built_pages(config: Any) -> int:
-    """Let go of the Markdown and the HTML of the pages of the language just built; the
-    number of pages let go. Why: the plugin keeps the documentation files of every language
-    it has built until the build ends (`I18n.i18n_files_per_language`, for its template
-    variable `i18n_alternates`, which the hub's templates do not use), and with them each
-    page's text and HTML: zh's pages were still held while en was built, and fr's while ja
-    was. Nothing reads them once their language is written: what the feeds, the sitemap and
-    the search index need is in the hub's harvest (hub.engine.harvest). On upgrade: the
-    attribute is still the current language's `documentation_pages()`, set in `on_files`,
-    and nothing of the plugin reads a page's `markdown` or `content` after its build."""
-    released = 0
+def release_built_pages(config: Any) -> None:
+    """Let go of the Markdown and the HTML of the pages of the language just built. Why: the
+    plugin keeps the documentation files of every language it has built until the build
+    ends (`I18n.i18n_files_per_language`, for its template variable `i18n_alternates`,
+    which the hub's templates do not use), and with them each page's text and HTML: zh's
+    pages were still held while en was built, and fr's while ja was. Nothing reads them
+    once their language is written: what the feeds, the sitemap and the search index need
+    is in the hub's harvest (hub.engine.harvest). On upgrade: the attribute is still the
+    current language's `documentation_pages()`, set in `on_files`, and nothing of the
+    plugin reads a page's `markdown` or `content` after its build."""
     for file in _plugin(config).i18n_files_per_language.get(current_language(config), ()):
-        page = file.page
-        if page is not None:
-            page.markdown = None
-            page.content = None
-            released += 1
-    return released
+        if file.page is not None:
+            file.page.markdown = None
+            file.page.content = None
 
 
 def file_locale(file: Any, default: str | None) -> str | None:
