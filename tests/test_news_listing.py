@@ -3,6 +3,7 @@ under a project sub-path, without a template change."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,13 +12,14 @@ from sitebuild import MINIMAL, BuiltSite, build, copy_project
 ARTICLES = 23  # with 10 a page: pages of 10, 10 and 3
 
 
-def add_articles(project: Path, count: int) -> list[str]:
+def add_articles(project: Path, count: int, *, topic: str | None = None) -> list[str]:
     """Articles dated one day apart, newest last; returns their slugs newest first."""
     slugs = []
+    topics = f"topics: [{topic}]\n" if topic else ""
     for index in range(count):
         slug = f"article-{index:02d}"
         day = 1 + index
-        for lang, front in (("zh", f"title: 文章 {index}\nsummary: 摘要 {index}\ndate: 2024-03-{day:02d}\n"),
+        for lang, front in (("zh", f"title: 文章 {index}\nsummary: 摘要 {index}\ndate: 2024-03-{day:02d}\n{topics}"),
                             ("en", f"title: Article {index}\nsummary: Summary {index}\n")):
             folder = project / "docs" / lang / "news" / "2024"
             folder.mkdir(parents=True, exist_ok=True)
@@ -84,3 +86,85 @@ def test_domain_root_site_url(minimal_project: Path, tmp_path: Path) -> None:
     assert soup.find("link", rel="canonical")["href"] == "https://hub.example.com/en/news/2025/first-article/"
     assert soup.find("link", hreflang="x-default")["href"] == "https://hub.example.com/news/2025/first-article/"
     assert built.soup("en/news/").select_one(".hub-card__title a")["href"] == "/en/news/2025/first-article/"
+
+
+# -- the archive: a year or a topic with more articles than a page holds ----------------------
+
+
+def set_archive_page_size(project: Path, size: int | str) -> None:
+    config = project / "mkdocs.yml"
+    text, count = re.subn(r"(?m)^    archive_page_size: .*$", f"    archive_page_size: {size}",
+                          config.read_text(encoding="utf-8"))
+    assert count == 1
+    config.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def archive_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, list[str]]:
+    project = copy_project(tmp_path_factory.mktemp("archive"), content_from=MINIMAL)
+    slugs = add_articles(project, ARTICLES, topic="sister-cities")
+    set_archive_page_size(project, 10)
+    built = build(project, tmp_path_factory.mktemp("archive-site") / "site")
+    assert built.result.returncode == 0, built.result.output
+    return built, slugs
+
+
+@pytest.mark.parametrize("prefix", ["", "en/", "ja/"])
+def test_a_year_and_a_topic_of_the_archive_are_paged(archive_site: tuple[BuiltSite, list[str]], prefix: str) -> None:
+    site, newest_first = archive_site
+    assert listed(site, prefix + "news/archive/2024/") == newest_first[:10]
+    assert listed(site, prefix + "news/archive/2024/2/") == newest_first[10:20]
+    assert listed(site, prefix + "news/archive/2024/3/") == newest_first[20:]
+    assert not site.path(prefix + "news/archive/2024/4/").exists()
+    # The fixture's own article (2025) is the newest of the topic.
+    topic = ["first-article", *newest_first]
+    assert listed(site, prefix + "news/topics/sister-cities/") == topic[:10]
+    assert listed(site, prefix + "news/topics/sister-cities/3/") == topic[20:]
+    # A year that fits on one page is the list alone, as before.
+    assert listed(site, prefix + "news/archive/2025/") == ["first-article"]
+    assert site.soup(prefix + "news/archive/2025/").select_one(".hub-pager") is None
+
+
+def test_archive_pages_link_to_their_neighbours_and_say_where_they_are(
+    archive_site: tuple[BuiltSite, list[str]],
+) -> None:
+    site, _ = archive_site
+    first = site.soup("en/news/topics/sister-cities/")
+    assert first.select_one(".hub-pager__older")["href"] == "/hub/en/news/topics/sister-cities/2/"
+    assert first.select_one(".hub-pager__newer") is None
+    assert "Page 1 of 3" in first.select_one(".hub-pager__position").get_text()
+    assert first.select_one("h1").get_text(strip=True) == "Topic: Partner cities"
+    middle = site.soup("en/news/archive/2024/2/")
+    assert middle.select_one(".hub-pager__newer")["href"] == "/hub/en/news/archive/2024/"
+    assert middle.select_one(".hub-pager__older")["href"] == "/hub/en/news/archive/2024/3/"
+    assert middle.select_one("h1").get_text(strip=True) == "News from 2024 (page 2)"
+    assert site.soup("news/archive/2024/3/").select_one("h1").get_text(strip=True) == "2024 年新闻（第 3 页）"
+    japanese = site.soup("ja/news/topics/sister-cities/2/").select_one("h1").get_text(strip=True)
+    assert japanese == "トピック：友好都市（2 ページ目）"
+
+
+def test_archive_pages_no_longer_needed_are_removed(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", content_from=MINIMAL)
+    add_articles(project, 12, topic="sister-cities")
+    set_archive_page_size(project, 5)
+    first = build(project, tmp_path / "site")
+    assert first.result.returncode == 0, first.result.output
+    assert first.path("fr/news/topics/sister-cities/3/").exists()  # 13 articles, 5 a page
+    set_archive_page_size(project, 10)
+    second = build(project, tmp_path / "site")
+    assert second.result.returncode == 0, second.result.output
+    assert second.path("fr/news/topics/sister-cities/2/").exists()
+    assert not second.path("fr/news/topics/sister-cities/3/").exists()
+    assert not (project / "docs" / "fr" / "news" / "topics" / "sister-cities" / "3.md").exists()
+
+
+@pytest.mark.parametrize("value", ["0", "fifty", "true"])
+def test_a_page_size_that_is_not_a_count_is_refused_with_the_setting_named(tmp_path: Path, value: str) -> None:
+    project = copy_project(tmp_path / "project", content_from=MINIMAL)
+    set_archive_page_size(project, value)
+    built = build(project, tmp_path / "site")
+    assert built.result.returncode != 0
+    shown = {"0": "0", "fifty": "'fifty'", "true": "True"}[value]
+    assert f"extra.hub.archive_page_size in mkdocs.yml is {shown}; expected a whole number of articles a page" in (
+        built.result.output)
+    assert "Traceback" not in built.result.output

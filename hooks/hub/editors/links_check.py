@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from difflib import get_close_matches
@@ -407,8 +408,10 @@ def _read_page(path: Path) -> _Page | None:
 
 def generated_uris(settings: HubSettings, catalog: Catalog | None) -> set[str]:
     """The pages the hub generates in every language (hub.pages.generate and the generators of
-    hub.pages.sections), from the catalog; from the files on disk when the content has problems."""
-    from ..kinds.article import news_page_path
+    hub.pages.sections), from the catalog; from the files on disk when the content has problems
+    (then without pages 2…N of the archive's years and topics, which need every article's
+    front matter: a link to one is reported until the content is mended)."""
+    from ..kinds.article import archive_page_count, news_page_path
     from ..pages.translations import PAGE_PATH
 
     kinds = settings.record_kinds
@@ -420,6 +423,10 @@ def generated_uris(settings: HubSettings, catalog: Catalog | None) -> set[str]:
         years = {article.date.year for article in catalog.news}
         topics = {topic for article in catalog.news for topic in article.meta.topics}
         news = len(catalog.news)
+        per_list = Counter([*(f"news/archive/{a.date.year}" for a in catalog.news),
+                            *(f"news/topics/{topic}" for a in catalog.news for topic in a.meta.topics)])
+        uris |= {f"{folder}/{page}.md" for folder, count in per_list.items()
+                 for page in range(2, archive_page_count(settings.archive_page_size, count) + 1)}
     else:
         records = {kind.folder: {p.stem for p in (data / kind.folder).glob("*.yml")} for kind in kinds}
         articles = list((settings.root / "docs" / settings.checked_languages[0] / "news").glob("[0-9]*/*.md"))

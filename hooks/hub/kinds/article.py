@@ -2,6 +2,11 @@
 ten to a page (page 1 under the introduction of news/, pages 2…N at news/page/<n>/), the
 archive by year and by topic, and what an article's page tells search engines (a
 NewsArticle; hub.site.seo adds the headline, dates and keywords every article has).
+
+A year or a topic of the archive is one page up to `extra.hub.archive_page_size` articles
+(50) and pages of that many after: a decade of five articles a day puts some 1,800 in a
+busy topic, which on one page would be a 1.8 MB download on a phone. Page 1 keeps the
+address it always had (news/topics/<id>/), the next ones follow it (news/topics/<id>/2/).
 """
 
 from __future__ import annotations
@@ -9,12 +14,15 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..pages.generate import GeneratedPage
 from ..site.render import Renderer
 from ..source.models import ArticleOriginal, ArticleTranslation
 from . import ArticleKind
+
+if TYPE_CHECKING:
+    from ..source.catalog import Article
 
 
 def news_page_path(page: int) -> str:
@@ -49,15 +57,40 @@ def news_archive(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
     )
     for year, _count in years:
         articles = [a for a in catalog.news if a.date.year == year]
-        yield GeneratedPage(
-            lang, f"news/archive/{year}.md", renderer.ui.t("archive_year", lang, year=year),
-            renderer.render("article_list.html", lang, articles=articles),
-        )
+        title = renderer.ui.t("archive_year", lang, year=year)
+        yield from _archive_pages(renderer, lang, f"news/archive/{year}", title, articles)
     for topic_id, label, _count in topics:
         articles = [a for a in catalog.news if topic_id in a.meta.topics]
+        yield from _archive_pages(renderer, lang, f"news/topics/{topic_id}",
+                                  renderer.ui.t("topic_title", lang, topic=label), articles)
+
+
+def archive_page_path(folder: str, page: int) -> str:
+    """The address of page `page` of an archive list (`folder`: news/topics/<id>)."""
+    return f"{folder}/" if page == 1 else f"{folder}/{page}/"
+
+
+def archive_page_count(size: int, articles: int) -> int:
+    """How many pages a year or topic of `articles` articles takes, `size` to a page."""
+    return max(1, math.ceil(articles / size))
+
+
+def _archive_pages(
+    renderer: Renderer, lang: str, folder: str, title: str, articles: list[Article]
+) -> Iterator[GeneratedPage]:
+    """One year's or one topic's articles, newest first: one page, or pages with a pager
+    between them when there are more than `archive_page_size`."""
+    size = renderer.settings.archive_page_size
+    pages = archive_page_count(size, len(articles))
+    if pages == 1:
+        yield GeneratedPage(lang, f"{folder}.md", title, renderer.render("article_list.html", lang, articles=articles))
+        return
+    for page in range(1, pages + 1):
+        body = renderer.render("news_page.html", lang, articles=articles[(page - 1) * size : page * size], page=page,
+                               pages=pages, page_path=lambda n: archive_page_path(folder, n))
         yield GeneratedPage(
-            lang, f"news/topics/{topic_id}.md", renderer.ui.t("topic_title", lang, topic=label),
-            renderer.render("article_list.html", lang, articles=articles),
+            lang, f"{folder}.md" if page == 1 else f"{folder}/{page}.md",
+            title if page == 1 else renderer.ui.t("listing_page_title", lang, title=title, page=page), body,
         )
 
 

@@ -118,7 +118,8 @@ def _remove_unwanted(
     removed = 0
     for lang in languages:
         for folder in folders:
-            for path in (docs_dir / lang / folder).glob("*.md"):
+            # Pages of a paged archive list lie one folder deeper (news/topics/<id>/2.md).
+            for path in (docs_dir / lang / folder).rglob("*.md"):
                 if path not in wanted and is_generated_file(path):
                     path.unlink()
                     removed += 1

@@ -141,8 +141,8 @@ def stray_generated(docs_dir: Path, languages: tuple[str, ...], generated: set[s
                 rel = path.relative_to(top).as_posix()
                 if not name.endswith(".md") or path.is_symlink() or f"{lang}/{rel}" in generated:
                     continue
-                if rel.rsplit("/", 1)[0] in generated_folders:
-                    continue
+                if rel.startswith(tuple(f"{folder}/" for folder in generated_folders)):
+                    continue  # removed when the pages are written, at any depth (hub.pages.generate)
                 if is_generated_file(path):
                     errors.append(ContentError(
                         display_path(path, docs_dir.parent), 2, GENERATED_MARKER,

@@ -29,6 +29,8 @@ class HubSettings:
     # default: the source language alone); the others fall back (hub.source.languages).
     required_languages: tuple[str, ...] = ()
     news_page_size: int = 10
+    # Articles on one page of a year or a topic of the news archive (hub.kinds.article).
+    archive_page_size: int = 50
     closing_soon_days: int = 14
     # An opportunity without a deadline not confirmed for this many days is "unconfirmed".
     confirm_after_days: int = 180
@@ -210,7 +212,8 @@ def settings_from_config(config: Any, *, preview: bool = False) -> HubSettings:
         site_names={lang.locale: lang.site_name or config.site_name for lang in ordered},
         fallback=fallback_chains(hub.get("fallback"), all_languages),
         required_languages=required_languages(hub.get("required_languages"), content_languages),
-        news_page_size=int(hub.get("news_page_size", 10)),
+        news_page_size=page_size(hub.get("news_page_size", 10), "news_page_size"),
+        archive_page_size=page_size(hub.get("archive_page_size", 50), "archive_page_size"),
         closing_soon_days=int(hub.get("closing_soon_days", 14)),
         confirm_after_days=_days(hub.get("confirm_after_days", 180), "confirm_after_days"),
         card_days=_days(hub.get("card_days", 365), "card_days"),
@@ -288,6 +291,14 @@ def _choice(value: Any, name: str, allowed: tuple[str, ...]) -> str:
 def _days(value: Any, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError(f"extra.hub.{name} in mkdocs.yml is {value!r}; expected a whole number of days, like 180")
+    return value
+
+
+def page_size(value: Any, name: str) -> int:
+    """`extra.hub.news_page_size`, `archive_page_size`: articles on one page of a list."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"extra.hub.{name} in mkdocs.yml is {value!r}; expected a whole number of articles "
+                         "a page, like 10")
     return value
 
 
