@@ -1,10 +1,13 @@
 """Pagefind alone on a built site: what indexing the pages of some languages costs, the way
 the build indexes them (hub.engine.search.search_document through hub.stack.pagefind_service), with no
-MkDocs beside it. Usage: pagefind_alone.py <site> [lang ...] (default: every language).
+MkDocs beside it. Usage: pagefind_alone.py <site> [lang ...] [--first N] (default: every
+language, every indexed page; `--first N`: only the first N pages, in path order).
 
-Prints the pages indexed, the wall time, the CPU time and the peak resident memory of the
-Pagefind process, the size of the bundle and the peak of this process (which receives it);
-it is the floor of the build's memory for those languages.
+Prints the pages indexed, the wall time, the CPU time and the resident memory of the
+Pagefind process once every page is indexed and at its peak (while it makes the bundle), the
+size of the bundle and the peak of this process (which receives it); it is the floor of the
+build's memory for those languages. With `--first 2` on Chinese pages it shows what the
+word splitting's dictionaries alone hold.
 """
 
 from __future__ import annotations
@@ -31,8 +34,14 @@ def language_of(path: str) -> str:
 
 
 def main() -> None:
-    site = Path(sys.argv[1])
-    wanted = set(sys.argv[2:]) or set(LANGUAGES)
+    arguments = sys.argv[1:]
+    first = None
+    if "--first" in arguments:
+        at = arguments.index("--first")
+        first = int(arguments[at + 1])
+        del arguments[at : at + 2]
+    site = Path(arguments[0])
+    wanted = set(arguments[1:]) or set(LANGUAGES)
     started = time.perf_counter()
     service = PagefindService(exclude_selectors=EXCLUDED_SELECTORS)
     peak = [0]
@@ -53,12 +62,17 @@ def main() -> None:
         if BODY_START in html:
             service.add(relative, search_document(html))
             pages += 1
+            if pages == first:
+                break
+    service.wait_for_pages()
+    indexed = tree_rss(service._process.pid)
     files = service.files()
     done.set()
     sampler.join()
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(f"{', '.join(sorted(wanted))}: {pages} pages, {time.perf_counter() - started:.1f} s wall, "
-          f"Pagefind {usage.ru_utime + usage.ru_stime:.1f} s CPU, peak {peak[0] / 2**20:.0f} MiB; "
+          f"Pagefind {usage.ru_utime + usage.ru_stime:.1f} s CPU, {indexed / 2**20:.0f} MiB with every page "
+          f"indexed, peak {peak[0] / 2**20:.0f} MiB; "
           f"bundle {sum(map(len, files.values())) / 2**20:.1f} MiB in {len(files)} files, "
           f"this process peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 

@@ -143,6 +143,22 @@ def test_archive_pages_link_to_their_neighbours_and_say_where_they_are(
     assert japanese == "トピック：友好都市（2 ページ目）"
 
 
+def test_further_archive_pages_share_the_news_section_s_card(archive_site: tuple[BuiltSite, list[str]]) -> None:
+    site, _ = archive_site
+
+    def card(path: str) -> str:
+        return site.soup(path).select_one('meta[property="og:image"]')["content"]
+
+    section = card("en/news/")
+    assert card("en/news/page/2/") == section
+    assert card("en/news/topics/sister-cities/2/") == section
+    assert card("en/news/archive/2024/3/") == section
+    assert card("en/news/topics/sister-cities/") != section  # page 1 keeps its own
+    drawn = {path.relative_to(site.dir).as_posix() for path in (site.dir / "assets" / "cards").rglob("*.png")}
+    assert not [path for path in drawn if "/topics/" in path and path.rsplit("/", 1)[-1][0].isdigit()], drawn
+    assert not [path for path in drawn if "/archive/2024/" in path], drawn
+
+
 def test_archive_pages_no_longer_needed_are_removed(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project", content_from=MINIMAL)
     add_articles(project, 12, topic="sister-cities")

@@ -43,7 +43,8 @@ from .card_fonts import FONT_DIRS, FontSet, FontsMissing, font_set
 log = logging.getLogger("mkdocs.hooks.hub")
 
 CARD_DIR = "assets/cards"
-_FURTHER_PAGE = re.compile(r"(news/)page/[0-9]+/")  # hub.pages.generate's pages of the news listing
+# Pages 2…N of the news listing and of a year or topic of the archive (hub.kinds.article).
+_FURTHER_PAGE = re.compile(r"(news/)(?:page|archive/[0-9]+|topics/[^/]+)/[0-9]+/")
 SECTION_KICKERS = {
     "news": "card_section_news",
     "opportunities": "card_section_opportunities",
@@ -108,8 +109,8 @@ class Cards:
             return None
         draw = content_lang == lang or content_lang not in self.renderer.settings.languages
         listing = _FURTHER_PAGE.fullmatch(url_path)
-        # Page 2, 3… of a listing shows the card of its first page, drawn there; so does an
-        # older news article (extra.hub.card_days): the news section's card.
+        # Page 2, 3… of a listing shows the news section's card, drawn on news/; so does an
+        # older news article (extra.hub.card_days).
         section = listing.group(1) if listing else "news/" if self._past_card_days(src_uri) else None
         if section is not None:
             url_path = section
