@@ -110,7 +110,8 @@ def build_once(variant: str, folder: Path, round_no: int) -> dict:
     if variant.startswith("hub"):
         result["stages"] = stage_times(log)
     print(f"  round {round_no} {variant:8} {m.wall:7.1f} s wall {m.cpu:7.1f} s cpu "
-          f"{m.peak_tree_rss / 2**20:6.0f} MiB tree {size / 2**20:7.1f} MiB {files} files "
+          f"{m.peak_tree_rss / 2**20:6.0f} MiB tree ({m.peak_tree_pss / 2**20:.0f} MiB shared pages once) "
+          f"{size / 2**20:7.1f} MiB {files} files "
           f"({artifact / 2**20:.1f} MiB as the deploy's artifact; load {load:.1f})", flush=True)
     return result
 
@@ -164,6 +165,7 @@ def summarise(runs: list[dict]) -> dict[str, dict]:
             "cpu": statistics.median(r["cpu"] for r in mine),
             "peak_tree_rss": statistics.median(r["peak_tree_rss"] for r in mine),
             "max_process_rss": statistics.median(r["max_process_rss"] for r in mine),
+            "peak_tree_pss": statistics.median(r.get("peak_tree_pss", 0) for r in mine),
             "bytes": statistics.median(r["bytes"] for r in mine),
             "files": statistics.median(r["files"] for r in mine),
             "artifact_bytes": statistics.median(r.get("artifact_bytes", 0) for r in mine),
@@ -183,14 +185,15 @@ def table(n: int, summary: dict[str, dict]) -> str:
     lines = [
         f"N = {n}",
         "",
-        "| variant | wall median (min–max) | CPU median | peak RSS, tree | peak RSS, one process | output "
-        "| deploy artifact | load |",
-        "|---|---|---|---|---|---|---|---|",
+        "| variant | wall median (min–max) | CPU median | peak RSS, tree | peak PSS, tree | peak RSS, one process "
+        "| output | deploy artifact | load |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for variant, s in summary.items():
         lines.append(
             f"| {variant} ({s['rounds']}×) | {s['wall']:.1f} s ({s['wall_min']:.1f}–{s['wall_max']:.1f}) "
-            f"| {s['cpu']:.1f} s | {s['peak_tree_rss'] / mib:.0f} MiB | {s['max_process_rss'] / mib:.0f} MiB "
+            f"| {s['cpu']:.1f} s | {s['peak_tree_rss'] / mib:.0f} MiB | {s.get('peak_tree_pss', 0) / mib:.0f} MiB "
+            f"| {s['max_process_rss'] / mib:.0f} MiB "
             f"| {s['bytes'] / mib:.1f} MiB, {int(s['files'])} files | {s.get('artifact_bytes', 0) / mib:.1f} MiB "
             f"| {s['load']:.1f} |"
         )
@@ -216,6 +219,7 @@ def recorded_figures(summary: dict[str, dict]) -> dict[str, dict]:
             "wall_s": round(s["wall"], 1),
             "cpu_s": round(s["cpu"], 1),
             "peak_tree_mib": round(s["peak_tree_rss"] / mib),
+            "peak_tree_pss_mib": round(s.get("peak_tree_pss", 0) / mib),
             "output_mib": round(s["bytes"] / mib, 1),
             "files": int(s["files"]),
             "artifact_mib": round(s["artifact_bytes"] / mib, 1),
