@@ -8,7 +8,6 @@ after it to see them per language.
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from hub.engine import memory, preview_errors
 from hub.engine.assets import drop_template_sources
 from hub.engine.build import HubBuild
 from hub.engine.harvest import LanguageHarvest
-from hub.engine.parallel import Handover, LanguageWorkers, share_languages
+from hub.engine.parallel import LanguageWorkers, share_languages
 from hub.engine.staging import SiteStaging
 from hub.safety.images import drop_originals
 from hub.safety.sanitize import PageSanitizer
@@ -82,13 +81,9 @@ def _start_workers(config: Any) -> None:
     if workers < 2 or len(languages) < 2:
         return
     shares = share_languages(languages, workers, here_first=_build.inputs.languages_by_indexed_pages())
-    # What the worker's language builds collected, sent back whole once they are done, with
-    # the index of the first language (built here first: HubBuild.index_in_worker).
-    handover = Handover()
-    collect = partial(_build.worker_harvest, handover, languages[0], Path(config.site_dir))
-    _workers = LanguageWorkers.fork(config, languages, shares, collect=collect, handover=handover)
-    if _workers.handover is not None:
-        _build.index_in_worker(languages[0], _workers.handover, _workers.workers[0].task.pid)
+    # What the worker's language builds collected, sent back whole once they are done.
+    harvest = _build.harvest
+    _workers = LanguageWorkers.fork(config, languages, shares, collect=lambda: harvest)
 
 
 @event_priority(-200)

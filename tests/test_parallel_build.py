@@ -29,7 +29,6 @@ def test_parallel_build_equals_sequential_build(minimal_project: Path, tmp_path:
     parallel = build(minimal_project, tmp_path / "parallel", HUB_BUILD_WORKERS="2", SOURCE_DATE_EPOCH="1745000000")
     assert parallel.result.returncode == 0, parallel.result.output
     assert "in process" in parallel.result.output  # the languages really were shared out
-    assert "the search index of zh is made in process" in parallel.result.output
     sequential = build(minimal_project, tmp_path / "sequential", HUB_BUILD_WORKERS="1",
                        SOURCE_DATE_EPOCH="1745000000")
     assert sequential.result.returncode == 0, sequential.result.output

@@ -39,7 +39,7 @@ from .build_inputs import BuildInputs
 from .build_services import BuildServices
 from .harvest import LanguageHarvest
 from .page_bodies import PageBodies
-from .parallel import Handover, alongside
+from .parallel import alongside
 from .source_files import SourceFiles
 
 log = logging.getLogger("mkdocs.hooks.hub")
@@ -58,8 +58,6 @@ class HubBuild:
         self._bodies = PageBodies()
         # Material's navigation and tabs, rendered once per folder by this process's builds.
         self._fragments = RenderedFragments()
-        # A language built here whose index a worker makes, and the pipe its pages go by.
-        self._indexed_by_worker: tuple[str, Handover] | None = None
 
     # The inputs every event reads, by their short names (read only).
     @property
@@ -276,32 +274,9 @@ class HubBuild:
             except PagefindError as error:
                 raise PluginError(f"The search index of {lang} could not take {page.file.dest_uri}: {error}") from None
 
-    def index_in_worker(self, lang: str, handover: Handover, worker: int) -> None:
-        """`lang`, built here first, is indexed by the first language worker once that
-        worker's own languages are built: its pages go to no Pagefind process here, and
-        when its build is done this process hands the worker their paths (in the order
-        built) and goes on to its next language without waiting for an index. The worker
-        idles otherwise: the languages with their own articles take longer to build."""
-        self.services.search.elsewhere.add(lang)
-        self._indexed_by_worker = (lang, handover)
-        log.info(f"hub: the search index of {lang} is made in process {worker} once its own languages are built")
-
-    def worker_harvest(self, handover: Handover, lang: str, site_dir: Path) -> LanguageHarvest:
-        """In the worker, once its languages are built: the index of `lang` from the pages
-        the other process wrote, with what this worker's builds collected."""
-        pages = handover.receive()
-        bundle = search.bundle_from_disk(site_dir, lang, pages)
-        if bundle:
-            self.harvest.search_bundles[lang] = bundle
-        return self.harvest
-
     def language_built(self, lang: str) -> None:
         """The build of `lang` in this process is done: its search index is made now and
-        its Pagefind process ends, before the next language's pages are built (or its pages
-        go to the worker that indexes it, `index_in_worker`)."""
-        if self._indexed_by_worker is not None and self._indexed_by_worker[0] == lang:
-            self._indexed_by_worker[1].send(self.harvest.search_pages.get(lang, []))
-            return
+        its Pagefind process ends, before the next language's pages are built."""
         try:
             self.services.search.finish_language()
         except PagefindError as error:
@@ -359,7 +334,6 @@ class HubBuild:
     def _write_search_index(self, site_dir: Path) -> None:
         try:
             with timing.stage("search index: end of the build"):
-                self.services.search.bundles.update(self.harvest.search_bundles)  # made by a worker
                 index = search.write_index(self.services.search, site_dir, self.harvest.search_pages)
         except PagefindError as error:
             raise PluginError(f"The search index could not be written: {error}") from None

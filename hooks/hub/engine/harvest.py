@@ -29,9 +29,6 @@ class LanguageHarvest:
     feed_pages: dict[str, str] = field(default_factory=dict)
     # Each language's 404 page, as written (hub.engine.not_found).
     not_found_pages: dict[str, str] = field(default_factory=dict)
-    # The search index of a language another process built, made by a worker from the
-    # pages on disk (language -> the bundle's files; HubBuild.index_in_worker).
-    search_bundles: dict[str, dict[str, bytes]] = field(default_factory=dict)
 
     def merge(self, other: LanguageHarvest) -> None:
         """Add what another process's language builds collected (theirs come after ours)."""
@@ -40,7 +37,6 @@ class LanguageHarvest:
         _add_new(self.sitemap.entries, other.sitemap.entries, "sitemap entry")
         _add_new(self.feed_pages, other.feed_pages, "page of a feed")
         _add_new(self.not_found_pages, other.not_found_pages, "404 page of the language")
-        _add_new(self.search_bundles, other.search_bundles, "search index of the language")
 
 
 def _add_new(mine: dict[str, V], theirs: dict[str, V], what: str) -> None:

@@ -126,61 +126,6 @@ def _run_child(task: Callable[[], Any], writer: int) -> None:
         os._exit(code)
 
 
-class Handover:
-    """One message from this process to the first worker, sent while both build: a pipe
-    opened before the fork, one length-prefixed pickle in it. The worker drains the pipe in
-    a thread from the moment it is forked, so that sending never waits for the worker's
-    builds (a pipe holds 64 KB; the pages of a language at N = 2,000 are twice that). What
-    the worker does with it is the caller's (a language built here whose index the worker
-    makes once its own languages are built, HubBuild.index_in_worker)."""
-
-    def __init__(self) -> None:
-        self._reader, self._writer = os.pipe()
-        self._sent = False
-        self._received = b""
-        self._draining: threading.Thread | None = None
-
-    def worker_side(self) -> None:
-        """In the worker, just after the fork: it only reads, from now on."""
-        os.close(self._writer)
-        self._draining = threading.Thread(target=self._drain, name="hub-handover", daemon=True)
-        self._draining.start()
-
-    def _drain(self) -> None:
-        with os.fdopen(self._reader, "rb") as pipe:
-            self._received = pipe.read()
-
-    def parent_side(self) -> None:
-        """Here, once the worker is forked: this process only writes."""
-        os.close(self._reader)
-
-    def send(self, value: Any) -> None:
-        """Send `value` (once). A worker that has ended reads nothing: its failure is
-        reported when it is joined."""
-        if self._sent:
-            return
-        self._sent = True
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        with contextlib.suppress(BrokenPipeError), os.fdopen(self._writer, "wb") as pipe:
-            pipe.write(len(data).to_bytes(8, "big") + data)
-
-    def receive(self) -> Any:
-        """In the worker: the value sent, once it is (RuntimeError if the sender ended first)."""
-        if self._draining is not None:
-            self._draining.join()
-        size = int.from_bytes(self._received[:8], "big")
-        if len(self._received) < 8 or len(self._received) != 8 + size:
-            raise RuntimeError("the process building the other languages ended before it sent what it owed")
-        return pickle.loads(self._received[8:])
-
-    def close(self) -> None:
-        """Here, when nothing will be sent (a failed build): the worker's wait ends."""
-        if not self._sent:
-            self._sent = True
-            with contextlib.suppress(OSError):
-                os.close(self._writer)
-
-
 @dataclass
 class Worker(Generic[H]):
     task: Forked[tuple[H, float]]
@@ -196,29 +141,19 @@ class LanguageWorkers(Generic[H]):
     own_done: bool = False  # this process has built its share; the workers are joined next
     started: float = field(default_factory=time.perf_counter)
 
-    handover: Handover | None = None  # to the first worker (see Handover)
-
     @classmethod
     def fork(cls, config: Any, languages: list[str], shares: list[list[str]],
-             collect: Callable[[], H], handover: Handover | None = None) -> LanguageWorkers[H]:
+             collect: Callable[[], H]) -> LanguageWorkers[H]:
         """Start one worker per share after the first. `collect()` is called in a worker
-        after its builds and returns what it must send back (picklable); the first worker
-        may read `handover` in it."""
-        workers = []
-        for share in (share for share in shares[1:] if share):
-            given = handover if not workers else None
-            workers.append(Worker(Forked.start(partial(_build_share, config, share, collect, given)), share))
-        if handover is not None:
-            if workers:
-                handover.parent_side()
-            else:
-                handover.close()
-                handover = None
+        after its builds and returns what it must send back (picklable)."""
+        workers = [
+            Worker(Forked.start(partial(_build_share, config, share, collect)), share) for share in shares[1:] if share
+        ]
         own = [lang for lang in shares[0] if lang != languages[0]]
         if workers:
             elsewhere = [f"{', '.join(w.languages)} in process {w.task.pid}" for w in workers]
             log.info("hub: building " + "; ".join([f"{', '.join(shares[0])} here", *elsewhere]))
-        return cls(own=own, workers=workers, handover=handover)
+        return cls(own=own, workers=workers)
 
     def build_own_share(self, config: Any) -> None:
         """Instead of the plugin's loop over every language: this process's share only."""
@@ -250,20 +185,15 @@ class LanguageWorkers(Generic[H]):
 
     def abandon(self) -> None:
         """After an error here: stop the workers, never leave them running."""
-        if self.handover is not None:
-            self.handover.close()
         for worker in self.workers:
             worker.task.stop()
         self.workers = []
 
 
-def _build_share(config: Any, languages: list[str], collect: Callable[[], H],
-                 handover: Handover | None = None) -> tuple[H, float]:
+def _build_share(config: Any, languages: list[str], collect: Callable[[], H]) -> tuple[H, float]:
     """A worker's whole life: build its languages, then (what it collected, seconds). A
     failure is told here, where its traceback is, and raised for the parent to see."""
     started = time.perf_counter()
-    if handover is not None:
-        handover.worker_side()
     try:
         stack.take_over_language_loop(config)
         stack.build_languages(config, languages)

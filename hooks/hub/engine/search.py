@@ -139,9 +139,6 @@ class LanguageIndexes:
         self._owner = os.getpid()
         self._open: tuple[str, PagefindService] | None = None
         self.bundles: dict[str, dict[str, bytes]] = {}  # language -> its bundle's files, once finished
-        # Languages built here whose index another process makes (hub.engine.parallel): their
-        # pages are not sent to a service here; their bundle comes back with that process.
-        self.elsewhere: set[str] = set()
 
     @property
     def here(self) -> bool:
@@ -151,7 +148,7 @@ class LanguageIndexes:
     def add(self, lang: str, path: str, html: str) -> None:
         """Index the page of `lang` written to `path` (relative to the site). A page of
         another language than the one being indexed finishes that one first."""
-        if not self.here or lang in self.elsewhere:
+        if not self.here:
             return
         if self._open is not None and self._open[0] != lang:
             self.finish_language()
@@ -181,16 +178,6 @@ class LanguageIndexes:
         if self.here and self._open is not None:
             self._open[1].close()
             self._open = None
-
-
-def bundle_from_disk(site_dir: Path, lang: str, pages: Iterable[str]) -> dict[str, bytes]:
-    """The bundle of `lang` from its `pages` (in the order built) as written in the site
-    folder, made in this process whichever made the build's other indexes: a language
-    worker, once its own languages are built, makes the index of one that the process
-    building the others has finished (hub.engine.parallel)."""
-    indexes = LanguageIndexes()
-    indexes.index_from_disk(site_dir, lang, pages)
-    return indexes.bundles.get(lang) or {}
 
 
 def merge_bundles(bundles: Iterable[Mapping[str, bytes]]) -> dict[str, bytes]:
