@@ -28,12 +28,21 @@ def add_articles(project: Path, count: int, *, topic: str | None = None) -> list
     return slugs[::-1]
 
 
+def built_with_articles(factory: pytest.TempPathFactory, name: str, *, topic: str | None = None,
+                        archive_page_size: int | None = None) -> tuple[BuiltSite, list[str]]:
+    """The minimal fixture with ARTICLES more articles, built; their slugs, newest first."""
+    project = copy_project(factory.mktemp(name), content_from=MINIMAL)
+    slugs = add_articles(project, ARTICLES, topic=topic)
+    if archive_page_size is not None:
+        set_archive_page_size(project, archive_page_size)
+    built = build(project, factory.mktemp(f"{name}-site") / "site")
+    assert built.result.returncode == 0, built.result.output
+    return built, slugs
+
+
 @pytest.fixture(scope="module")
 def paged_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, list[str]]:
-    project = copy_project(tmp_path_factory.mktemp("paged"), content_from=MINIMAL)
-    slugs = add_articles(project, ARTICLES)
-    built = build(project, tmp_path_factory.mktemp("paged-site") / "site")
-    assert built.result.returncode == 0, built.result.output
+    built, slugs = built_with_articles(tmp_path_factory, "paged")
     # The minimal fixture has one 2025 article, newer than all of these.
     return built, ["first-article", *slugs]
 
@@ -101,12 +110,7 @@ def set_archive_page_size(project: Path, size: int | str) -> None:
 
 @pytest.fixture(scope="module")
 def archive_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, list[str]]:
-    project = copy_project(tmp_path_factory.mktemp("archive"), content_from=MINIMAL)
-    slugs = add_articles(project, ARTICLES, topic="sister-cities")
-    set_archive_page_size(project, 10)
-    built = build(project, tmp_path_factory.mktemp("archive-site") / "site")
-    assert built.result.returncode == 0, built.result.output
-    return built, slugs
+    return built_with_articles(tmp_path_factory, "archive", topic="sister-cities", archive_page_size=10)
 
 
 @pytest.mark.parametrize("prefix", ["", "en/", "ja/"])

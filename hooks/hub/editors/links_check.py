@@ -411,7 +411,7 @@ def generated_uris(settings: HubSettings, catalog: Catalog | None) -> set[str]:
     hub.pages.sections), from the catalog; from the files on disk when the content has problems
     (then without pages 2…N of the archive's years and topics, which need every article's
     front matter: a link to one is reported until the content is mended)."""
-    from ..kinds.article import archive_page_count, news_page_path
+    from ..kinds.article import archive_page_count, archive_page_source, news_page_path
     from ..pages.translations import PAGE_PATH
 
     kinds = settings.record_kinds
@@ -425,7 +425,7 @@ def generated_uris(settings: HubSettings, catalog: Catalog | None) -> set[str]:
         news = len(catalog.news)
         per_list = Counter([*(f"news/archive/{a.date.year}" for a in catalog.news),
                             *(f"news/topics/{topic}" for a in catalog.news for topic in a.meta.topics)])
-        uris |= {f"{folder}/{page}.md" for folder, count in per_list.items()
+        uris |= {archive_page_source(folder, page) for folder, count in per_list.items()
                  for page in range(2, archive_page_count(settings.archive_page_size, count) + 1)}
     else:
         records = {kind.folder: {p.stem for p in (data / kind.folder).glob("*.yml")} for kind in kinds}

@@ -70,6 +70,11 @@ def archive_page_path(folder: str, page: int) -> str:
     return f"{folder}/" if page == 1 else f"{folder}/{page}/"
 
 
+def archive_page_source(folder: str, page: int) -> str:
+    """The generated file of page `page` of an archive list, inside a language folder."""
+    return f"{folder}.md" if page == 1 else f"{folder}/{page}.md"
+
+
 def archive_page_count(size: int, articles: int) -> int:
     """How many pages a year or topic of `articles` articles takes, `size` to a page."""
     return max(1, math.ceil(articles / size))
@@ -83,13 +88,14 @@ def _archive_pages(
     size = renderer.settings.archive_page_size
     pages = archive_page_count(size, len(articles))
     if pages == 1:
-        yield GeneratedPage(lang, f"{folder}.md", title, renderer.render("article_list.html", lang, articles=articles))
+        yield GeneratedPage(lang, archive_page_source(folder, 1), title,
+                            renderer.render("article_list.html", lang, articles=articles))
         return
     for page in range(1, pages + 1):
         body = renderer.render("news_page.html", lang, articles=articles[(page - 1) * size : page * size], page=page,
                                pages=pages, page_path=lambda n: archive_page_path(folder, n))
         yield GeneratedPage(
-            lang, f"{folder}.md" if page == 1 else f"{folder}/{page}.md",
+            lang, archive_page_source(folder, page),
             title if page == 1 else renderer.ui.t("listing_page_title", lang, title=title, page=page), body,
         )
 
