@@ -16,6 +16,7 @@ import html5lib
 import markdown
 import pytest
 from hostile_site import URL_ATTRIBUTES
+from hub.safety import sanitize
 from hub.safety.sanitize import (
     ATTRIBUTES,
     CONTENT_CLASSES,
@@ -134,6 +135,19 @@ def test_no_output_runs_code_or_loads_from_another_host(source: str) -> None:
             assert name != "style" or re.fullmatch(r"\s*text-align\s*:\s*\w+\s*;?\s*", value), (source, html)
             assert name != "data-status" or value in STATUS_VALUES, (source, html)
             assert name != "rel" or set(value.split()) <= REL_VALUES, (source, html)
+
+
+# The report counts the output's tags the quick way (hub.safety.sanitize._cleaned_names):
+# it must count what the full reading of the same markup counts, whatever went in.
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(markup(), st.text(alphabet="<>!-/=\"' abcdilmnoprstvxy&;\n", max_size=80)))
+def test_the_outputs_tags_are_counted_as_a_full_reading_counts_them(source: str) -> None:
+    html, _removals = clean_html(source)
+    assert sanitize._cleaned_names(html) == sanitize._names(html), (source, html)
+
+
+def test_no_element_read_as_raw_text_can_reach_the_output() -> None:
+    assert not set(sanitize.RAW_TEXT_TAGS) & TAGS
 
 
 # -- attributes kept, filtered by value, or removed ---------------------------------------

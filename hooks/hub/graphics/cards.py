@@ -23,6 +23,7 @@ import hashlib
 import logging
 import os
 import re
+import shutil
 import time
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -140,8 +141,10 @@ class Cards:
         fonts = font_set(card.lang, self.font_dirs)
         key = cache_key(card, fonts, image)
         cached = self.cache_dir / key[:2] / f"{key}.png"
+        target = self.site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            png = cached.read_bytes()
+            shutil.copyfile(cached, target)  # copied by the kernel, not read into this process
             mark_used(cached)  # kept by `make cache-prune` (hub.build_cache)
             self.from_cache += 1
         except FileNotFoundError:
@@ -149,12 +152,9 @@ class Cards:
             if drawn.dropped:
                 codes = " ".join(f"U+{ord(char):04X}" for char in dict.fromkeys(drawn.dropped))
                 log.info(f"hub: card {path}: left out what the font cannot draw ({codes})")
-            png = drawn.png
-            _write_atomically(cached, png)
+            _write_atomically(cached, drawn.png)
+            target.write_bytes(drawn.png)
             self.drawn += 1
-        target = self.site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(png)
 
 
 def card_path(lang: str, url_path: str) -> str:

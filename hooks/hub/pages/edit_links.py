@@ -96,11 +96,17 @@ def _translate_link(
 ) -> dict[str, Any] | None:
     target = f"docs/{lang}/{src_uri}"
     stub = translation_stub(settings, settings.root, src_uri, lang)
-    href = new_file_url(settings, target, stub.text() if stub else None)
-    if stub is not None and (len(href) > URL_LIMIT or not with_text):
-        href = new_file_url(settings, target, stub.header_with_link(source_url(settings, stub.source_path)))
-        if len(href) > URL_LIMIT:
-            href = new_file_url(settings, target, None)
+    href = new_file_url(settings, target, None)
+    if stub is not None:
+        text = stub.text() if with_text else None
+        # Quoting writes each byte of the text as one character or three: a text of more
+        # bytes than the limit cannot fit, and is not quoted only to find that out.
+        whole = new_file_url(settings, target, text) if text is not None and len(text.encode()) <= URL_LIMIT else None
+        if whole is not None and len(whole) <= URL_LIMIT:
+            href = whole
+        else:
+            header = new_file_url(settings, target, stub.header_with_link(source_url(settings, stub.source_path)))
+            href = header if len(header) <= URL_LIMIT else href
     return {"href": href, "file": target, "translate": True, "text": ui.t("translate_page", lang)}
 
 

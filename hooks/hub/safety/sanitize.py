@@ -164,7 +164,7 @@ def clean_html(content: str) -> tuple[str, list[Removal]]:
     finally:
         _current_report.pop()
     tags_in, attributes_in = _names(content)
-    tags_out, attributes_out = _names(cleaned)
+    tags_out, attributes_out = _cleaned_names(cleaned)
     if tags_in - tags_out or attributes_in - attributes_out:
         return cleaned, [*_inventory_removals(content, cleaned, report.dropped), *report.removals]
     return cleaned, report.removals
@@ -309,10 +309,13 @@ _START_TAG = re.compile(r"""<(?P<tag>[A-Za-z][^\s/>]*)(?P<rest>(?:"[^"]*+(?:"|$)
 # Read once from the left, as a browser reads: where text is, a comment (what it holds is not
 # markup), an element whose content is raw text (only its start tag counts), or a start tag;
 # a `<!--` inside a tag or one of its values is part of the tag, not a comment.
+# Elements whose content a browser reads as text, not markup. None is allowed (TAGS), so
+# the sanitiser's output holds none of them, and no comment (strip_comments).
+RAW_TEXT_TAGS = ("script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes",
+                 "template", "svg", "math", "object", "applet", "select")
 _MARKUP = re.compile(
     r"(?P<comment><!--.*?(?:-->|$))"
-    r"|(?P<raw><(?P<raw_name>script|style|textarea|title|xmp|noscript|iframe|noembed|noframes|template|svg|math"
-    r"|object|applet|select)\b[^>]*+(?:>|$)).*?(?:</(?P=raw_name)\s*>|$)"
+    r"|(?P<raw><(?P<raw_name>" + "|".join(RAW_TEXT_TAGS) + r")\b[^>]*+(?:>|$)).*?(?:</(?P=raw_name)\s*>|$)"
     r"|" + _START_TAG.pattern,
     re.DOTALL | re.IGNORECASE,
 )
@@ -331,7 +334,16 @@ def _start_tags(markup: str) -> list[tuple[str, str]]:
 
 def _names(markup: str) -> tuple[Counter[str], Counter[str]]:
     """Tag names and attribute names, each counted over the whole page."""
-    found = _start_tags(markup)
+    return _counted(_start_tags(markup))
+
+
+def _cleaned_names(cleaned: str) -> tuple[Counter[str], Counter[str]]:
+    """`_names` of the sanitiser's output: with no comment and no raw-text element in it,
+    every `<` of a start tag starts a match of _START_TAG alone (a third of the time)."""
+    return _counted(_START_TAG.findall(cleaned))
+
+
+def _counted(found: list[tuple[str, str]]) -> tuple[Counter[str], Counter[str]]:
     attributes = _ATTRIBUTE.findall(" ".join(rest for _, rest in found))
     return Counter(tag.lower() for tag, _ in found), Counter(name.lower() for name, _ in attributes)
 
