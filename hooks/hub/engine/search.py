@@ -167,6 +167,13 @@ class LanguageIndexes:
         with timing.stage(f"search index: {lang}"):
             self.bundles[lang] = service.files()
 
+    def take(self, bundles: Mapping[str, dict[str, bytes]]) -> None:
+        """The bundles of languages that another process indexed (a worker's own)."""
+        for lang, files in bundles.items():
+            if lang in self.bundles or (self._open is not None and self._open[0] == lang):
+                raise PagefindError(f"two indexes of the language {lang!r} (pages of one language built twice?)")
+            self.bundles[lang] = files
+
     def index_from_disk(self, site_dir: Path, lang: str, pages: Iterable[str]) -> None:
         """Index the `pages` of `lang`, as written in the site folder by another process."""
         for path in pages:
