@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Generic, TypeVar
 
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, PluginError
 
 from .. import stack, timing
 
@@ -204,7 +204,7 @@ def _build_share(config: Any, languages: list[str], collect: Callable[[list[str]
         built = time.perf_counter()
         collected = collect(languages)
         return collected, built - started, time.perf_counter() - built
-    except Abort as error:
+    except (Abort, PluginError) as error:  # said in full: no traceback to add
         log.error(str(error))
         raise
     except BaseException:

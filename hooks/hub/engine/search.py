@@ -218,26 +218,34 @@ def merge_bundles(bundles: Iterable[Mapping[str, bytes]]) -> dict[str, bytes]:
 
 
 def write_index(indexes: LanguageIndexes, site_dir: Path, pages: Mapping[str, list[str]]) -> SearchIndex:
-    """Index the `pages` (language -> paths in the site, in the order built) that other
-    processes built, one language at a time, then write the merged bundle; PagefindError
-    with what Pagefind said on failure."""
+    """`make_index`, then `write_bundle`."""
+    return write_bundle(make_index(indexes, site_dir, pages), site_dir)
+
+
+def make_index(indexes: LanguageIndexes, site_dir: Path, pages: Mapping[str, list[str]]) -> dict[str, bytes]:
+    """Finish the language being indexed, index the `pages` (language -> paths in the
+    site, in the order built) of the languages no process has indexed, one at a time, and
+    merge every language's bundle; PagefindError with what Pagefind said on failure."""
     indexes.finish_language()
     with timing.stage("search index: other processes' pages"):
         for lang, paths in pages.items():
             if lang not in indexes.bundles:
                 indexes.index_from_disk(site_dir, lang, paths)
     # A site without an indexed page still gets Pagefind's scripts (the search box loads them).
-    files = merge_bundles(list(indexes.bundles.values()) or [start_index().files()])
+    return merge_bundles(list(indexes.bundles.values()) or [start_index().files()])
+
+
+def write_bundle(files: Mapping[str, bytes], site_dir: Path) -> SearchIndex:
+    """The merged bundle into the site, in place of any earlier one."""
     entry = json.loads(files[ENTRY_FILE])
     bundle = site_dir / BUNDLE_DIR
     # Chunk names are content hashes: an index left from an earlier build would stay
     # beside the new one under `mkdocs build --dirty`.
     shutil.rmtree(bundle, ignore_errors=True)
     with timing.stage("search index: write"):
-        for name, content in files.items():
-            if name in UNUSED_UI_FILES:
-                continue
-            path = bundle / name
-            path.parent.mkdir(parents=True, exist_ok=True)
+        wanted = {bundle / name: content for name, content in files.items() if name not in UNUSED_UI_FILES}
+        for folder in sorted({path.parent for path in wanted}):  # a few folders for thousands of files
+            folder.mkdir(parents=True, exist_ok=True)
+        for path, content in wanted.items():
             path.write_bytes(content)
     return SearchIndex({lang: int(info["page_count"]) for lang, info in entry["languages"].items()})
