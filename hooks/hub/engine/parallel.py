@@ -56,7 +56,7 @@ def share_languages(languages: list[str], workers: int, *, here_first: list[str]
     language has about as many pages: an untranslated page is a fallback copy). Share 0
     is this process's: the first language, which it is already building, then those of
     `here_first` in that order. This process gives its pages to the search index as it
-    writes them and the index reads the others' from disk at the end, so the languages
+    writes them and a worker reads its own from disk once they are built, so the languages
     with the most pages to index belong here."""
     size = -(-len(languages) // workers)
     here = [languages[0], *[lang for lang in here_first if lang != languages[0]]][:size]

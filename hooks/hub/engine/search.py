@@ -4,9 +4,12 @@ Pagefind indexes while the languages are built, one language at a time: the proc
 builds a language hands each indexed page to a Pagefind service of that language's own
 (hub.stack.pagefind_service) as soon as it is written; when the language's build is done,
 the service hands back that language's part of the bundle and exits, so its memory goes
-back to the system before the next language's index grows. At the end, the languages
-built by other processes are read from disk, one service each, and the parts are merged
-into the one bundle the site publishes. Pages reach each language's index in the order
+back to the system before the next language's index grows (the last language a process
+builds has its part made at the end of the build, beside the feeds). A forked worker
+(hub.engine.parallel) indexes the languages it built once they are built, reading their
+pages from disk, one service each, and sends the parts back; a language no process has
+indexed is read from disk at the end. The parts are merged into the one bundle the site
+publishes. Pages reach each language's index in the order
 they were built, whichever process built them, so the bundle is the same byte for byte
 however the build was split, and the same as one index of every language would make
 (each language's index is its own; tests/test_search_bundle.py compares them).
