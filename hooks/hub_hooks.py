@@ -81,12 +81,9 @@ def _start_workers(config: Any) -> None:
     if workers < 2 or len(languages) < 2:
         return
     shares = share_languages(languages, workers, here_first=_build.inputs.languages_by_indexed_pages())
-    # A worker finishes its languages' feeds and search index, and sends them back with
-    # what its language builds collected.
-    build, site_dir = _build, Path(config.site_dir)
-    _workers = LanguageWorkers.fork(config, languages, shares,
-                                    collect=lambda share: build.finish_own_languages(site_dir, share))
-    _build.languages_here = list(shares[0])
+    # What the worker's language builds collected, sent back whole once they are done.
+    harvest = _build.harvest
+    _workers = LanguageWorkers.fork(config, languages, shares, collect=lambda: harvest)
 
 
 @event_priority(-200)

@@ -36,8 +36,6 @@ def _harvest(settings, languages: list[str]) -> LanguageHarvest:
             harvest.search_pages.setdefault(lang, []).append(f"{settings.lang_prefix(lang)}{url_path}index.html")
             harvest.feed_pages[page_key(lang, url_path.rstrip("/") + ".md")] = f'<article lang="{lang}">…</article>'
         harvest.not_found_pages[lang] = f'<html lang="{lang}"><head></head><body>404</body></html>'
-        harvest.search_bundles[lang] = {f"pagefind.{lang}_0.pf_meta": lang.encode()}
-        harvest.syndicated[lang] = (len(PAGES), 1)
     return harvest
 
 

@@ -11,7 +11,6 @@ each feed carries is worked out once per language; each item's HTML is made once
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -73,20 +72,17 @@ class Syndication:
             for lang, (_items, buckets) in self._plans.items()
         }
 
-    def write(self, site_dir: Path, pages: dict[str, str] | None = None,
-              languages: Iterable[str] | None = None) -> dict[str, tuple[int, int]]:
-        """Every feed, calendar and OPML file of `languages` (default: every language);
-        `pages`: article page HTML by page_key. Returns, per language, how many feeds and
-        calendars were written (`log_written`)."""
+    def write(self, site_dir: Path, pages: dict[str, str] | None = None) -> None:
+        """Every feed, calendar and OPML file; `pages`: article page HTML by page_key."""
         settings = self.renderer.settings
         content = ItemContent(self.renderer, ArticleHtml(settings, self.docs_dir, self.markdown), pages or {})
         feeds = FeedWriter(self.renderer, self.subscriptions, content)
         calendars = CalendarWriter(self.renderer, self.subscriptions)
-        written: dict[str, tuple[int, int]] = {}
-        for lang in settings.languages if languages is None else languages:
+        counts = [0, 0]
+        for lang in settings.languages:
             items, buckets = self._plans[lang]
-            written[lang] = (len(feeds.write_language(site_dir, lang, buckets)),
-                             len(calendars.write_language(site_dir, lang)))
+            counts[0] += len(feeds.write_language(site_dir, lang, buckets))
+            counts[1] += len(calendars.write_language(site_dir, lang))
             newest = max((item.updated for item in items), default=settings.build_time)
             opml = opml_bytes(
                 settings,
@@ -101,11 +97,4 @@ class Syndication:
             path = site_dir / settings.lang_prefix(lang) / OPML_PATH
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(opml)
-        return written
-
-
-def log_written(written: Mapping[str, tuple[int, int]]) -> None:
-    """What `Syndication.write` wrote, in one line, whichever processes wrote it."""
-    feeds = sum(count for count, _ in written.values())
-    calendars = sum(count for _, count in written.values())
-    log.info(f"hub: {feeds} feeds, {calendars} calendars, {len(written)} OPML files")
+        log.info(f"hub: {counts[0]} feeds, {counts[1]} calendars, {len(settings.languages)} OPML files")

@@ -19,7 +19,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .. import stack, timing
-from ..channels.syndication import log_written
 from ..errors import display_path
 from ..graphics import slots
 from ..pages import edit_links, fallback_copies, sections
@@ -59,8 +58,6 @@ class HubBuild:
         self._bodies = PageBodies()
         # Material's navigation and tabs, rendered once per folder by this process's builds.
         self._fragments = RenderedFragments()
-        # The languages this process builds, in order (hub_hooks: its share, under workers).
-        self.languages_here: list[str] = list(inputs.settings.languages)
 
     # The inputs every event reads, by their short names (read only).
     @property
@@ -279,11 +276,7 @@ class HubBuild:
 
     def language_built(self, lang: str) -> None:
         """The build of `lang` in this process is done: its search index is made now and
-        its Pagefind process ends, before the next language's pages are built. The last
-        language's is made at the end of the build (`finish`), while the feeds are written:
-        no page is built after it, and waiting for it here would leave the feeds waiting."""
-        if self.languages_here and lang == self.languages_here[-1]:
-            return
+        its Pagefind process ends, before the next language's pages are built."""
         try:
             self.services.search.finish_language()
         except PagefindError as error:
@@ -317,49 +310,11 @@ class HubBuild:
             self.close_search()
             timing.report()
             return
-        # Pagefind makes the index of the last language built here, takes the pages of any
-        # language no process has indexed, and the whole index is written, in a thread while
-        # the feeds and calendars of the languages no worker finished are written here.
-        # The bundle is written after the feeds: a thread writing thousands of files waits
-        # for the interpreter after each one while the feeds hold it (3.8–4.0 s against 0.35 s
-        # at N = 2,000, bench/README.md).
-        self.services.search.take(self.harvest.search_bundles)
-        written = dict(self.harvest.syndicated)
-        bundle: dict[str, bytes] = {}
-        with alongside(lambda: bundle.update(self._make_search_index(site_dir))), \
-                timing.stage("finish: feeds and calendars"):
-            languages = [lang for lang in self.settings.languages if lang not in written]
-            written.update(self.services.syndication.write(site_dir, self.harvest.feed_pages, languages))
-        log_written({lang: written[lang] for lang in self.settings.languages if lang in written})
-        index = search.write_bundle(bundle, site_dir)
-        log.info(f"hub: search index ({index.describe()} pages)")
+        # Pagefind takes the other processes' pages and writes the index in its own process
+        # while the feeds and calendars are written here.
+        with alongside(lambda: self._write_search_index(site_dir)), timing.stage("finish: feeds and calendars"):
+            self.services.syndication.write(site_dir, self.harvest.feed_pages)
         timing.report()
-
-    def finish_own_languages(self, site_dir: Path, languages: list[str]) -> LanguageHarvest:
-        """In a forked worker, once its `languages` are built: their search index, made by
-        Pagefind processes of its own from the pages it wrote, and their feeds, calendars
-        and OPML files, written meanwhile. The process building the other languages is
-        still at work then, and would otherwise do this at the end of the build, when
-        nothing else is left to run beside it. Returns the harvest to send back: the
-        indexes made, the feeds counted, their pages no longer needed."""
-        indexes = search.LanguageIndexes()
-
-        def index() -> None:
-            for lang in languages:
-                if self.harvest.search_pages.get(lang):
-                    indexes.index_from_disk(site_dir, lang, self.harvest.search_pages[lang])
-
-        try:
-            with alongside(index):
-                written = self.services.syndication.write(site_dir, self.harvest.feed_pages, languages)
-        except PagefindError as error:
-            raise PluginError(f"The search index of {', '.join(languages)} could not be made: {error}") from None
-        finally:
-            indexes.close()
-        self.harvest.search_bundles.update(indexes.bundles)
-        self.harvest.syndicated.update(written)
-        self.harvest.feed_pages.clear()
-        return self.harvest
 
     def _write_sitemap(self, site_dir: Path) -> None:
         """`sitemap.xml` (and its gzip copy): one urlset, or an index of `sitemap-N.xml` files
@@ -376,12 +331,13 @@ class HubBuild:
         ) as gz:
             gz.write(files[SITEMAP_FILE].encode("utf-8"))
 
-    def _make_search_index(self, site_dir: Path) -> dict[str, bytes]:
+    def _write_search_index(self, site_dir: Path) -> None:
         try:
             with timing.stage("search index: end of the build"):
-                return search.make_index(self.services.search, site_dir, self.harvest.search_pages)
+                index = search.write_index(self.services.search, site_dir, self.harvest.search_pages)
         except PagefindError as error:
-            raise PluginError(f"The search index could not be made: {error}") from None
+            raise PluginError(f"The search index could not be written: {error}") from None
+        log.info(f"hub: search index ({index.describe()} pages)")
 
     def close_search(self) -> None:
         """Stop Pagefind without writing (a failed build, a preview that keeps its index)."""

@@ -2,8 +2,8 @@
 
 They live in the process that started them. A forked language worker (hub.engine.parallel)
 inherits them: it converts pictures in the text and draws social cards itself, and hands
-none of them back; the search index takes pages from this process only (a worker indexes
-its own languages from disk once they are built, hub.engine.search).
+none of them back; the search index takes pages from this process only (the worker's
+pages are read from disk at the end, hub.engine.search).
 """
 
 from __future__ import annotations

@@ -1,9 +1,7 @@
 """What the language builds of one process collect for the steps that finish the site.
 
 The site is finished once, after every language is built (HubBuild.finish): sitemap,
-404 pages, feeds and the search index need what each language build saw. A worker makes
-the feeds and the search index of its own languages itself, while this process still builds
-(HubBuild.finish_own_languages), and sends them back done. A forked worker
+404 pages, feeds and the search index need what each language build saw. A forked worker
 (hub.engine.parallel) sends its harvest back whole, pickled, and `merge` adds it to this
 process's. A worker builds other languages than this process, so nothing is collected
 twice; a page collected twice with different contents is a fault of the build, said so.
@@ -31,11 +29,6 @@ class LanguageHarvest:
     feed_pages: dict[str, str] = field(default_factory=dict)
     # Each language's 404 page, as written (hub.engine.not_found).
     not_found_pages: dict[str, str] = field(default_factory=dict)
-    # What a worker finished itself once its languages were built (HubBuild.finish_own_languages):
-    # their search index (language -> the files of its bundle) and how many feeds and
-    # calendars it wrote for each.
-    search_bundles: dict[str, dict[str, bytes]] = field(default_factory=dict)
-    syndicated: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def merge(self, other: LanguageHarvest) -> None:
         """Add what another process's language builds collected (theirs come after ours)."""
@@ -44,8 +37,6 @@ class LanguageHarvest:
         _add_new(self.sitemap.entries, other.sitemap.entries, "sitemap entry")
         _add_new(self.feed_pages, other.feed_pages, "page of a feed")
         _add_new(self.not_found_pages, other.not_found_pages, "404 page of the language")
-        _add_new(self.search_bundles, other.search_bundles, "search index of the language")
-        _add_new(self.syndicated, other.syndicated, "feeds of the language")
 
 
 def _add_new(mine: dict[str, V], theirs: dict[str, V], what: str) -> None:

@@ -6,10 +6,9 @@ one worker process as soon as the language-independent work is done (content loa
 checked, pages generated) and the site folder is clean: the worker builds its share of
 the languages into the same site folder while this process builds the default language
 and the rest of its share, exactly as the plugin's loop would (one `build(config)` per
-language, site folder not cleaned in between). The worker then finishes what is its
-languages' alone (their search index and feeds, while this process still builds), sends back
-that and what its builds collected for the finishing steps (hub.engine.harvest: sitemap
-entries, 404 pages…), and the site is finished once, here, with everything.
+language, site folder not cleaned in between). The worker then sends back what its builds
+collected for the finishing steps (hub.engine.harvest: sitemap entries, 404 pages…), and the
+site is finished once, here, with everything (search index, sitemap, feeds).
 
 Each language build is the plugin's own; the worker only changes which process runs it.
 `mkdocs serve` and `--dirty` builds stay in one process (the server runs threads, and a
@@ -56,7 +55,7 @@ def share_languages(languages: list[str], workers: int, *, here_first: list[str]
     language has about as many pages: an untranslated page is a fallback copy). Share 0
     is this process's: the first language, which it is already building, then those of
     `here_first` in that order. This process gives its pages to the search index as it
-    writes them and a worker reads its own from disk once they are built, so the languages
+    writes them and the index reads the others' from disk at the end, so the languages
     with the most pages to index belong here."""
     size = -(-len(languages) // workers)
     here = [languages[0], *[lang for lang in here_first if lang != languages[0]]][:size]
@@ -129,7 +128,7 @@ def _run_child(task: Callable[[], Any], writer: int) -> None:
 
 @dataclass
 class Worker(Generic[H]):
-    task: Forked[tuple[H, float, float]]
+    task: Forked[tuple[H, float]]
     languages: list[str]
 
 
@@ -144,10 +143,9 @@ class LanguageWorkers(Generic[H]):
 
     @classmethod
     def fork(cls, config: Any, languages: list[str], shares: list[list[str]],
-             collect: Callable[[list[str]], H]) -> LanguageWorkers[H]:
-        """Start one worker per share after the first. `collect(languages)` is called in a
-        worker after the builds of its languages and returns what it must send back
-        (picklable)."""
+             collect: Callable[[], H]) -> LanguageWorkers[H]:
+        """Start one worker per share after the first. `collect()` is called in a worker
+        after its builds and returns what it must send back (picklable)."""
         workers = [
             Worker(Forked.start(partial(_build_share, config, share, collect)), share) for share in shares[1:] if share
         ]
@@ -173,13 +171,12 @@ class LanguageWorkers(Generic[H]):
         waiting = time.perf_counter()
         for worker in self.workers:
             try:
-                state, building, collecting = worker.task.result()
+                state, seconds = worker.task.result()
             except BaseException:  # the worker has said what went wrong
                 failed.extend(worker.languages)
                 continue
             results.append(state)
-            timing.add(f"language builds: worker ({', '.join(worker.languages)})", building)
-            timing.add(f"finish in the worker ({', '.join(worker.languages)})", collecting)
+            timing.add(f"language builds: worker ({', '.join(worker.languages)})", seconds)
         timing.add("language builds: waiting for the workers", time.perf_counter() - waiting)
         self.workers = []
         if failed:
@@ -193,17 +190,14 @@ class LanguageWorkers(Generic[H]):
         self.workers = []
 
 
-def _build_share(config: Any, languages: list[str], collect: Callable[[list[str]], H]) -> tuple[H, float, float]:
-    """A worker's whole life: build its languages, then (what it collected, the seconds
-    its builds took, the seconds `collect` took). A failure is told here, where its
-    traceback is, and raised for the parent to see."""
+def _build_share(config: Any, languages: list[str], collect: Callable[[], H]) -> tuple[H, float]:
+    """A worker's whole life: build its languages, then (what it collected, seconds). A
+    failure is told here, where its traceback is, and raised for the parent to see."""
     started = time.perf_counter()
     try:
         stack.take_over_language_loop(config)
         stack.build_languages(config, languages)
-        built = time.perf_counter()
-        collected = collect(languages)
-        return collected, built - started, time.perf_counter() - built
+        return collect(), time.perf_counter() - started
     except (Abort, PluginError) as error:  # said in full: no traceback to add
         log.error(str(error))
         raise

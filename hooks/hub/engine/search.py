@@ -4,12 +4,9 @@ Pagefind indexes while the languages are built, one language at a time: the proc
 builds a language hands each indexed page to a Pagefind service of that language's own
 (hub.stack.pagefind_service) as soon as it is written; when the language's build is done,
 the service hands back that language's part of the bundle and exits, so its memory goes
-back to the system before the next language's index grows (the last language a process
-builds has its part made at the end of the build, beside the feeds). A forked worker
-(hub.engine.parallel) indexes the languages it built once they are built, reading their
-pages from disk, one service each, and sends the parts back; a language no process has
-indexed is read from disk at the end. The parts are merged into the one bundle the site
-publishes. Pages reach each language's index in the order
+back to the system before the next language's index grows. At the end, the languages
+built by other processes are read from disk, one service each, and the parts are merged
+into the one bundle the site publishes. Pages reach each language's index in the order
 they were built, whichever process built them, so the bundle is the same byte for byte
 however the build was split, and the same as one index of every language would make
 (each language's index is its own; tests/test_search_bundle.py compares them).
@@ -170,13 +167,6 @@ class LanguageIndexes:
         with timing.stage(f"search index: {lang}"):
             self.bundles[lang] = service.files()
 
-    def take(self, bundles: Mapping[str, dict[str, bytes]]) -> None:
-        """The bundles of languages that another process indexed (a worker's own)."""
-        for lang, files in bundles.items():
-            if lang in self.bundles or (self._open is not None and self._open[0] == lang):
-                raise PagefindError(f"two indexes of the language {lang!r} (pages of one language built twice?)")
-            self.bundles[lang] = files
-
     def index_from_disk(self, site_dir: Path, lang: str, pages: Iterable[str]) -> None:
         """Index the `pages` of `lang`, as written in the site folder by another process."""
         for path in pages:
@@ -221,25 +211,16 @@ def merge_bundles(bundles: Iterable[Mapping[str, bytes]]) -> dict[str, bytes]:
 
 
 def write_index(indexes: LanguageIndexes, site_dir: Path, pages: Mapping[str, list[str]]) -> SearchIndex:
-    """`make_index`, then `write_bundle`."""
-    return write_bundle(make_index(indexes, site_dir, pages), site_dir)
-
-
-def make_index(indexes: LanguageIndexes, site_dir: Path, pages: Mapping[str, list[str]]) -> dict[str, bytes]:
-    """Finish the language being indexed, index the `pages` (language -> paths in the
-    site, in the order built) of the languages no process has indexed, one at a time, and
-    merge every language's bundle; PagefindError with what Pagefind said on failure."""
+    """Index the `pages` (language -> paths in the site, in the order built) that other
+    processes built, one language at a time, then write the merged bundle; PagefindError
+    with what Pagefind said on failure."""
     indexes.finish_language()
     with timing.stage("search index: other processes' pages"):
         for lang, paths in pages.items():
             if lang not in indexes.bundles:
                 indexes.index_from_disk(site_dir, lang, paths)
     # A site without an indexed page still gets Pagefind's scripts (the search box loads them).
-    return merge_bundles(list(indexes.bundles.values()) or [start_index().files()])
-
-
-def write_bundle(files: Mapping[str, bytes], site_dir: Path) -> SearchIndex:
-    """The merged bundle into the site, in place of any earlier one."""
+    files = merge_bundles(list(indexes.bundles.values()) or [start_index().files()])
     entry = json.loads(files[ENTRY_FILE])
     bundle = site_dir / BUNDLE_DIR
     # Chunk names are content hashes: an index left from an earlier build would stay
