@@ -50,6 +50,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: Any) -> Any:
     global _build, _sanitizer
     stack.use_string_paths()  # the i18n plugin's files of each language, made cheaper
+    stack.skip_blank_conversions()  # no Markdown converter for a page with nothing to convert
     if _outer(config):
         stack.check_versions()  # a warning: strict builds refuse another version of the stack
         _staging.redirect(config)

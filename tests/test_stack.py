@@ -233,3 +233,33 @@ def test_a_built_languages_pages_let_go_of_their_text(minimal_project: Path, tmp
     assert [page.file.src_uri for page in pages if page.content is not None or page.markdown is not None] == []
     for lang in ("", "en/", "fr/", "ja/"):
         assert "<article" in (site / lang / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", ["", " \n\t\n"])
+def test_a_page_with_nothing_to_convert_gets_what_its_conversion_gives(minimal_project: Path, tmp_path: Path,
+                                                                        text: str) -> None:
+    """stack.skip_blank_conversions: MkDocs' own Page.render and the shortcut leave a page
+    with blank text in the same state; a page with text is converted as before."""
+    from hub.stack import mkdocs_core
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    stack.skip_blank_conversions()
+    stack.skip_blank_conversions()  # twice: still one wrapper around MkDocs' own
+    assert Page.render is mkdocs_core._render_unless_blank and len(mkdocs_core._convert) == 1
+    config = load_config(str(minimal_project / "mkdocs.yml"))
+    file = File("about/x.md", str(minimal_project / "docs"), str(tmp_path), use_directory_urls=True)
+
+    def rendered(render, markdown: str) -> dict[str, object]:
+        page = Page(None, file, config)
+        page.markdown = markdown
+        render(page, config, Files([file]))
+        return {"content": page.content, "toc": [(item.id, item.title) for item in page.toc],
+                "title": page._title_from_render, "anchors": page.present_anchor_ids,
+                "links": getattr(page, "links_to_anchors", None)}
+
+    assert rendered(Page.render, text) == rendered(mkdocs_core._convert[0], text)
+    with_text = rendered(Page.render, "# Title {#top}\n\nText.\n")
+    assert with_text == rendered(mkdocs_core._convert[0], "# Title {#top}\n\nText.\n")
+    assert with_text["title"] == "Title" and "top" in with_text["anchors"]

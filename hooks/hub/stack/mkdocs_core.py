@@ -4,9 +4,13 @@ from, how front matter is found, and the build `mkdocs serve` runs."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
+from mkdocs.structure import pages
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta
 
 
@@ -18,6 +22,34 @@ def skip_markdown() -> str:
     `on_page_content` for every page, with the (empty) conversion, and a page's title and
     table of contents still come from what the hub sets there."""
     return ""
+
+
+def skip_blank_conversions() -> None:
+    """Have MkDocs give a page with no text to convert (`skip_markdown`: generated pages,
+    fallback copies converted once, more than half of a large hub's pages) what a
+    conversion of it gives, without building a converter. Why: `Page.render` builds a
+    Python-Markdown converter with every extension for each page (about 0.3 ms), and its
+    `convert` returns "" at once for blank text. On upgrade: `Page.render` still builds a
+    converter per page and sets content, toc, `_title_from_render`, `present_anchor_ids` and
+    `links_to_anchors` (tests/test_stack.py compares them with the original's)."""
+    if Page.render is not _render_unless_blank:
+        _convert.append(Page.render)
+        Page.render = _render_unless_blank
+
+
+_convert: list[Callable[..., None]] = []  # Page.render as MkDocs defines it
+
+
+def _render_unless_blank(self: Page, config: Any, files: Any) -> None:
+    if self.markdown is None or self.markdown.strip():
+        return _convert[0](self, config, files)
+    self.content = ""
+    self.toc = get_toc([])
+    self._title_from_render = None
+    self.present_anchor_ids = set()
+    if pages.log.getEffectiveLevel() > logging.DEBUG:  # as Page.render decides
+        self.links_to_anchors = {}
+    return None
 
 
 def set_present_anchors(page: Any, anchors: set[str]) -> None:

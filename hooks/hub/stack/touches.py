@@ -36,6 +36,8 @@ TOUCHES: tuple[Touch, ...] = (
     Touch("mkdocs", "File.abs_src_path set to read a page from another language's file (and File.locale, "
           "mkdocs-static-i18n)", "read_from"),
     Touch("mkdocs", "on_page_markdown returning an empty text to skip a page's conversion", "skip_markdown"),
+    Touch("mkdocs", "Page.render replaced: a page with blank text gets what its conversion gives, without a "
+          "converter", "skip_blank_conversions"),
     Touch("mkdocs", "Page.present_anchor_ids: the ids links to a page may point at", "set_present_anchors"),
     Touch("mkdocs", "Page.present_anchor_ids, read", "present_anchors"),
     Touch("mkdocs", "vars(page): a title from the nav is stored on the page, others come through a property",
