@@ -230,3 +230,13 @@ def test_event_times_as_each_language_writes_them(ui, start: str, end: str, zone
     for lang, text in texts.items():
         when = event_when(event, lang, ui)
         assert (when.text, when.start_iso, when.end_iso) == (text, *iso), lang
+
+
+def test_counts_are_written_as_each_language_groups_digits_and_years_as_they_are(ui) -> None:
+    assert {lang: ui.t("articles_count", lang, count=1540) for lang in LANGS} == {
+        "zh": "1,540 篇", "en": "1,540 articles", "fr": "1\u202f540 articles", "ja": "1,540 件"}
+    assert ui.t("page_of", "fr", page=2, pages=1000) == "Page 2 sur 1\u202f000"
+    assert ui.t("articles_count", "en", count=999) == "999 articles"
+    assert ui.t("articles_count", "en", count=1) == "1 article"
+    assert {lang: ui.t("archive_year", lang, year=2024) for lang in LANGS} == {
+        "zh": "2024 年新闻", "en": "News from 2024", "fr": "Actualités de 2024", "ja": "2024年のニュース"}

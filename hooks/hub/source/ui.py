@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel import Locale
+from babel.numbers import format_decimal
 
 from ..errors import ContentError, ContentErrors, display_path
 from ..safety.yamlsafe import YamlProblem, decode, load_yaml
@@ -35,7 +36,10 @@ class UiStrings:
         if isinstance(text, dict):
             category = Locale.parse(shown).plural_form(values.get("count", 0))
             text = text.get(category, text["other"])
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        return text.format(**{name: _quantity(value, shown) if name in QUANTITIES else value
+                              for name, value in values.items()})
 
     def written_in(self, key: str, lang: str) -> str:
         """The language `key` is shown in to a reader of `lang`."""
@@ -45,6 +49,17 @@ class UiStrings:
     def missing(self, lang: str) -> tuple[str, ...]:
         """The keys not yet translated into `lang`, in the order of ui.yml."""
         return tuple(key for key, entry in self.strings.items() if lang not in entry)
+
+
+# Placeholders that hold how many of something, written as the language groups digits
+# ("1,540 articles", "1 540 articles"); a year or an address is written as it is.
+QUANTITIES = frozenset({"count", "page", "pages", "days", "limit", "city_limit", "listed", "reported"})
+
+
+def _quantity(value: object, lang: str) -> object:
+    if type(value) is not int or -1000 < value < 1000:  # no language groups fewer than four digits
+        return value
+    return format_decimal(value, locale=lang)
 
 
 def _valid_text(value: object) -> bool:
