@@ -46,19 +46,23 @@ def test_fallback_page_keeps_notice_canonical_and_no_hreflang(minimal_project: P
         assert "First paragraph." not in body
 
 
-@pytest.mark.parametrize(("build_date", "whole"), [("2026-04-16", True), ("2026-04-17", False)])
+@pytest.mark.parametrize(("newest", "whole"), [("2026-04-16", True), ("2026-04-17", False)])
 def test_recent_mode_copies_the_last_years_articles_whole_and_older_ones_as_summaries(
-    minimal_project: Path, tmp_path: Path, build_date: str, whole: bool
+    minimal_project: Path, tmp_path: Path, newest: str, whole: bool
 ) -> None:
-    """`recent` (the site's setting): whole within 365 days of the build day, the summary
-    after; a summary copy's "Translate this page" gives the translator a link to the text,
-    not the text (it would weigh more than the page)."""
+    """`recent` (the site's setting): whole within 365 days of the newest article, the
+    summary after, whatever the build day; a summary copy's "Translate this page" gives the
+    translator a link to the text, not the text (it would weigh more than the page)."""
     # Older, on the same topic (facts in the original only): the first article's related article.
     for lang, front in (("zh", "title: 第二篇文章\nsummary: 摘要。\ndate: 2025-04-10\ntopics: [sister-cities]"),
                         ("en", "title: Second article\nsummary: S.")):
         minimal_project.joinpath(f"docs/{lang}/news/2025/second-article.md").write_text(
             f"---\n{front}\n---\n\nText.\n", encoding="utf-8")
-    site = build_with_mode(minimal_project, tmp_path / "site", "recent", HUB_BUILD_DATE=build_date)
+    # The newest story, a year (and a day) after the first article (2025-04-16).
+    story = minimal_project / "docs" / "zh" / "news" / "2026" / "newest-article.md"
+    story.parent.mkdir(parents=True)
+    story.write_text(f"---\ntitle: 最新文章\nsummary: 新。\ndate: {newest}\n---\n\n正文。\n", encoding="utf-8")
+    site = build_with_mode(minimal_project, tmp_path / "site", "recent", HUB_BUILD_DATE="2028-01-01")
     soup = site.soup(ARTICLE)
     body = soup.select_one(".md-content").get_text(" ", strip=True)
     assert ("First paragraph." in body) is whole

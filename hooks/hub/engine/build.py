@@ -158,7 +158,7 @@ class HubBuild:
     def _summary_copy(self, page: Page, lang: str, norm: str) -> bool:
         """The page shows, in `lang`, the summary of an article written in another language."""
         return ((stack.file_locale(page.file, lang) or lang) != lang
-                and fallback_copies.shows_summary(self.settings, self.catalog.article(norm)))
+                and fallback_copies.shows_summary(self.settings, self.catalog, norm))
 
     def _fallback_summary(self, markdown: str, norm: str, content_lang: str, lang: str) -> str:
         """An article not translated into `lang` shows its summary and a link to the full
@@ -214,7 +214,7 @@ class HubBuild:
                 self.settings, self.catalog, self.ui, src_uri=norm, lang=lang, content_lang=versions.content_lang,
                 generated=norm in self.inputs.generated_uris,
                 with_text=not (versions.is_fallback and fallback_copies.shows_summary(
-                    self.settings, self.catalog.article(norm)))),
+                    self.settings, self.catalog, norm))),
             "base_path": self.settings.base_path,
             "search_indexed": indexed,
             # The copy buttons of subscribe boxes and the Feeds page (assets/hub-subscribe.js).

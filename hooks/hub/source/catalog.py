@@ -155,6 +155,10 @@ class Catalog:
     def articles(self) -> list[Article]:
         return [*self.news, *self.policies]
 
+    def newest_article_date(self) -> date | None:
+        """The day the newest article or explainer was published (of those the build publishes)."""
+        return max((article.date for article in (*self.news[:1], *self.policies[:1])), default=None)
+
     def article(self, src_uri: str) -> Article | None:
         """The article or explainer at `src_uri` (e.g. news/2025/x.md), if any."""
         if self._by_uri is None:
