@@ -306,13 +306,13 @@ def _content_class(token: str) -> bool:
 # either matches or gives up at once, so hostile input cannot make them slow.
 
 _START_TAG = re.compile(r"""<(?P<tag>[A-Za-z][^\s/>]*)(?P<rest>(?:"[^"]*+(?:"|$)|'[^']*+(?:'|$)|[^'">]++)*+)(?:>|$)""")
-# Read once from the left, as a browser reads: where text is, a comment (what it holds is not
-# markup), an element whose content is raw text (only its start tag counts), or a start tag;
-# a `<!--` inside a tag or one of its values is part of the tag, not a comment.
 # Elements whose content a browser reads as text, not markup. None is allowed (TAGS), so
 # the sanitiser's output holds none of them, and no comment (strip_comments).
 RAW_TEXT_TAGS = ("script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes",
                  "template", "svg", "math", "object", "applet", "select")
+# Read once from the left, as a browser reads: where text is, a comment (what it holds is not
+# markup), an element whose content is raw text (only its start tag counts), or a start tag;
+# a `<!--` inside a tag or one of its values is part of the tag, not a comment.
 _MARKUP = re.compile(
     r"(?P<comment><!--.*?(?:-->|$))"
     r"|(?P<raw><(?P<raw_name>" + "|".join(RAW_TEXT_TAGS) + r")\b[^>]*+(?:>|$)).*?(?:</(?P=raw_name)\s*>|$)"

@@ -42,14 +42,14 @@ _convert: list[Callable[..., None]] = []  # Page.render as MkDocs defines it
 
 def _render_unless_blank(self: Page, config: Any, files: Any) -> None:
     if self.markdown is None or self.markdown.strip():
-        return _convert[0](self, config, files)
+        _convert[0](self, config, files)
+        return
     self.content = ""
     self.toc = get_toc([])
     self._title_from_render = None
     self.present_anchor_ids = set()
     if pages.log.getEffectiveLevel() > logging.DEBUG:  # as Page.render decides
         self.links_to_anchors = {}
-    return None
 
 
 def set_present_anchors(page: Any, anchors: set[str]) -> None:
