@@ -29,12 +29,15 @@ def add_articles(project: Path, count: int, *, topic: str | None = None) -> list
 
 
 def built_with_articles(factory: pytest.TempPathFactory, name: str, *, topic: str | None = None,
-                        archive_page_size: int | None = None) -> tuple[BuiltSite, list[str]]:
+                        archive_page_size: int | None = None, news_pages: int | None = None,
+                        ) -> tuple[BuiltSite, list[str]]:
     """The minimal fixture with ARTICLES more articles, built; their slugs, newest first."""
     project = copy_project(factory.mktemp(name), content_from=MINIMAL)
     slugs = add_articles(project, ARTICLES, topic=topic)
     if archive_page_size is not None:
         set_archive_page_size(project, archive_page_size)
+    if news_pages is not None:
+        set_hub_setting(project, "news_pages", news_pages)
     built = build(project, factory.mktemp(f"{name}-site") / "site")
     assert built.result.returncode == 0, built.result.output
     return built, slugs
@@ -100,12 +103,15 @@ def test_domain_root_site_url(minimal_project: Path, tmp_path: Path) -> None:
 # -- the archive: a year or a topic with more articles than a page holds ----------------------
 
 
-def set_archive_page_size(project: Path, size: int | str) -> None:
+def set_hub_setting(project: Path, name: str, value: int | str) -> None:
     config = project / "mkdocs.yml"
-    text, count = re.subn(r"(?m)^    archive_page_size: .*$", f"    archive_page_size: {size}",
-                          config.read_text(encoding="utf-8"))
+    text, count = re.subn(rf"(?m)^    {name}: .*$", f"    {name}: {value}", config.read_text(encoding="utf-8"))
     assert count == 1
     config.write_text(text, encoding="utf-8")
+
+
+def set_archive_page_size(project: Path, size: int | str) -> None:
+    set_hub_setting(project, "archive_page_size", size)
 
 
 @pytest.fixture(scope="module")
@@ -187,4 +193,53 @@ def test_a_page_size_that_is_not_a_count_is_refused_with_the_setting_named(tmp_p
     shown = {"0": "0", "fifty": "'fifty'", "true": "True"}[value]
     assert f"extra.hub.archive_page_size in mkdocs.yml is {shown}; expected a whole number of articles a page" in (
         built.result.output)
+    assert "Traceback" not in built.result.output
+
+
+# -- the news listing stops after `news_pages` pages and goes on in the archive -----------------
+
+
+@pytest.fixture(scope="module")
+def capped_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, list[str]]:
+    # 19 a page in the archive: the page an article is on depends on its exact position.
+    built, slugs = built_with_articles(tmp_path_factory, "capped", archive_page_size=19, news_pages=2)
+    return built, ["first-article", *slugs]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/", "fr/"])
+def test_the_listing_stops_and_its_last_page_leads_on_into_the_archive(
+    capped_site: tuple[BuiltSite, list[str]], prefix: str,
+) -> None:
+    site, newest_first = capped_site  # 24 articles: pages of 10 would be three
+    assert listed(site, prefix + "news/") == newest_first[:10]
+    assert listed(site, prefix + "news/page/2/") == newest_first[10:20]
+    assert not site.path(prefix + "news/page/3/").exists()
+    last = site.soup(prefix + "news/page/2/")
+    older = last.select_one(".hub-pager__older")["href"]
+    # The newest article left out (the 21st) is the 20th of 2024's, the first of its archive's page 2.
+    assert older == f"/hub/{prefix}news/archive/2024/2/"
+    assert newest_first[20] in listed(site, older.removeprefix("/hub/"))
+    assert last.select_one(".hub-pager__older").get("rel") is None  # not the listing's next page
+    assert site.soup(prefix + "news/").select_one(".hub-pager__older")["href"] == f"/hub/{prefix}news/page/2/"
+
+
+def test_the_capped_listing_counts_its_own_pages(capped_site: tuple[BuiltSite, list[str]]) -> None:
+    site, _ = capped_site
+    assert "Page 2 of 2" in site.soup("en/news/page/2/").select_one(".hub-pager__position").get_text()
+    assert "Page 1 of 2" in site.soup("en/news/").select_one(".hub-pager__position").get_text()
+
+
+def test_a_listing_that_holds_every_article_ends_without_an_older_link(
+    paged_site: tuple[BuiltSite, list[str]],
+) -> None:
+    site, _ = paged_site
+    assert site.soup("en/news/page/3/").select_one(".hub-pager__older") is None
+
+
+def test_a_page_count_that_is_not_a_count_is_refused_with_the_setting_named(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", content_from=MINIMAL)
+    set_hub_setting(project, "news_pages", "0")
+    built = build(project, tmp_path / "site")
+    assert built.result.returncode != 0
+    assert "extra.hub.news_pages in mkdocs.yml is 0; expected a whole number of pages, like 20" in built.result.output
     assert "Traceback" not in built.result.output

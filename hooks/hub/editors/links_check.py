@@ -411,7 +411,7 @@ def generated_uris(settings: HubSettings, catalog: Catalog | None) -> set[str]:
     hub.pages.sections), from the catalog; from the files on disk when the content has problems
     (then without pages 2…N of the archive's years and topics, which need every article's
     front matter: a link to one is reported until the content is mended)."""
-    from ..kinds.article import archive_page_count, archive_page_source, news_page_path
+    from ..kinds.article import archive_page_count, archive_page_source, news_page_count, news_page_path
     from ..pages.translations import PAGE_PATH
 
     kinds = settings.record_kinds
@@ -435,9 +435,7 @@ def generated_uris(settings: HubSettings, catalog: Catalog | None) -> set[str]:
         news = len(articles)
     uris |= {f"{folder}/{record_id}.md" for folder, ids in records.items() for record_id in ids}
     uris |= {f"news/archive/{year}.md" for year in years} | {f"news/topics/{topic}.md" for topic in topics}
-    size = max(1, settings.news_page_size)
-    pages = max(1, -(-news // size))
-    uris |= {news_page_path(page).rstrip("/") + ".md" for page in range(2, pages + 1)}
+    uris |= {news_page_path(page).rstrip("/") + ".md" for page in range(2, news_page_count(settings, news) + 1)}
     return uris
 
 

@@ -3,6 +3,12 @@ ten to a page (page 1 under the introduction of news/, pages 2…N at news/page/
 archive by year and by topic, and what an article's page tells search engines (a
 NewsArticle; hub.site.seo adds the headline, dates and keywords every article has).
 
+The listing stops after `extra.hub.news_pages` pages (20: the newest 200 articles). Its
+last page's "Older" link leads to the page of the archive by year that holds the newest
+article it leaves out, so a reader paging back in time goes on without a gap, fifty
+articles a page instead of ten. A decade of five articles a day paged ten at a time was
+2,000 pages in each language that repeated the archive (bench/README.md, "Bytes").
+
 A year or a topic of the archive is one page up to `extra.hub.archive_page_size` articles
 (50) and pages of that many after: a decade of five articles a day puts some 1,800 in a
 busy topic, which on one page would be a 1.8 MB download on a phone. Page 1 keeps the
@@ -23,21 +29,43 @@ from . import ArticleKind
 
 if TYPE_CHECKING:
     from ..source.catalog import Article
+    from ..source.settings import HubSettings
 
 
 def news_page_path(page: int) -> str:
     return "news/" if page == 1 else f"news/page/{page}/"
 
 
+def news_page_count(settings: HubSettings, articles: int) -> int:
+    """How many pages the news listing of `articles` articles runs to."""
+    return min(settings.news_pages, max(1, math.ceil(articles / settings.news_page_size)))
+
+
+def archive_continuation(settings: HubSettings, news: list[Article], listed: int) -> str | None:
+    """The address of the archive page holding `news[listed]` (newest first), the newest
+    article the news listing leaves out; None when it lists them all."""
+    if listed >= len(news):
+        return None
+    year = news[listed].date.year
+    # A year's archive lists that year's articles in the catalog's order (news_archive).
+    position = sum(1 for article in news[:listed] if article.date.year == year)
+    return archive_page_path(f"news/archive/{year}", position // settings.archive_page_size + 1)
+
+
+def _news_page(renderer: Renderer, lang: str, page: int) -> str:
+    """Page `page` of the news listing: its articles and the pager."""
+    settings, news = renderer.settings, renderer.catalog.news
+    size, pages = settings.news_page_size, news_page_count(settings, len(news))
+    continuation = archive_continuation(settings, news, pages * size) if page == pages else None
+    return renderer.render("news_page.html", lang, articles=news[(page - 1) * size : page * size], page=page,
+                           pages=pages, page_path=news_page_path, continuation=continuation)
+
+
 def news_pages(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
     """News listing pages 2…N (page 1 is news/index.md, filled in by `sections`)."""
-    size = renderer.settings.news_page_size
-    articles = renderer.catalog.news
-    pages = max(1, math.ceil(len(articles) / size))
-    for page in range(2, pages + 1):
-        chunk = articles[(page - 1) * size : page * size]
-        body = renderer.render("news_page.html", lang, articles=chunk, page=page, pages=pages, page_path=news_page_path)
-        yield GeneratedPage(lang, f"news/page/{page}.md", renderer.ui.t("news_page_title", lang, page=page), body)
+    for page in range(2, news_page_count(renderer.settings, len(renderer.catalog.news)) + 1):
+        yield GeneratedPage(lang, f"news/page/{page}.md", renderer.ui.t("news_page_title", lang, page=page),
+                            _news_page(renderer, lang, page))
 
 
 def news_archive(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
@@ -93,7 +121,7 @@ def _archive_pages(
         return
     for page in range(1, pages + 1):
         body = renderer.render("news_page.html", lang, articles=articles[(page - 1) * size : page * size], page=page,
-                               pages=pages, page_path=lambda n: archive_page_path(folder, n))
+                               pages=pages, page_path=lambda n: archive_page_path(folder, n), continuation=None)
         yield GeneratedPage(
             lang, archive_page_source(folder, page),
             title if page == 1 else renderer.ui.t("listing_page_title", lang, title=title, page=page), body,
@@ -104,13 +132,7 @@ def render_news_index(renderer: Renderer, markdown: str, src_uri: str, lang: str
     """Page 1 of the news listing, under the section's own introduction."""
     if src_uri != "news/index.md":
         return None
-    size = renderer.settings.news_page_size
-    articles = renderer.catalog.news
-    pages = max(1, math.ceil(len(articles) / size))
-    listing = renderer.render(
-        "news_page.html", lang, articles=articles[:size], page=1, pages=pages, page_path=news_page_path
-    )
-    return f"{markdown}\n\n{listing}\n"
+    return f"{markdown}\n\n{_news_page(renderer, lang, 1)}\n"
 
 
 KIND = ArticleKind(

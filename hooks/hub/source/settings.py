@@ -29,6 +29,9 @@ class HubSettings:
     # default: the source language alone); the others fall back (hub.source.languages).
     required_languages: tuple[str, ...] = ()
     news_page_size: int = 10
+    # The news listing's pages (news/, news/page/2/ …) stop after this many; the last one
+    # leads on into the archive by year (hub.kinds.article).
+    news_pages: int = 20
     # Articles on one page of a year or a topic of the news archive (hub.kinds.article).
     archive_page_size: int = 50
     closing_soon_days: int = 14
@@ -213,6 +216,7 @@ def settings_from_config(config: Any, *, preview: bool = False) -> HubSettings:
         fallback=fallback_chains(hub.get("fallback"), all_languages),
         required_languages=required_languages(hub.get("required_languages"), content_languages),
         news_page_size=page_size(hub.get("news_page_size", 10), "news_page_size"),
+        news_pages=page_count(hub.get("news_pages", 20), "news_pages"),
         archive_page_size=page_size(hub.get("archive_page_size", 50), "archive_page_size"),
         closing_soon_days=int(hub.get("closing_soon_days", 14)),
         confirm_after_days=_days(hub.get("confirm_after_days", 180), "confirm_after_days"),
@@ -299,6 +303,13 @@ def page_size(value: Any, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError(f"extra.hub.{name} in mkdocs.yml is {value!r}; expected a whole number of articles "
                          "a page, like 10")
+    return value
+
+
+def page_count(value: Any, name: str) -> int:
+    """`extra.hub.news_pages`: how many pages a list runs to."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"extra.hub.{name} in mkdocs.yml is {value!r}; expected a whole number of pages, like 20")
     return value
 
 
