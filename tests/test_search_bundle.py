@@ -30,6 +30,10 @@ def page(lang: str, title: str, text: str, number: int = 0) -> str:
             f"<p>{text} {number}</p></article></div></body></html>")
 
 
+def older(lang: str, year: int) -> str:
+    return f"{lang}: before {year} too"
+
+
 def pages() -> list[tuple[str, str, str]]:
     """(language, path, html) of two pages in each language, in the order built."""
     return [(lang, TEXTS[lang][0].replace("/a/", f"/a{number}/"), page(lang, *TEXTS[lang][1:], number))
@@ -55,7 +59,7 @@ def test_one_index_per_language_gives_the_bundle_of_one_index_for_all() -> None:
     for lang, path, html in pages():
         indexes.add(lang, path, html)
     indexes.finish_language()
-    assert list(indexes.bundles) == list(ORDER)
+    assert list(indexes.bundles) == [(lang, 1) for lang in ORDER]
     merged = search.merge_bundles(indexes.bundles.values())
     reference = one_index_for_every_language()
     assert sorted(merged) == sorted(reference)
@@ -95,7 +99,7 @@ def test_a_language_indexed_twice_is_an_error() -> None:
     with pytest.raises(PagefindError, match=f"after the index of {lang} was made"):
         indexes.add(lang, other, other_html)
     with pytest.raises(PagefindError, match=f"two indexes of the language '{lang}'"):
-        search.merge_bundles([indexes.bundles[lang], indexes.bundles[lang]])
+        search.merge_bundles([indexes.bundles[lang, 1], indexes.bundles[lang, 1]])
 
 
 def test_a_language_s_pagefind_that_stops_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -117,7 +121,7 @@ def test_bundles_that_disagree_are_not_merged() -> None:
     for lang, path, html in pages()[2:6]:  # en and fr
         indexes.add(lang, path, html)
     indexes.finish_language()
-    en, fr = indexes.bundles["en"], indexes.bundles["fr"]
+    en, fr = indexes.bundles["en", 1], indexes.bundles["fr", 1]
     with pytest.raises(PagefindError, match=r"pagefind\.js differs"):
         search.merge_bundles([en, {**fr, "pagefind.js": b"// another version"}])
     other_version = json.loads(fr[search.ENTRY_FILE]) | {"version": "0.0.1"}
@@ -134,7 +138,7 @@ def test_closed_indexes_make_nothing_and_a_forked_worker_adds_nothing() -> None:
         lang, path, html = pages()[0]
         indexes.add(lang, path, html)
         indexes.finish_language()
-        os._exit(0 if not indexes.bundles and indexes._open is None else 1)
+        os._exit(0 if not indexes.bundles and not indexes._open else 1)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
     lang, path, html = pages()[0]
@@ -163,19 +167,20 @@ def test_the_site_s_bundle_takes_other_processes_pages_from_disk(tmp_path: Path)
     stale = tmp_path / search.BUNDLE_DIR / "index" / "zh_0000000.pf_index"
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"from an earlier build")
-    written = search.write_index(indexes, tmp_path, by_lang)
+    written = search.write_index(indexes, tmp_path, by_lang, older=older)
     assert written.pages == dict.fromkeys(ORDER, 2)
     assert written.describe() == "en 2, fr 2, ja 2, zh 2"
     bundle = tmp_path / search.BUNDLE_DIR
     published = {path.relative_to(bundle).as_posix(): path.read_bytes() for path in bundle.rglob("*") if path.is_file()}
     reference = {name: content for name, content in one_index_for_every_language().items()
                  if name not in search.UNUSED_UI_FILES}
+    assert published.pop(search.ARCHIVE_LIST) == b"{}"  # no language has older parts
     assert sorted(published) == sorted(reference)
     assert [name for name in published if published[name] != reference[name]] == []
 
 
 def test_a_site_without_indexed_pages_still_gets_pagefind_s_scripts(tmp_path: Path) -> None:
-    written = search.write_index(search.LanguageIndexes(), tmp_path, {})
+    written = search.write_index(search.LanguageIndexes(), tmp_path, {}, older=older)
     assert written.pages == {}
     assert written.describe() == "no pages"
     assert (tmp_path / search.BUNDLE_DIR / "pagefind.js").is_file()

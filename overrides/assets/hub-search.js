@@ -1,7 +1,10 @@
 /* The hub's search box (partials/hub-search.html) over Pagefind's JavaScript API.
    Pagefind's bundle (site/pagefind/) is loaded from the site itself when the reader first
    focuses the box; it reads <html lang> and searches that language's index only.
-   Keyboard: "/" focuses the box, arrows move between box and results, Escape closes. */
+   Keyboard: "/" focuses the box, arrows move between box and results, Escape closes.
+   On a hub whose older news is indexed apart (hub.engine.search_parts: pagefind/archive.json
+   lists the parts), a search covers the newest part, and a button under the results adds
+   the older years to this and every later search (Pagefind's mergeIndex). */
 (function () {
   "use strict";
   var root = document.querySelector("[data-hub-search]");
@@ -13,6 +16,15 @@
   var status = root.querySelector(".hub-search__status");
   var list = root.querySelector(".hub-search__list");
   var more = root.querySelector(".hub-search__more");
+  // "Search news from before 2021 too": made here, not in every page, and shown once the
+  // language's archive list says there are older parts.
+  var older = document.createElement("button");
+  older.type = "button";
+  older.className = "hub-search__more hub-search__older";
+  older.hidden = true;
+  panel.append(older);
+  var archive = null;  // the promise of this language's older parts, or of null
+  var withArchive = false;  // the older parts are merged into the search
   var PAGE_SIZE = 10;
   var found = [];  // every result of the latest query; the first `shown` are in the list
   var shown = 0;
@@ -36,7 +48,31 @@
 
   function links() {
     var targets = Array.prototype.slice.call(list.querySelectorAll("a"));
-    return more.hidden ? targets : targets.concat([more]);
+    return targets.concat([more, older].filter(function (button) { return !button.hidden; }));
+  }
+
+  function language() {
+    return (document.documentElement.lang || "").toLowerCase();
+  }
+
+  function archiveParts() {
+    if (!archive) {
+      archive = fetch(root.dataset.bundle + "archive.json")
+        .then(function (response) { return response.ok ? response.json() : {}; })
+        .then(function (all) { return all[language()] || null; })
+        .catch(function () { return null; });
+    }
+    return archive;
+  }
+
+  /* The offer to search older years, under the results of a query (none found included). */
+  function offerArchive(ticket) {
+    if (withArchive) return;
+    archiveParts().then(function (parts) {
+      if (!parts || withArchive || ticket !== latest) return;
+      older.textContent = parts.older;
+      older.hidden = false;
+    });
   }
 
   /* "News · 16 Apr 2025": the kind and date the build put in each page's metadata. */
@@ -127,6 +163,7 @@
     else status.textContent = root.dataset.other.replace("#", String(total));
     panel.setAttribute("aria-busy", "false");
     showPanel(true);
+    offerArchive(latest);
   }
 
   function search() {
@@ -134,6 +171,7 @@
     var ticket = ++latest;
     // Busy until the results of the latest query are shown.
     panel.setAttribute("aria-busy", query ? "true" : "false");
+    older.hidden = true;
     if (!query) {
       list.replaceChildren();
       more.hidden = true;
@@ -181,6 +219,29 @@
         more.hidden = shown >= found.length;
         var first = added[0] && added[0].querySelector("a");
         if (first) first.focus();
+      });
+  });
+
+  /* The older parts join the search, and the query is searched again; focus stays on the
+     panel's status, which announces the new count. */
+  older.addEventListener("click", function () {
+    older.hidden = true;
+    panel.setAttribute("aria-busy", "true");
+    Promise.all([load(), archiveParts()])
+      .then(function (loaded) {
+        var module = loaded[0], parts = loaded[1];
+        return Promise.all(parts.parts.map(function (part) {
+          return module.mergeIndex(root.dataset.bundle + part.path, { language: language() });
+        }));
+      })
+      .then(function () {
+        withArchive = true;
+        input.focus();
+        search();
+      })
+      .catch(function () {
+        panel.setAttribute("aria-busy", "false");
+        older.hidden = false;
       });
   });
 

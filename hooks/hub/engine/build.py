@@ -334,7 +334,8 @@ class HubBuild:
     def _write_search_index(self, site_dir: Path) -> None:
         try:
             with timing.stage("search index: end of the build"):
-                index = search.write_index(self.services.search, site_dir, self.harvest.search_pages)
+                index = search.write_index(self.services.search, site_dir, self.harvest.search_pages,
+                                           older=lambda lang, year: self.ui.t("search_older", lang, year=year))
         except PagefindError as error:
             raise PluginError(f"The search index could not be written: {error}") from None
         log.info(f"hub: search index ({index.describe()} pages)")

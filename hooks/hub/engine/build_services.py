@@ -25,6 +25,7 @@ from ..source.pictures import picture_of
 from ..stack import PagefindError
 from .build_inputs import BuildInputs
 from .search import LanguageIndexes
+from .search_parts import SearchParts
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class BuildServices:
         except FontsRequired as error:
             raise PluginError(str(error)) from None
         try:
-            indexes = LanguageIndexes()
+            indexes = LanguageIndexes(search_parts(renderer))
         except PagefindError as error:
             raise PluginError(f"Pagefind could not start: {error}") from None
         return cls(inline_pictures=inline_pictures, syndication=syndication, cards=cards, search=indexes)
@@ -58,6 +59,14 @@ class BuildServices:
     def close(self) -> None:
         """Stop Pagefind without writing (a failed build, a preview that keeps its index)."""
         self.search.close()
+
+
+def search_parts(renderer: Renderer) -> SearchParts:
+    """The parts of each language's search index, from the years of the news articles
+    written in it."""
+    settings = renderer.settings
+    articles = [(article.src_uri, article.texts) for article in renderer.catalog.news]
+    return SearchParts.of_articles(articles, limit=settings.search_part_articles, default_lang=settings.languages[0])
 
 
 def inline_pictures_extension(renderer: Renderer, config: Any) -> InlinePictures:

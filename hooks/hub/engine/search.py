@@ -28,13 +28,14 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import timing
 from ..kinds import RecordKind, record_kinds
 from ..stack import PagefindError, PagefindService, pagefind_binary
+from .search_parts import ARCHIVE_LIST, SearchParts, archive_list
 
 BUNDLE_DIR = "pagefind"
 ENTRY_FILE = "pagefind-entry.json"  # in BUNDLE_DIR: the languages, their page counts and chunks
@@ -125,20 +126,27 @@ def start_index() -> PagefindService:
 
 
 class LanguageIndexes:
-    """The search index of this process's languages, one Pagefind service at a time.
+    """The search index of this process's languages, one language at a time, each in its
+    parts (hub.engine.search_parts): a service per part, the first part's open while the
+    language is built, a further part's while pages of its years come.
 
-    Each language's pages go to a service started for it; `finish_language` takes back
-    that language's bundle and ends the service. One service for every language held all
-    four indexes until the end of the build (1,165 MiB at N = 2,000 against 696 MiB for
-    the largest, zh): a Pagefind process that ends gives its memory back, where an index
-    dropped inside a long-lived one may not. A forked language worker holds a copy of this
-    object and must not write into the parent's services: there every call does nothing."""
+    Each part's pages go to a service started for it; a part's bundle is taken back and
+    its service ended when the language is done, or a further part's when the pages of
+    another further part begin (the years are built in order). One service for every
+    language held all four indexes until the end of the build (1,165 MiB at N = 2,000
+    against 696 MiB for the largest, zh): a Pagefind process that ends gives its memory
+    back, where an index dropped inside a long-lived one may not. A forked language worker
+    holds a copy of this object and must not write into the parent's services: there
+    every call does nothing."""
 
-    def __init__(self) -> None:
+    def __init__(self, parts: SearchParts | None = None) -> None:
+        """`parts`: how each language's index is split (default: one part each)."""
         pagefind_binary()  # a missing Pagefind stops the build at its start, not at its first page
         self._owner = os.getpid()
-        self._open: tuple[str, PagefindService] | None = None
-        self.bundles: dict[str, dict[str, bytes]] = {}  # language -> its bundle's files, once finished
+        self.parts = parts or SearchParts.single()
+        self._lang: str | None = None  # the language being indexed
+        self._open: dict[int, PagefindService] = {}  # its parts being indexed, by number
+        self.bundles: dict[tuple[str, int], dict[str, bytes]] = {}  # (language, part) -> its bundle's files
 
     @property
     def here(self) -> bool:
@@ -150,22 +158,31 @@ class LanguageIndexes:
         another language than the one being indexed finishes that one first."""
         if not self.here:
             return
-        if self._open is not None and self._open[0] != lang:
+        if self._lang is not None and self._lang != lang:
             self.finish_language()
-        if self._open is None:
-            if lang in self.bundles:
-                raise PagefindError(f"a page of {lang} ({path}) came after the index of {lang} was made")
-            self._open = (lang, start_index())
-        self._open[1].add(path, html)
+        part = self.parts.part_of(lang, path)
+        if (lang, part) in self.bundles:
+            raise PagefindError(f"a page of {lang} ({path}) came after the index of {_part_name(lang, part)} was made")
+        service = self._open.get(part)
+        if service is None:
+            for other in [number for number in self._open if number != 1]:
+                self._finish(lang, other)
+            service = self._open[part] = start_index()
+        self._lang = lang
+        service.add(path, html)
 
     def finish_language(self) -> None:
-        """Make the bundle of the language being indexed, if any, and end its service."""
-        if not self.here or self._open is None:
+        """Make the bundles of the language being indexed, if any, and end their services."""
+        if not self.here or self._lang is None:
             return
-        lang, service = self._open
-        self._open = None
-        with timing.stage(f"search index: {lang}"):
-            self.bundles[lang] = service.files()
+        lang, self._lang = self._lang, None
+        for number in sorted(self._open, reverse=True):  # a further part, then the first
+            self._finish(lang, number)
+
+    def _finish(self, lang: str, number: int) -> None:
+        service = self._open.pop(number)
+        with timing.stage(f"search index: {_part_name(lang, number)}"):
+            self.bundles[lang, number] = service.files()
 
     def index_from_disk(self, site_dir: Path, lang: str, pages: Iterable[str]) -> None:
         """Index the `pages` of `lang`, as written in the site folder by another process."""
@@ -173,11 +190,21 @@ class LanguageIndexes:
             self.add(lang, path, search_document((site_dir / path).read_text(encoding="utf-8")))
         self.finish_language()
 
+    def done(self, lang: str) -> bool:
+        """Whether the index of `lang` has been made (its first part is made last)."""
+        return (lang, 1) in self.bundles
+
     def close(self) -> None:
-        """End the service of the language being indexed without making its bundle."""
-        if self.here and self._open is not None:
-            self._open[1].close()
-            self._open = None
+        """End the services of the language being indexed without making their bundles."""
+        if self.here:
+            for service in self._open.values():
+                service.close()
+            self._open.clear()
+            self._lang = None
+
+
+def _part_name(lang: str, number: int) -> str:
+    return lang if number == 1 else f"{lang}, part {number}"
 
 
 def merge_bundles(bundles: Iterable[Mapping[str, bytes]]) -> dict[str, bytes]:
@@ -210,26 +237,58 @@ def merge_bundles(bundles: Iterable[Mapping[str, bytes]]) -> dict[str, bytes]:
     return files
 
 
-def write_index(indexes: LanguageIndexes, site_dir: Path, pages: Mapping[str, list[str]]) -> SearchIndex:
+def write_index(indexes: LanguageIndexes, site_dir: Path, pages: Mapping[str, list[str]], *,
+                older: Callable[[str, int], str]) -> SearchIndex:
     """Index the `pages` (language -> paths in the site, in the order built) that other
-    processes built, one language at a time, then write the merged bundle; PagefindError
-    with what Pagefind said on failure."""
+    processes built, one language at a time, then write the merged bundle of the first
+    parts, each further part's bundle and the list of them (`older(lang, year)`: the
+    search box's offer to search the news before `year` too); PagefindError with what
+    Pagefind said on failure."""
     indexes.finish_language()
     with timing.stage("search index: other processes' pages"):
         for lang, paths in pages.items():
-            if lang not in indexes.bundles:
+            if not indexes.done(lang):
                 indexes.index_from_disk(site_dir, lang, paths)
+    firsts = [bundle for (_lang, number), bundle in indexes.bundles.items() if number == 1]
     # A site without an indexed page still gets Pagefind's scripts (the search box loads them).
-    files = merge_bundles(list(indexes.bundles.values()) or [start_index().files()])
-    entry = json.loads(files[ENTRY_FILE])
-    bundle = site_dir / BUNDLE_DIR
+    wanted = {name: content for name, content in merge_bundles(firsts or [start_index().files()]).items()
+              if name not in UNUSED_UI_FILES}
+    counts: dict[tuple[str, int], int] = {}
+    for (lang, number), bundle in indexes.bundles.items():
+        entry = json.loads(bundle[ENTRY_FILE])
+        counts[lang, number] = sum(int(info["page_count"]) for info in entry["languages"].values())
+        if number > 1:
+            # The search box's Pagefind merges it with the first part's scripts and wasm.
+            folder = indexes.parts.parts[lang][number - 1].folder
+            wanted |= {folder + name: content for name, content in bundle.items() if _part_file(name)}
+    wanted[ARCHIVE_LIST] = archive_file(indexes.parts, counts, older)
+    bundle_dir = site_dir / BUNDLE_DIR
     # Chunk names are content hashes: an index left from an earlier build would stay
     # beside the new one under `mkdocs build --dirty`.
-    shutil.rmtree(bundle, ignore_errors=True)
+    shutil.rmtree(bundle_dir, ignore_errors=True)
     with timing.stage("search index: write"):
-        wanted = {bundle / name: content for name, content in files.items() if name not in UNUSED_UI_FILES}
-        for folder in sorted({path.parent for path in wanted}):  # a few folders for thousands of files
+        paths = {bundle_dir / name: content for name, content in wanted.items()}
+        for folder in sorted({path.parent for path in paths}):  # a few folders for thousands of files
             folder.mkdir(parents=True, exist_ok=True)
-        for path, content in wanted.items():
+        for path, content in paths.items():
             path.write_bytes(content)
-    return SearchIndex({lang: int(info["page_count"]) for lang, info in entry["languages"].items()})
+    pages_per_language: dict[str, int] = {}
+    for (lang, _number), count in counts.items():
+        pages_per_language[lang] = pages_per_language.get(lang, 0) + count
+    return SearchIndex(pages_per_language)
+
+
+def _part_file(name: str) -> bool:
+    """The files of a further part's bundle that its readers fetch: its entry, metadata,
+    index chunks, fragments and filters (not Pagefind's scripts and wasm)."""
+    return name == ENTRY_FILE or name.endswith(".pf_meta") or name.startswith(("index/", "fragment/", "filter/"))
+
+
+def archive_file(parts: SearchParts, counts: Mapping[tuple[str, int], int], older: Callable[[str, int], str]) -> bytes:
+    """pagefind/archive.json: for each language with further parts, the offer the search
+    box makes ("Search the news before 2021 too") and the parts' folders, newest first."""
+    listing = {}
+    for lang, further in archive_list(parts, counts).items():
+        before = parts.parts[lang][0].oldest
+        listing[lang] = {"older": older(lang, before), "parts": further}
+    return json.dumps(listing, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")

@@ -34,6 +34,10 @@ class HubSettings:
     news_pages: int = 20
     # Articles on one page of a year or a topic of the news archive (hub.kinds.article).
     archive_page_size: int = 50
+    # A part of a language's search index holds whole years of news up to this many
+    # articles; a search covers the newest part, older ones on the reader's demand
+    # (hub.engine.search_parts).
+    search_part_articles: int = 1000
     closing_soon_days: int = 14
     # An opportunity without a deadline not confirmed for this many days is "unconfirmed".
     confirm_after_days: int = 180
@@ -218,6 +222,7 @@ def settings_from_config(config: Any, *, preview: bool = False) -> HubSettings:
         news_page_size=page_size(hub.get("news_page_size", 10), "news_page_size"),
         news_pages=page_count(hub.get("news_pages", 20), "news_pages"),
         archive_page_size=page_size(hub.get("archive_page_size", 50), "archive_page_size"),
+        search_part_articles=article_count(hub.get("search_part_articles", 1000), "search_part_articles"),
         closing_soon_days=int(hub.get("closing_soon_days", 14)),
         confirm_after_days=_days(hub.get("confirm_after_days", 180), "confirm_after_days"),
         card_days=_days(hub.get("card_days", 365), "card_days"),
@@ -303,6 +308,14 @@ def page_size(value: Any, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError(f"extra.hub.{name} in mkdocs.yml is {value!r}; expected a whole number of articles "
                          "a page, like 10")
+    return value
+
+
+def article_count(value: Any, name: str) -> int:
+    """`extra.hub.search_part_articles`: how many articles a part of something holds."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"extra.hub.{name} in mkdocs.yml is {value!r}; expected a whole number of articles, "
+                         "like 1000")
     return value
 
 
