@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import DESKTOP, PHONE, PREFIX, Tab, TabFactory
+from browser_support import DESKTOP, PHONE, PREFIX, Tab, TabFactory, open_tab
 from playwright.sync_api import Browser, expect
 from sitebuild import BuiltSite, build, copy_project
 from siteserver import SiteServer, serving
@@ -188,3 +188,78 @@ def test_titles_and_excerpts_are_shown_as_text(hostile_tab: Tab) -> None:
     assert page.locator(f"{PANEL} img, {PANEL} script, {PANEL} b").count() == 0
     assert page.evaluate("window.hubHacked") is None
     assert dialogs == []
+
+
+# -- older news searched on demand (the index in parts by years, hub.engine.search_parts) --------
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / ".cache" / "screenshots"
+OLD_STORY = {"zh": ("桑给巴尔代表团访问成都", "桑给巴尔代表团在成都讨论了港口合作。"),
+             "en": ("A delegation from Zanzibar visits Chengdu", "The Zanzibar delegation discussed port cooperation.")}
+
+
+@pytest.fixture(scope="module")
+def archive_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The minimal fixture (one story of 2025) with a story of 2023, one article a part."""
+    project = copy_project(tmp_path_factory.mktemp("parts-project"), content_from=MINIMAL)
+    for lang, (title, text) in OLD_STORY.items():
+        folder = project / "docs" / lang / "news" / "2023"
+        folder.mkdir(parents=True)
+        date = "date: 2023-05-04\n" if lang == "zh" else ""
+        (folder / "zanzibar-visit.md").write_text(
+            f"---\ntitle: {title}\nsummary: {text}\n{date}---\n\n{text}\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "    search_part_articles: 1000\n" in text
+    config.write_text(text.replace("    search_part_articles: 1000\n", "    search_part_articles: 1\n"),
+                      encoding="utf-8")
+    built = build(project, tmp_path_factory.mktemp("parts-site") / "site")
+    assert built.result.returncode == 0, built.result.output
+    return built
+
+
+@pytest.mark.parametrize(("lang", "query", "offer"), [
+    ("en", "Zanzibar", "Search news from before 2025 too"),
+    ("zh", "桑给巴尔", "同时搜索 2025 年以前的新闻"),
+])
+def test_older_years_are_searched_when_the_reader_asks(browser: Browser, archive_site: BuiltSite, lang: str,
+                                                        query: str, offer: str) -> None:
+    with serving(SiteServer(archive_site.dir, "/hub/")) as server:
+        context, tab = open_tab(browser, server.url, PHONE)
+        try:
+            tab.open(PREFIX[lang])
+            tab.page.locator(".hub-search__open").click()
+            tab.page.locator(BOX).type(query, delay=20)
+            settled(tab)
+            # The newest part alone: the story of 2023 is not found yet, and the offer says so.
+            assert result_paths(tab) == []
+            older = tab.page.locator(".hub-search__older")
+            expect(older).to_have_text(offer)
+            assert not [url for url in tab.requests if "/pagefind/archive/" in url and "archive.json" not in url]
+            (SCREENSHOTS / "phone").mkdir(parents=True, exist_ok=True)
+            tab.page.screenshot(path=str(SCREENSHOTS / "phone" / f"{lang}-search-older-offer.png"))
+            older.click()
+            story = f"/hub/{PREFIX[lang]}news/2023/zanzibar-visit/"
+            expect(tab.page.locator(f'{RESULT}[href="{story}"]')).to_be_visible()
+            settled(tab)
+            expect(older).to_be_hidden()
+            tab.page.screenshot(path=str(SCREENSHOTS / "phone" / f"{lang}-search-older-news.png"))
+            # The older part brought its index, not a second copy of Pagefind's scripts or wasm.
+            fetched = [url for url in tab.requests if "/pagefind/archive/" in url]
+            assert any(url.endswith(".pf_meta") for url in fetched), fetched
+            assert not [url for url in fetched if url.endswith((".js", ".pagefind"))], fetched
+            # A later query searches the older years too, without asking again.
+            tab.page.locator(BOX).fill("")
+            tab.page.locator(BOX).type(query[:-1], delay=20)
+            settled(tab)
+            expect(tab.page.locator(f'{RESULT}[href="{story}"]')).to_be_visible()
+            expect(older).to_be_hidden()
+        finally:
+            context.close()
+
+
+def test_no_offer_on_a_site_whose_news_is_one_part(tab: Tab) -> None:
+    tab.open("en/")
+    type_query(tab, "Manchester")
+    expect(tab.page.locator(RESULT).first).to_be_visible()
+    tab.page.wait_for_load_state("networkidle")
+    expect(tab.page.locator(".hub-search__older")).to_be_hidden()
