@@ -68,12 +68,13 @@ PAGES = ["about/index.html", "cities/chengdu/index.html", "news/2024/a/index.htm
 YEARS = {"zh": {2026: 1, 2025: 2, 2024: 2}}
 
 
-def test_a_further_part_s_pagefind_has_ended_before_the_next_part_starts(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_one_part_s_pagefind_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pages before the news wait for the first part's service, which starts with the
+    newest year: each part's Pagefind has ended before the next one starts."""
     started: list[PagefindService] = []
 
     def start() -> PagefindService:
-        running = [service for service in started if service._process.poll() is None]
-        assert len(running) <= 1, "more than the first part and one further part run at once"
+        assert all(service._process.poll() is not None for service in started), "two parts indexed at once"
         started.append(PagefindService(exclude_selectors=search.EXCLUDED_SELECTORS))
         return started[-1]
 
@@ -81,7 +82,8 @@ def test_a_further_part_s_pagefind_has_ended_before_the_next_part_starts(monkeyp
     indexes = search.LanguageIndexes(SearchParts(YEARS, limit=2, default_lang="zh"))
     for number, path in enumerate(PAGES):
         indexes.add("zh", path, built("zh", path, number))
-    assert len(started) == 3  # the first part (2026 and the other pages), 2024's, 2025's
+    assert len(started) == 3  # 2024's, 2025's, then the first part (2026 and the other pages)
+    assert sorted(indexes.bundles) == [("zh", 2), ("zh", 3)]
     indexes.finish_language()
     assert all(service._process.poll() is not None for service in started)
     assert sorted(indexes.bundles) == [("zh", 1), ("zh", 2), ("zh", 3)]
@@ -114,3 +116,16 @@ def test_the_site_publishes_the_first_parts_together_and_each_further_part_apart
         assert len([name for name in files if name.startswith("fragment/")]) == 2
         part_entry = json.loads((bundle / folder / search.ENTRY_FILE).read_bytes())
         assert list(part_entry["languages"]) == ["zh"] and part_entry["version"] == entry["version"]
+
+
+def test_an_older_article_after_the_newest_is_indexed_in_its_own_part_at_the_end() -> None:
+    """Not the order a build writes pages in, but nothing is lost: it waits for its part."""
+    indexes = search.LanguageIndexes(SearchParts(YEARS, limit=2, default_lang="zh"))
+    order = ["news/2026/a/index.html", "news/2024/a/index.html", "cities/chengdu/index.html",
+             "news/2025/a/index.html"]
+    for number, path in enumerate(order):
+        indexes.add("zh", path, built("zh", path, number))
+    indexes.finish_language()
+    counts = {key: sum(info["page_count"] for info in json.loads(bundle[search.ENTRY_FILE])["languages"].values())
+              for key, bundle in indexes.bundles.items()}
+    assert counts == {("zh", 1): 2, ("zh", 2): 1, ("zh", 3): 1}

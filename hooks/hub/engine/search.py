@@ -127,17 +127,18 @@ def start_index() -> PagefindService:
 
 class LanguageIndexes:
     """The search index of this process's languages, one language at a time, each in its
-    parts (hub.engine.search_parts): a service per part, the first part's open while the
-    language is built, a further part's while pages of its years come.
+    parts (hub.engine.search_parts), one Pagefind service at a time.
 
-    Each part's pages go to a service started for it; a part's bundle is taken back and
-    its service ended when the language is done, or a further part's when the pages of
-    another further part begin (the years are built in order). One service for every
-    language held all four indexes until the end of the build (1,165 MiB at N = 2,000
-    against 696 MiB for the largest, zh): a Pagefind process that ends gives its memory
-    back, where an index dropped inside a long-lived one may not. A forked language worker
-    holds a copy of this object and must not write into the parent's services: there
-    every call does nothing."""
+    A part's pages go to a service started for it; its bundle is taken back and the
+    service ended when the articles of another part begin (a build writes the years of
+    news in order, oldest first) or when the language is done. Pages of the first part that
+    come while an older part is indexed (the pages written before the news: cities,
+    events…) wait here as the little Pagefind reads of them (`search_document`) until the
+    first part's service starts. One service for every language held all four indexes
+    until the end of the build (1,165 MiB at N = 2,000 against 696 MiB for the largest,
+    zh): a Pagefind process that ends gives its memory back, where an index dropped inside
+    a long-lived one may not. A forked language worker holds a copy of this object and
+    must not write into the parent's services: there every call does nothing."""
 
     def __init__(self, parts: SearchParts | None = None) -> None:
         """`parts`: how each language's index is split (default: one part each)."""
@@ -145,7 +146,8 @@ class LanguageIndexes:
         self._owner = os.getpid()
         self.parts = parts or SearchParts.single()
         self._lang: str | None = None  # the language being indexed
-        self._open: dict[int, PagefindService] = {}  # its parts being indexed, by number
+        self._open: tuple[int, PagefindService] | None = None  # the part being indexed, its service
+        self._waiting: dict[int, list[tuple[str, str]]] = {}  # part -> (path, document) not yet sent
         self.bundles: dict[tuple[str, int], dict[str, bytes]] = {}  # (language, part) -> its bundle's files
 
     @property
@@ -160,29 +162,46 @@ class LanguageIndexes:
             return
         if self._lang is not None and self._lang != lang:
             self.finish_language()
+        self._lang = lang
         part = self.parts.part_of(lang, path)
         if (lang, part) in self.bundles:
             raise PagefindError(f"a page of {lang} ({path}) came after the index of {_part_name(lang, part)} was made")
-        service = self._open.get(part)
-        if service is None:
-            for other in [number for number in self._open if number != 1]:
-                self._finish(lang, other)
-            service = self._open[part] = start_index()
-        self._lang = lang
-        service.add(path, html)
+        open_part = self._open[0] if self._open else None
+        if open_part != part and self.parts.further(lang):
+            if not self.parts.is_article(lang, path) or open_part == 1:
+                # A page of the first part before its articles, or an older article after
+                # them (not the order a build writes): indexed when its part's turn comes.
+                self._waiting.setdefault(part, []).append((path, html))
+                return
+            self._finish_open()
+        if self._open is None:
+            self._start(part)
+        assert self._open is not None
+        self._open[1].add(path, html)
 
     def finish_language(self) -> None:
         """Make the bundles of the language being indexed, if any, and end their services."""
         if not self.here or self._lang is None:
             return
-        lang, self._lang = self._lang, None
-        for number in sorted(self._open, reverse=True):  # a further part, then the first
-            self._finish(lang, number)
+        self._finish_open()
+        for part in sorted(self._waiting, reverse=True):  # the first part last
+            self._start(part)
+            self._finish_open()
+        self._lang = None
 
-    def _finish(self, lang: str, number: int) -> None:
-        service = self._open.pop(number)
-        with timing.stage(f"search index: {_part_name(lang, number)}"):
-            self.bundles[lang, number] = service.files()
+    def _start(self, part: int) -> None:
+        service = start_index()
+        self._open = (part, service)
+        for path, html in self._waiting.pop(part, []):
+            service.add(path, html)
+
+    def _finish_open(self) -> None:
+        if self._open is None:
+            return
+        (part, service), self._open = self._open, None
+        assert self._lang is not None
+        with timing.stage(f"search index: {_part_name(self._lang, part)}"):
+            self.bundles[self._lang, part] = service.files()
 
     def index_from_disk(self, site_dir: Path, lang: str, pages: Iterable[str]) -> None:
         """Index the `pages` of `lang`, as written in the site folder by another process."""
@@ -191,15 +210,16 @@ class LanguageIndexes:
         self.finish_language()
 
     def done(self, lang: str) -> bool:
-        """Whether the index of `lang` has been made (its first part is made last)."""
-        return (lang, 1) in self.bundles
+        """Whether the index of `lang` has been made."""
+        return any(made == lang for made, _part in self.bundles)
 
     def close(self) -> None:
-        """End the services of the language being indexed without making their bundles."""
+        """End the service of the part being indexed without making its bundle."""
         if self.here:
-            for service in self._open.values():
-                service.close()
-            self._open.clear()
+            if self._open is not None:
+                self._open[1].close()
+            self._open = None
+            self._waiting.clear()
             self._lang = None
 
 

@@ -90,6 +90,10 @@ class SearchParts:
         year = article_year(path, lang, self.default_lang)
         return 1 if year is None else self._by_year.get((lang, year), 1)
 
+    def is_article(self, lang: str, path: str) -> bool:
+        """Whether the page of `lang` at `path` is a news article (its part is that of its year)."""
+        return article_year(path, lang, self.default_lang) is not None
+
     def further(self, lang: str) -> list[SearchPart]:
         """The parts after the first, newest first."""
         return self.parts.get(lang, [])[1:]
