@@ -12,20 +12,46 @@ import os
 from pathlib import Path
 
 import pytest
-from sitebuild import BuiltSite, build
+from sitebuild import MINIMAL, BuiltSite, build, copy_project
 
 pytestmark = pytest.mark.slow
 
 # Pagefind writes its list of languages in no fixed order; the entries themselves are compared.
-UNORDERED_JSON = {"pagefind/pagefind-entry.json"}
+SEARCH_ENTRY = "pagefind-entry.json"
+UNORDERED_JSON = {f"pagefind/{SEARCH_ENTRY}"}
 
 
 def _contents(site: BuiltSite) -> dict[str, bytes]:
     return {name: (site.dir / name).read_bytes() for name in site.files()}
 
 
+def with_search_parts(project: Path) -> Path:
+    """Articles of 2023 in zh, en and fr (French also translates the 2025 one), one article
+    to a part of the search index: every language but ja has an older part, fr's made from
+    the worker's pages read from disk."""
+    stories = {"zh": ("二〇二三年的新闻", "date: 2023-05-04\n"), "en": ("News of 2023", ""),
+               "fr": ("Nouvelles de 2023", "")}
+    for lang, (title, date) in stories.items():
+        folder = project / "docs" / lang / "news" / "2023"
+        folder.mkdir(parents=True)
+        (folder / "older-story.md").write_text(f"---\ntitle: {title}\nsummary: {title}.\n{date}---\n\n{title}.\n",
+                                               encoding="utf-8")
+    (project / "docs" / "fr" / "news" / "2025").mkdir(parents=True, exist_ok=True)
+    (project / "docs" / "fr" / "news" / "2025" / "first-article.md").write_text(
+        "---\ntitle: Premier article\nsummary: Un résumé.\n---\n\nPremier paragraphe.\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "    search_part_articles: 1000\n" in text
+    config.write_text(text.replace("    search_part_articles: 1000\n", "    search_part_articles: 1\n"),
+                      encoding="utf-8")
+    return project
+
+
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: every build runs in one process")
-def test_parallel_build_equals_sequential_build(minimal_project: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("parts", [False, True], ids=["one-search-part", "search-parts"])
+def test_parallel_build_equals_sequential_build(minimal_project: Path, tmp_path: Path, parts: bool) -> None:
+    if parts:
+        minimal_project = with_search_parts(copy_project(tmp_path / "parted", content_from=MINIMAL))
     parallel = build(minimal_project, tmp_path / "parallel", HUB_BUILD_WORKERS="2", SOURCE_DATE_EPOCH="1745000000")
     assert parallel.result.returncode == 0, parallel.result.output
     assert "in process" in parallel.result.output  # the languages really were shared out
@@ -49,6 +75,14 @@ def test_parallel_build_equals_sequential_build(minimal_project: Path, tmp_path:
     assert _summaries(parallel.result.output) == _summaries(sequential.result.output)
     searched = next(line for line in _summaries(parallel.result.output) if line.startswith("search index ("))
     assert "fr " in searched and "ja " in searched
+    archive = json.loads(ours["pagefind/archive.json"])
+    if parts:
+        assert sorted(archive) == ["en", "fr", "zh"]
+        assert {lang: [part["path"] for part in listing["parts"]] for lang, listing in archive.items()} == {
+            lang: [f"archive/{lang}-2/"] for lang in ("en", "fr", "zh")}
+        assert f"pagefind/archive/fr-2/{SEARCH_ENTRY}" in ours
+    else:
+        assert archive == {}
 
 
 def _summaries(output: str) -> list[str]:
