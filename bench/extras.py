@@ -5,7 +5,8 @@
 - one search query: the bytes chromium fetches from the moment the reader types a query
   into the search box until the results are shown (Pagefind's entry file, its
   WebAssembly, the index chunks and the result fragments), summed from the sizes of the
-  files served, with text files counted gzipped as GitHub Pages sends them;
+  files served, with text files counted gzipped as GitHub Pages sends them; where the
+  older news is searched apart, what the reader's "search older years too" adds;
 - preview: `mkdocs serve` on the fast path (one language, --dirty), the time from saving
   an edited article to the served page showing the edit.
 
@@ -86,12 +87,15 @@ def page_weight(site: Path, page: Path, base_path: str = "/hub/") -> dict:
 
 def search_bytes(site: Path, lang: str, query: str) -> dict:
     """Type `query` into the search box of the language's home page in chromium and sum
-    what is fetched until the results are shown."""
+    what is fetched until the results are shown; then, on a hub whose older news is
+    searched apart (hub.engine.search_parts), what asking for the older years adds."""
     from playwright.sync_api import sync_playwright
 
     server = SiteServer(site, "/hub/")
     server.start()
     fetched: list[str] = []
+    older: list[str] = []
+    older_results = None
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -103,17 +107,35 @@ def search_bytes(site: Path, lang: str, query: str) -> dict:
             page.wait_for_selector('.hub-search__results[aria-busy="false"]', timeout=60_000)
             page.wait_for_load_state("networkidle")
             results = page.locator("a.hub-search__link").count()
+            offer = page.locator(".hub-search__older")
+            if offer.count() and offer.is_visible():
+                first = len(fetched)
+                offer.click()
+                page.wait_for_selector(".hub-search__older", state="hidden", timeout=60_000)
+                page.wait_for_selector('.hub-search__results[aria-busy="false"]', timeout=120_000)
+                page.wait_for_load_state("networkidle")
+                older_results = page.locator("a.hub-search__link").count()
+                older, fetched = fetched[first:], fetched[:first]
             browser.close()
     finally:
         server.stop()
-    files: dict[str, int] = {}
-    for url in fetched:
-        path = re.sub(r"^http://127\.0\.0\.1:\d+/hub/", "", url).split("?", 1)[0]
-        target = site / path
-        if target.is_file():
-            files[path] = files.get(path, 0) + wire_size(target)
-    return {"lang": lang, "query": query, "results_shown": results, "requests": len(fetched),
-            "total": sum(files.values()), "files": files}
+
+    def sizes(urls: list[str]) -> dict[str, int]:
+        files: dict[str, int] = {}
+        for url in urls:
+            path = re.sub(r"^http://127\.0\.0\.1:\d+/hub/", "", url).split("?", 1)[0]
+            target = site / path
+            if target.is_file():
+                files[path] = files.get(path, 0) + wire_size(target)
+        return files
+
+    files = sizes(fetched)
+    result = {"lang": lang, "query": query, "results_shown": results, "requests": len(fetched),
+              "total": sum(files.values()), "files": files}
+    if older_results is not None:
+        added = sizes(older)
+        result["older"] = {"results_shown": older_results, "requests": len(older), "total": sum(added.values())}
+    return result
 
 
 def preview_latency(project: Path, env: dict[str, str], *, lang: str = "en", edits: int = 3) -> dict:
