@@ -15,20 +15,17 @@ from hub.stack import PagefindError, PagefindService
 from test_search_bundle import page
 
 
-def test_whole_years_newest_first_up_to_the_limit() -> None:
-    counts = {2026: 600, 2025: 500, 2024: 300, 2023: 900, 2022: 1200, 2021: 100}
+def test_whole_years_newest_first_each_part_closed_at_the_limit() -> None:
+    counts = {2026: 60, 2025: 500, 2024: 300, 2023: 900, 2022: 1200, 2021: 100}
     parts = SearchParts({"zh": counts, "fr": {2026: 10, 2020: 10}}, limit=1000, default_lang="zh")
     assert parts.parts["zh"] == [
-        SearchPart("zh", 1, 2026, 2026, 600),
-        SearchPart("zh", 2, 2024, 2025, 800),
-        SearchPart("zh", 3, 2023, 2023, 900),
-        SearchPart("zh", 4, 2022, 2022, 1200),  # more than the limit: a part of its own
-        SearchPart("zh", 5, 2021, 2021, 100),
+        SearchPart("zh", 1, 2023, 2026, 1760),  # the first days of 2026 alone would be 60 articles
+        SearchPart("zh", 2, 2022, 2022, 1200),  # more than the limit in one year: a part of its own
+        SearchPart("zh", 3, 2021, 2021, 100),  # the oldest: what is left
     ]
     assert parts.parts["fr"] == [SearchPart("fr", 1, 2020, 2026, 20)]
     assert parts.further("fr") == [] and parts.further("ja") == []
-    assert [part.folder for part in parts.further("zh")] == ["archive/zh-2/", "archive/zh-3/", "archive/zh-4/",
-                                                            "archive/zh-5/"]
+    assert [part.folder for part in parts.further("zh")] == ["archive/zh-2/", "archive/zh-3/"]
 
 
 @pytest.mark.parametrize(("lang", "path", "year"), [
@@ -50,7 +47,7 @@ def test_an_article_s_year_is_the_folder_of_its_address(lang: str, path: str, ye
 def test_a_page_goes_to_the_part_of_its_year_and_every_other_page_to_the_first() -> None:
     parts = SearchParts.of_articles(
         [("news/2026/a.md", ["zh", "en"]), ("news/2025/b.md", ["zh", "en"]), ("news/2024/c.md", ["zh"])],
-        limit=1, default_lang="zh")
+        limit=1, default_lang="zh")  # one year a part
     assert parts.part_of("zh", "news/2024/c/index.html") == 3
     assert parts.part_of("en", "en/news/2025/b/index.html") == 2
     assert parts.part_of("en", "en/news/2024/c/index.html") == 1  # no English article of 2024: no part
@@ -79,7 +76,7 @@ def test_one_part_s_pagefind_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
         return started[-1]
 
     monkeypatch.setattr(search, "start_index", start)
-    indexes = search.LanguageIndexes(SearchParts(YEARS, limit=2, default_lang="zh"))
+    indexes = search.LanguageIndexes(SearchParts(YEARS, limit=1, default_lang="zh"))
     for number, path in enumerate(PAGES):
         indexes.add("zh", path, built("zh", path, number))
     assert len(started) == 3  # 2024's, 2025's, then the first part (2026 and the other pages)
@@ -92,7 +89,7 @@ def test_one_part_s_pagefind_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_site_publishes_the_first_parts_together_and_each_further_part_apart(tmp_path: Path) -> None:
-    indexes = search.LanguageIndexes(SearchParts(YEARS, limit=2, default_lang="zh"))
+    indexes = search.LanguageIndexes(SearchParts(YEARS, limit=1, default_lang="zh"))
     for number, path in enumerate(PAGES):
         indexes.add("zh", path, built("zh", path, number))
     en = "en/news/2026/a/index.html"
@@ -120,7 +117,7 @@ def test_the_site_publishes_the_first_parts_together_and_each_further_part_apart
 
 def test_an_older_article_after_the_newest_is_indexed_in_its_own_part_at_the_end() -> None:
     """Not the order a build writes pages in, but nothing is lost: it waits for its part."""
-    indexes = search.LanguageIndexes(SearchParts(YEARS, limit=2, default_lang="zh"))
+    indexes = search.LanguageIndexes(SearchParts(YEARS, limit=1, default_lang="zh"))
     order = ["news/2026/a/index.html", "news/2024/a/index.html", "cities/chengdu/index.html",
              "news/2025/a/index.html"]
     for number, path in enumerate(order):

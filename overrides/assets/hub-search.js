@@ -20,7 +20,7 @@
   // language's archive list says there are older parts.
   var older = document.createElement("button");
   older.type = "button";
-  older.className = "hub-search__more hub-search__older";
+  older.className = "hub-search__older";
   older.hidden = true;
   panel.append(older);
   var archive = null;  // the promise of this language's older parts, or of null

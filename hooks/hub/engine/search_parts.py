@@ -7,13 +7,16 @@ of the index holds its places in every page of the language: at that size one se
 "合作" downloaded 1.25 MB (bench/README.md, "The search index in parts").
 
 The first part of a language holds every indexed page that is not a news article, and the
-articles of the newest years, whole years, up to `extra.hub.search_part_articles` articles
-(at least the newest year). Each further part holds the next older years, up to as many
-(at least one year). The first parts of every language make the site's bundle (pagefind/,
-as before); a further part is a bundle of its own, of its one language, in
-pagefind/archive/<lang>-<n>/, and pagefind/archive.json lists them. A reader's search
-covers the first part; the results offer to search the news of the older years too, which
-merges the further parts into the search (Pagefind's `mergeIndex`, assets/hub-search.js).
+articles of the newest years, whole years, until it holds `extra.hub.search_part_articles`
+articles (1,000) or more; each further part holds the next older years in the same way
+(the oldest may hold fewer). So a search covers at least the newest 1,000 articles, also
+in the first days of a year, and a part holds at most that many and one year's more.
+
+The first parts of every language make the site's bundle (pagefind/, as before); a further
+part is a bundle of its own, of its one language, in pagefind/archive/<lang>-<n>/, and
+pagefind/archive.json lists them. A reader's search covers the first part; the results
+offer to search the news of the older years too, which merges the further parts into the
+search (Pagefind's `mergeIndex`, assets/hub-search.js).
 
 An article's part follows from the year folder of its address (news/<year>/<slug>/), the
 one fact a page's path gives whichever process built it or read it from disk.
@@ -62,7 +65,7 @@ class SearchParts:
 
     def __init__(self, years: Mapping[str, Mapping[int, int]], *, limit: int, default_lang: str) -> None:
         """`years`: language -> year -> articles indexed in that language; `limit`: the
-        articles a part may hold (a year with more is a part of its own)."""
+        articles after which a part closes (at the end of a year)."""
         self.default_lang = default_lang
         self.parts: dict[str, list[SearchPart]] = {lang: _split(lang, counts, limit) for lang, counts in years.items()}
         self._by_year = {(part.lang, year): part.number for parts in self.parts.values() for part in parts
@@ -100,16 +103,18 @@ class SearchParts:
 
 
 def _split(lang: str, counts: Mapping[int, int], limit: int) -> list[SearchPart]:
-    """Whole years, newest first, into parts of at most `limit` articles."""
+    """Whole years, newest first, into parts that close once they hold `limit` articles
+    (the oldest part may hold fewer): the first part, which every search covers, holds
+    at least the newest `limit` articles, even in the first days of a year."""
     parts: list[SearchPart] = []
     years: list[int] = []
     held = 0
     for year in sorted(counts, reverse=True):
-        if years and held + counts[year] > limit:
-            parts.append(SearchPart(lang, len(parts) + 1, years[-1], years[0], held))
-            years, held = [], 0
         years.append(year)
         held += counts[year]
+        if held >= limit:
+            parts.append(SearchPart(lang, len(parts) + 1, years[-1], years[0], held))
+            years, held = [], 0
     if years:
         parts.append(SearchPart(lang, len(parts) + 1, years[-1], years[0], held))
     return parts

@@ -34,8 +34,8 @@ class HubSettings:
     news_pages: int = 20
     # Articles on one page of a year or a topic of the news archive (hub.kinds.article).
     archive_page_size: int = 50
-    # A part of a language's search index holds whole years of news up to this many
-    # articles; a search covers the newest part, older ones on the reader's demand
+    # A part of a language's search index holds whole years of news until it holds this
+    # many articles; a search covers the newest part, older ones on the reader's demand
     # (hub.engine.search_parts).
     search_part_articles: int = 1000
     closing_soon_days: int = 14
