@@ -171,10 +171,10 @@
     var ticket = ++latest;
     // Busy until the results of the latest query are shown.
     panel.setAttribute("aria-busy", query ? "true" : "false");
-    older.hidden = true;
     if (!query) {
       list.replaceChildren();
       more.hidden = true;
+      older.hidden = true;
       showPanel(false);
       return;
     }
@@ -222,8 +222,8 @@
       });
   });
 
-  /* The older parts join the search, and the query is searched again; focus stays on the
-     panel's status, which announces the new count. */
+  /* The older parts join the search and the query is searched again; focus goes back to
+     the box, and the status (a live region) announces the new count. */
   older.addEventListener("click", function () {
     older.hidden = true;
     panel.setAttribute("aria-busy", "true");
