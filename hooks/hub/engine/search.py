@@ -37,7 +37,7 @@ from pathlib import Path
 from .. import timing
 from ..kinds import RecordKind, record_kinds
 from ..stack import PagefindError, PagefindService, pagefind_binary
-from .search_parts import ARCHIVE_LIST, SearchParts, archive_list
+from .search_parts import ARCHIVE_LIST, SearchParts, archive_file
 
 BUNDLE_DIR = "pagefind"
 ENTRY_FILE = "pagefind-entry.json"  # in BUNDLE_DIR: the languages, their page counts and chunks
@@ -304,13 +304,3 @@ def _part_file(name: str) -> bool:
     """The files of a further part's bundle that its readers fetch: its entry, metadata,
     index chunks, fragments and filters (not Pagefind's scripts and wasm)."""
     return name == ENTRY_FILE or name.endswith(".pf_meta") or name.startswith(("index/", "fragment/", "filter/"))
-
-
-def archive_file(parts: SearchParts, counts: Mapping[tuple[str, int], int], older: Callable[[str, int], str]) -> bytes:
-    """pagefind/archive.json: for each language with further parts, the offer the search
-    box makes ("Search the news before 2021 too") and the parts' folders, newest first."""
-    listing = {}
-    for lang, further in archive_list(parts, counts).items():
-        before = parts.parts[lang][0].oldest
-        listing[lang] = {"older": older(lang, before), "parts": further}
-    return json.dumps(listing, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")

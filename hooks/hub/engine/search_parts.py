@@ -24,9 +24,10 @@ one fact a page's path gives whichever process built it or read it from disk.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 ARCHIVE_DIR = "archive"  # inside the bundle folder: the further parts
@@ -120,11 +121,16 @@ def _split(lang: str, counts: Mapping[int, int], limit: int) -> list[SearchPart]
     return parts
 
 
-def archive_list(parts: SearchParts, counts: Mapping[tuple[str, int], int]) -> dict[str, list[dict[str, object]]]:
-    """What pagefind/archive.json tells the search box: each language's further parts,
-    newest first (their folder, the years they hold, the pages Pagefind indexed)."""
-    return {
-        lang: [{"path": part.folder, "from": part.oldest, "to": part.newest,
-                "pages": counts.get((lang, part.number), 0)} for part in parts.further(lang)]
+def archive_file(parts: SearchParts, counts: Mapping[tuple[str, int], int],
+                 older: Callable[[str, int], str]) -> bytes:
+    """pagefind/archive.json: for each language with further parts, the offer the search
+    box makes (`older(lang, year)`: "Search news from before 2021 too", the year the first
+    part begins) and those parts, newest first: their folder, the years they hold and the
+    pages Pagefind indexed (`counts`: (language, part) -> pages)."""
+    listing = {
+        lang: {"older": older(lang, parts.parts[lang][0].oldest),
+               "parts": [{"path": part.folder, "from": part.oldest, "to": part.newest,
+                          "pages": counts.get((lang, part.number), 0)} for part in parts.further(lang)]}
         for lang in sorted(parts.parts) if parts.further(lang)
     }
+    return json.dumps(listing, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
