@@ -216,9 +216,12 @@ def test_the_listing_stops_and_its_last_page_leads_on_into_the_archive(
     assert not site.path(prefix + "news/page/3/").exists()
     last = site.soup(prefix + "news/page/2/")
     older = last.select_one(".hub-pager__older")["href"]
-    # The newest article left out (the 21st) is the 20th of 2024's, the first of its archive's page 2.
-    assert older == f"/hub/{prefix}news/archive/2024/2/"
-    assert newest_first[20] in listed(site, older.removeprefix("/hub/"))
+    # The newest article left out (the 21st) is the 20th of 2024's, the first of its archive's
+    # page 2; the link goes to its card, past any article the reader has just seen.
+    assert older == f"/hub/{prefix}news/archive/2024/2/#news-{newest_first[20]}"
+    page, card = older.removeprefix("/hub/").split("#")
+    assert newest_first[20] in listed(site, page)
+    assert site.soup(page).find(id=card).select_one(".hub-card__title a")["href"].endswith(f"/{newest_first[20]}/")
     assert last.select_one(".hub-pager__older").get("rel") is None  # not the listing's next page
     assert site.soup(prefix + "news/").select_one(".hub-pager__older")["href"] == f"/hub/{prefix}news/page/2/"
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..pages.generate import GeneratedPage
@@ -42,14 +42,24 @@ def news_page_count(settings: HubSettings, articles: int) -> int:
 
 
 def archive_continuation(settings: HubSettings, news: list[Article], listed: int) -> str | None:
-    """The address of the archive page holding `news[listed]` (newest first), the newest
-    article the news listing leaves out; None when it lists them all."""
+    """The address of `news[listed]` (newest first), the newest article the news listing
+    leaves out, on the archive page that holds it; None when the listing holds them all.
+    The address goes to the article's own card: the page may begin with articles the
+    reader has just seen."""
     if listed >= len(news):
         return None
-    year = news[listed].date.year
+    article = news[listed]
+    year = article.date.year
     # A year's archive lists that year's articles in the catalog's order (news_archive).
-    position = sum(1 for article in news[:listed] if article.date.year == year)
-    return archive_page_path(f"news/archive/{year}", position // settings.archive_page_size + 1)
+    position = sum(1 for earlier in news[:listed] if earlier.date.year == year)
+    page = archive_page_path(f"news/archive/{year}", position // settings.archive_page_size + 1)
+    return f"{page}#{card_anchor(article)}"
+
+
+def card_anchor(article: Article) -> str:
+    """The id of an article's card on a page of the archive by year (slugs are unique in a
+    year; the prefix keeps them apart from the ids of headings and of Material's controls)."""
+    return f"news-{article.slug}"
 
 
 def _news_page(renderer: Renderer, lang: str, page: int) -> str:
@@ -86,7 +96,7 @@ def news_archive(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
     for year, _count in years:
         articles = [a for a in catalog.news if a.date.year == year]
         title = renderer.ui.t("archive_year", lang, year=year)
-        yield from _archive_pages(renderer, lang, f"news/archive/{year}", title, articles)
+        yield from _archive_pages(renderer, lang, f"news/archive/{year}", title, articles, anchor=card_anchor)
     for topic_id, label, _count in topics:
         articles = [a for a in catalog.news if topic_id in a.meta.topics]
         yield from _archive_pages(renderer, lang, f"news/topics/{topic_id}",
@@ -109,19 +119,22 @@ def archive_page_count(size: int, articles: int) -> int:
 
 
 def _archive_pages(
-    renderer: Renderer, lang: str, folder: str, title: str, articles: list[Article]
+    renderer: Renderer, lang: str, folder: str, title: str, articles: list[Article],
+    anchor: Callable[[Article], str] | None = None,
 ) -> Iterator[GeneratedPage]:
     """One year's or one topic's articles, newest first: one page, or pages with a pager
-    between them when there are more than `archive_page_size`."""
+    between them when there are more than `archive_page_size`. `anchor` gives each card
+    an id (the years' pages, where the news listing leads on to)."""
     size = renderer.settings.archive_page_size
     pages = archive_page_count(size, len(articles))
     if pages == 1:
         yield GeneratedPage(lang, archive_page_source(folder, 1), title,
-                            renderer.render("article_list.html", lang, articles=articles))
+                            renderer.render("article_list.html", lang, articles=articles, anchor=anchor))
         return
     for page in range(1, pages + 1):
         body = renderer.render("news_page.html", lang, articles=articles[(page - 1) * size : page * size], page=page,
-                               pages=pages, page_path=lambda n: archive_page_path(folder, n), continuation=None)
+                               pages=pages, page_path=lambda n: archive_page_path(folder, n), continuation=None,
+                               anchor=anchor)
         yield GeneratedPage(
             lang, archive_page_source(folder, page),
             title if page == 1 else renderer.ui.t("listing_page_title", lang, title=title, page=page), body,
