@@ -138,17 +138,19 @@ def test_generated_pages_are_known_exactly(minimal_project: Path) -> None:
 
 
 def test_pages_of_a_paged_archive_are_known_exactly(minimal_project: Path) -> None:
-    """Years and topics with more articles than `archive_page_size` have pages 2…N."""
+    """Years and topics with more articles than `archive_page_size` have pages 2…N; a city
+    with more than `city_news` has a list of its own."""
     config = minimal_project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "    archive_page_size: 50\n" in text
-    config.write_text(text.replace("    archive_page_size: 50\n", "    archive_page_size: 2\n"), encoding="utf-8")
+    assert "    archive_page_size: 50\n" in text and "    city_news: 10\n" in text
+    config.write_text(text.replace("    archive_page_size: 50\n", "    archive_page_size: 2\n")
+                      .replace("    city_news: 10\n", "    city_news: 4\n"), encoding="utf-8")
     folder = minimal_project / "docs" / "zh" / "news" / "2024"
     folder.mkdir(parents=True)
     for day in range(1, 5):
         (folder / f"day-{day}.md").write_text(
-            f"---\ntitle: 文章 {day}\nsummary: 摘要\ndate: 2024-03-0{day}\ntopics: [sister-cities]\n---\n\n正文。\n",
-            encoding="utf-8")
+            f"---\ntitle: 文章 {day}\nsummary: 摘要\ndate: 2024-03-0{day}\ntopics: [sister-cities]\n"
+            "cities: [montpellier]\n---\n\n正文。\n", encoding="utf-8")
     from hub.editors.cli import load_settings
     from hub.editors.content import load_content
     from hub.editors.links_check import generated_uris
@@ -163,6 +165,9 @@ def test_pages_of_a_paged_archive_are_known_exactly(minimal_project: Path) -> No
     # 2024: four articles, two a page; the topic: those and the fixture's own, three pages.
     assert {"news/archive/2024/2.md", "news/topics/sister-cities/2.md", "news/topics/sister-cities/3.md"} <= known
     assert "news/archive/2024/3.md" not in known and "news/topics/sister-cities/4.md" not in known
+    # Montpellier: those four and the fixture's own, more than its page shows.
+    assert {"news/cities/montpellier.md", "news/cities/montpellier/2.md", "news/cities/montpellier/3.md"} <= known
+    assert "news/cities/montpellier/4.md" not in known
 
 
 # -- every problem of a file in one run ------------------------------------------------------------

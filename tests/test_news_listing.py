@@ -12,10 +12,11 @@ from sitebuild import MINIMAL, BuiltSite, build, copy_project
 ARTICLES = 23  # with 10 a page: pages of 10, 10 and 3
 
 
-def add_articles(project: Path, count: int, *, topic: str | None = None) -> list[str]:
+def add_articles(project: Path, count: int, *, topic: str | None = None, city: str | None = None) -> list[str]:
     """Articles dated one day apart, newest last; returns their slugs newest first."""
     slugs = []
     topics = f"topics: [{topic}]\n" if topic else ""
+    topics += f"cities: [{city}]\n" if city else ""
     for index in range(count):
         slug = f"article-{index:02d}"
         day = 1 + index
@@ -245,4 +246,71 @@ def test_a_page_count_that_is_not_a_count_is_refused_with_the_setting_named(tmp_
     built = build(project, tmp_path / "site")
     assert built.result.returncode != 0
     assert "extra.hub.news_pages in mkdocs.yml is 0; expected a whole number of pages, like 20" in built.result.output
+    assert "Traceback" not in built.result.output
+
+
+# -- a partner city's page shows its newest news and leads to the rest -------------------------
+
+
+def city_news(site: BuiltSite, path: str) -> list[str]:
+    """The articles under a city page's "News" heading (its events and opportunities follow)."""
+    links = site.soup(path).select("#news + .hub-cards .hub-card__title a")
+    return [a["href"].rstrip("/").rsplit("/", 1)[-1] for a in links]
+
+
+@pytest.fixture(scope="module")
+def city_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, list[str]]:
+    project = copy_project(tmp_path_factory.mktemp("city"), content_from=MINIMAL)
+    slugs = add_articles(project, ARTICLES, city="montpellier")
+    set_hub_setting(project, "city_news", 3)
+    set_archive_page_size(project, 10)
+    built = build(project, tmp_path_factory.mktemp("city-site") / "site")
+    assert built.result.returncode == 0, built.result.output
+    return built, ["first-article", *slugs]  # the fixture's article concerns Montpellier too
+
+
+@pytest.mark.parametrize("prefix", ["", "en/", "fr/"])
+def test_a_city_page_shows_its_newest_news_and_links_to_all_of_them(
+    city_site: tuple[BuiltSite, list[str]], prefix: str,
+) -> None:
+    site, newest_first = city_site
+    page = site.soup(prefix + "cities/montpellier/")
+    assert city_news(site, prefix + "cities/montpellier/") == newest_first[:3]
+    more = page.select_one("#news ~ .hub-more a")
+    assert more["href"] == f"/hub/{prefix}news/cities/montpellier/"
+    assert "24" in more.get_text()
+    assert listed(site, prefix + "news/cities/montpellier/") == newest_first[:10]
+    assert listed(site, prefix + "news/cities/montpellier/2/") == newest_first[10:20]
+    assert listed(site, prefix + "news/cities/montpellier/3/") == newest_first[20:]
+    assert not site.path(prefix + "news/cities/montpellier/4/").exists()
+
+
+def test_a_city_s_list_of_news_is_titled_and_offers_the_city_s_feed(city_site: tuple[BuiltSite, list[str]]) -> None:
+    site, _ = city_site
+    first = site.soup("en/news/cities/montpellier/")
+    assert first.select_one("h1").get_text(strip=True).startswith("News about Montpellier")
+    assert site.soup("news/cities/montpellier/2/").select_one("h1").get_text(strip=True).startswith(
+        "蒙彼利埃 相关新闻（第 2 页）")
+    feeds = [link["href"] for link in first.find_all("link", rel="alternate", type="application/rss+xml")]
+    assert feeds[0].endswith("/en/feeds/cities/montpellier.rss.xml")
+    assert "/en/feeds/cities/montpellier.rss.xml" in first.select_one(".hub-subscribe").decode()
+    # A list of other pages: not a search result of its own.
+    assert first.select_one("[data-pagefind-body]") is None
+
+
+def test_a_city_with_few_news_shows_them_all_and_no_list(paged_site: tuple[BuiltSite, list[str]]) -> None:
+    site, _ = paged_site
+    page = site.soup("en/cities/montpellier/")
+    assert city_news(site, "en/cities/montpellier/") == ["first-article"]
+    assert "news/cities/" not in page.decode()
+    assert not site.path("en/news/cities/montpellier/").exists()
+
+
+def test_a_city_news_count_that_is_not_a_count_is_refused_with_the_setting_named(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", content_from=MINIMAL)
+    set_hub_setting(project, "city_news", "none")
+    built = build(project, tmp_path / "site")
+    assert built.result.returncode != 0
+    assert "extra.hub.city_news in mkdocs.yml is 'none'; expected a whole number of articles a page" in (
+        built.result.output)
     assert "Traceback" not in built.result.output

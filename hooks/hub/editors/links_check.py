@@ -411,8 +411,15 @@ def generated_uris(settings: HubSettings, catalog: Catalog | None) -> set[str]:
     hub.pages.sections), from the catalog; from the files on disk when the content has problems
     (then without pages 2…N of the archive's years and topics, which need every article's
     front matter: a link to one is reported until the content is mended)."""
-    from ..kinds.article import archive_page_count, archive_page_source, news_page_count, news_page_path
+    from ..kinds.article import (
+        archive_page_count,
+        archive_page_source,
+        city_news_folder,
+        news_page_count,
+        news_page_path,
+    )
     from ..pages.translations import PAGE_PATH
+    from ..source.relations import relations
 
     kinds = settings.record_kinds
     uris = {PAGE_PATH, "news/archive/index.md"}
@@ -427,6 +434,10 @@ def generated_uris(settings: HubSettings, catalog: Catalog | None) -> set[str]:
                             *(f"news/topics/{topic}" for a in catalog.news for topic in a.meta.topics)])
         uris |= {archive_page_source(folder, page) for folder, count in per_list.items()
                  for page in range(2, archive_page_count(settings.archive_page_size, count) + 1)}
+        per_city = {city: len(relations(catalog).city(city).news) for city in catalog.cities}
+        uris |= {archive_page_source(city_news_folder(city), page) for city, count in per_city.items()
+                 if count > settings.city_news
+                 for page in range(1, archive_page_count(settings.archive_page_size, count) + 1)}
     else:
         records = {kind.folder: {p.stem for p in (data / kind.folder).glob("*.yml")} for kind in kinds}
         articles = list((settings.root / "docs" / settings.checked_languages[0] / "news").glob("[0-9]*/*.md"))

@@ -55,7 +55,7 @@ EXCLUDED_SELECTORS = (".hub-cards", ".hub-pager", ".hub-byline", ".hub-filed", "
 # the kinds of record (`listing_pages`: opportunities/closed/, events/past/). Section
 # pages (news/, cities/…) stay indexed for their introduction; their lists are excluded
 # by EXCLUDED_SELECTORS.
-LISTING_PREFIXES = ("news/page/", "news/archive/", "news/topics/")
+LISTING_PREFIXES = ("news/page/", "news/archive/", "news/topics/", "news/cities/")
 
 # Pagefind also makes its ready-made interfaces (some 400 KB). The hub's own box
 # (assets/hub-search.js) uses only pagefind.js, its worker, the wasm and the index.

@@ -44,8 +44,9 @@ from .card_fonts import FONT_DIRS, FontSet, FontsMissing, font_set
 log = logging.getLogger("mkdocs.hooks.hub")
 
 CARD_DIR = "assets/cards"
-# Pages 2…N of the news listing and of a year or topic of the archive (hub.kinds.article).
-_FURTHER_PAGE = re.compile(r"(news/)(?:page|archive/[0-9]+|topics/[^/]+)/[0-9]+/")
+# Pages 2…N of the news listing and of a year or topic of the archive, and every page of a
+# partner city's news (hub.kinds.article): the city's own page has its card.
+_FURTHER_PAGE = re.compile(r"(news/)(?:(?:page|archive/[0-9]+|topics/[^/]+)/[0-9]+|cities/[^/]+(?:/[0-9]+)?)/")
 SECTION_KICKERS = {
     "news": "card_section_news",
     "opportunities": "card_section_opportunities",

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..pages.generate import GeneratedPage
 from ..site.render import Renderer
+from ..site.views import site_relations
 from ..source.models import ArticleOriginal, ArticleTranslation
 from . import ArticleKind
 
@@ -79,7 +80,8 @@ def news_pages(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
 
 
 def news_archive(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
-    """The archive: one page per year, one per topic, and an index of both."""
+    """The archive: one page per year, one per topic, and an index of both; and the news of
+    each partner city that has more than its page shows (`extra.hub.city_news`)."""
     catalog = renderer.catalog
     by_year = Counter(article.date.year for article in catalog.news)
     by_topic = Counter(topic for article in catalog.news for topic in article.meta.topics)
@@ -101,6 +103,18 @@ def news_archive(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
         articles = [a for a in catalog.news if topic_id in a.meta.topics]
         yield from _archive_pages(renderer, lang, f"news/topics/{topic_id}",
                                   renderer.ui.t("topic_title", lang, topic=label), articles)
+    related = site_relations(renderer)
+    for city_id, city in sorted(catalog.cities.items()):
+        articles = related.city(city_id).news
+        if len(articles) > renderer.settings.city_news:
+            name, _ = city.name.pick(lang, renderer.settings.fallbacks(lang))
+            yield from _archive_pages(renderer, lang, city_news_folder(city_id),
+                                      renderer.ui.t("city_news_title", lang, city=name), articles)
+
+
+def city_news_folder(city_id: str) -> str:
+    """Where the news of a partner city go on, past the newest that its page shows."""
+    return f"news/cities/{city_id}"
 
 
 def archive_page_path(folder: str, page: int) -> str:
@@ -154,6 +168,6 @@ KIND = ArticleKind(
     original=ArticleOriginal,
     translation=ArticleTranslation,
     pages=(news_pages, news_archive),
-    generated=("news/page", "news/archive", "news/topics"),
+    generated=("news/page", "news/archive", "news/topics", "news/cities"),
     listing=render_news_index,
 )

@@ -22,6 +22,7 @@ from ..site.views import render_view, site_relations
 from ..source.models import City, Continent, Coordinates
 from ..source.ui import UiStrings
 from . import RecordKind
+from .article import city_news_folder
 
 # Parsed once: Babel parses a pattern given as text on every call.
 _DEGREES = parse_pattern("0.0##")
@@ -62,11 +63,15 @@ def names_by_text(city: City, languages: tuple[str, ...]) -> list[tuple[str, lis
 def city_pages(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
     fallbacks = renderer.settings.fallbacks(lang)
     related = site_relations(renderer)
+    shown = renderer.settings.city_news
     for city_id, city in sorted(renderer.catalog.cities.items()):
         note = city.name_note.get(lang) if city.name_note else None
+        links = related.city(city_id)
         body = render_view(
             renderer, "city.html", lang,
-            city_id=city_id, city=city, links=related.city(city_id), note=note,
+            city_id=city_id, city=city, links=links, note=note,
+            # The newest news; the others are on the city's list in the archive.
+            news=links.news[:shown], more_news=f"{city_news_folder(city_id)}/" if len(links.news) > shown else None,
             names=names_by_text(city, renderer.settings.languages),
             coordinates=coordinates_text(city.coordinates, lang, renderer.ui) if city.coordinates else None,
         )

@@ -36,6 +36,7 @@ URL_LIMIT = 8000
 _SECTION_OF_LISTING = {
     "news/page/": "news/index.md",
     "news/archive/": "news/index.md",
+    "news/cities/": "news/index.md",
     "about/translations.md": "about/index.md",
 }
 

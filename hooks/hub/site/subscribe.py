@@ -66,11 +66,11 @@ def offers(subscriptions: Subscriptions, t: Callable[..., str], lang: str, url_p
     """What the page at `url_path` offers to subscribe to; [] for pages without a control.
     `t(key, **values)` gives the reader's UI strings."""
     feeds = subscriptions.by_name(lang)
-    parts = url_path.strip("/").split("/")
     feed_name: str | None = None
     calendar: str | None = None
-    if len(parts) == 2 and parts[0] == "cities" and f"cities/{parts[1]}" in feeds:
-        feed_name = f"cities/{parts[1]}"
+    city = subscriptions.city_of(url_path)
+    if city is not None:  # its page and its list of news offer its own feed
+        feed_name = f"cities/{city}"
     else:
         section = _section_of(url_path)
         if section is not None:

@@ -115,13 +115,26 @@ class Subscriptions:
     def url(self, lang: str, path: str) -> str:
         return self.settings.url(lang, path)
 
+    def city_of(self, url_path: str) -> str | None:
+        """The partner city whose page (cities/<id>/) or list of news (news/cities/<id>/,
+        hub.kinds.article) is at `url_path`, else None."""
+        parts = url_path.strip("/").split("/")
+        if parts[0] == "cities" and len(parts) >= 2:
+            city = parts[1]
+        elif parts[:2] == ["news", "cities"] and len(parts) >= 3:
+            city = parts[2]
+        else:
+            return None
+        return city if city in self.catalog.cities else None
+
     def page_feeds(self, lang: str, url_path: str) -> list[FeedLink]:
         """The feeds a page announces: its city's (on a city page), its section's, and
         the language's feed of everything, each in RSS and Atom; most specific first."""
         parts = url_path.strip("/").split("/")
         chosen: list[Feed] = []
-        if parts[0] == "cities" and len(parts) >= 2 and parts[1] in self.catalog.cities:
-            chosen.append(self._by_name[lang][f"cities/{parts[1]}"])
+        city = self.city_of(url_path)
+        if city is not None:
+            chosen.append(self._by_name[lang][f"cities/{city}"])
         if parts[0] in SECTIONS and parts[0] != "all":
             chosen.append(self._by_name[lang][parts[0]])
         chosen.append(self._by_name[lang]["all"])

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # the catalog checks aliases while it is loaded
     from .catalog import Article, Catalog
 
 # Folders of pages the hub generates (hub.pages.generate): an alias there would take their place.
-GENERATED_ADDRESSES = ("news/page/", "news/archive/", "news/topics/", "about/translations/")
+GENERATED_ADDRESSES = ("news/page/", "news/archive/", "news/topics/", "news/cities/", "about/translations/")
 
 
 @dataclass(frozen=True)

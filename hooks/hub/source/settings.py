@@ -34,6 +34,9 @@ class HubSettings:
     news_pages: int = 20
     # Articles on one page of a year or a topic of the news archive (hub.kinds.article).
     archive_page_size: int = 50
+    # The newest news a partner city's page shows; with more, it links to the city's list
+    # in the archive, news/cities/<id>/ (hub.kinds.article).
+    city_news: int = 10
     # A part of a language's search index holds whole years of news until it holds this
     # many articles; a search covers the newest part, older ones on the reader's demand
     # (hub.engine.search_parts).
@@ -222,6 +225,7 @@ def settings_from_config(config: Any, *, preview: bool = False) -> HubSettings:
         news_page_size=page_size(hub.get("news_page_size", 10), "news_page_size"),
         news_pages=page_count(hub.get("news_pages", 20), "news_pages"),
         archive_page_size=page_size(hub.get("archive_page_size", 50), "archive_page_size"),
+        city_news=page_size(hub.get("city_news", 10), "city_news"),
         search_part_articles=article_count(hub.get("search_part_articles", 1000), "search_part_articles"),
         closing_soon_days=int(hub.get("closing_soon_days", 14)),
         confirm_after_days=_days(hub.get("confirm_after_days", 180), "confirm_after_days"),
@@ -304,7 +308,8 @@ def _days(value: Any, name: str) -> int:
 
 
 def page_size(value: Any, name: str) -> int:
-    """`extra.hub.news_page_size`, `archive_page_size`: articles on one page of a list."""
+    """`extra.hub.news_page_size`, `archive_page_size`, `city_news`: articles on one page
+    of a list."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError(f"extra.hub.{name} in mkdocs.yml is {value!r}; expected a whole number of articles "
                          "a page, like 10")
