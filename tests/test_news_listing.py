@@ -290,7 +290,7 @@ def test_a_city_s_list_of_news_is_titled_and_offers_the_city_s_feed(city_site: t
     first = site.soup("en/news/cities/montpellier/")
     assert first.select_one("h1").get_text(strip=True).startswith("News about Montpellier")
     assert site.soup("news/cities/montpellier/2/").select_one("h1").get_text(strip=True).startswith(
-        "蒙彼利埃 相关新闻（第 2 页）")
+        "蒙彼利埃相关新闻（第 2 页）")
     feeds = [link["href"] for link in first.find_all("link", rel="alternate", type="application/rss+xml")]
     assert feeds[0].endswith("/en/feeds/cities/montpellier.rss.xml")
     assert "/en/feeds/cities/montpellier.rss.xml" in first.select_one(".hub-subscribe").decode()
