@@ -283,6 +283,10 @@ def test_a_city_page_shows_its_newest_news_and_links_to_all_of_them(
     assert listed(site, prefix + "news/cities/montpellier/2/") == newest_first[10:20]
     assert listed(site, prefix + "news/cities/montpellier/3/") == newest_first[20:]
     assert not site.path(prefix + "news/cities/montpellier/4/").exists()
+    # Each page of the list leads back to the city's page.
+    for page in ("", "2/", "3/"):
+        back = site.soup(f"{prefix}news/cities/montpellier/{page}").select(".hub-more a")[-1]
+        assert back["href"] == f"/hub/{prefix}cities/montpellier/"
 
 
 def test_a_city_s_list_of_news_is_titled_and_offers_the_city_s_feed(city_site: tuple[BuiltSite, list[str]]) -> None:

@@ -409,8 +409,9 @@ def _read_page(path: Path) -> _Page | None:
 def generated_uris(settings: HubSettings, catalog: Catalog | None) -> set[str]:
     """The pages the hub generates in every language (hub.pages.generate and the generators of
     hub.pages.sections), from the catalog; from the files on disk when the content has problems
-    (then without pages 2…N of the archive's years and topics, which need every article's
-    front matter: a link to one is reported until the content is mended)."""
+    (then without pages 2…N of the archive's years and topics, nor the partner cities' lists
+    of news, which need every article's front matter: a link to one is reported until the
+    content is mended)."""
     from ..kinds.article import (
         archive_page_count,
         archive_page_source,

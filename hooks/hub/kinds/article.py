@@ -109,7 +109,8 @@ def news_archive(renderer: Renderer, lang: str) -> Iterator[GeneratedPage]:
         if len(articles) > renderer.settings.city_news:
             name, _ = city.name.pick(lang, renderer.settings.fallbacks(lang))
             yield from _archive_pages(renderer, lang, city_news_folder(city_id),
-                                      renderer.ui.t("city_news_title", lang, city=name), articles)
+                                      renderer.ui.t("city_news_title", lang, city=name), articles,
+                                      back=(name, f"cities/{city_id}/"))
 
 
 def city_news_folder(city_id: str) -> str:
@@ -134,21 +135,23 @@ def archive_page_count(size: int, articles: int) -> int:
 
 def _archive_pages(
     renderer: Renderer, lang: str, folder: str, title: str, articles: list[Article],
-    anchor: Callable[[Article], str] | None = None,
+    anchor: Callable[[Article], str] | None = None, back: tuple[str, str] | None = None,
 ) -> Iterator[GeneratedPage]:
     """One year's or one topic's articles, newest first: one page, or pages with a pager
     between them when there are more than `archive_page_size`. `anchor` gives each card
-    an id (the years' pages, where the news listing leads on to)."""
+    an id (the years' pages, where the news listing leads on to); `back` (text, address)
+    is a link under the list to the page the list belongs to (a partner city's)."""
     size = renderer.settings.archive_page_size
     pages = archive_page_count(size, len(articles))
+    footer = "\n" + renderer.render("archive_back.html", lang, back=back) if back else ""
     if pages == 1:
         yield GeneratedPage(lang, archive_page_source(folder, 1), title,
-                            renderer.render("article_list.html", lang, articles=articles, anchor=anchor))
+                            renderer.render("article_list.html", lang, articles=articles, anchor=anchor) + footer)
         return
     for page in range(1, pages + 1):
         body = renderer.render("news_page.html", lang, articles=articles[(page - 1) * size : page * size], page=page,
                                pages=pages, page_path=lambda n: archive_page_path(folder, n), continuation=None,
-                               anchor=anchor)
+                               anchor=anchor) + footer
         yield GeneratedPage(
             lang, archive_page_source(folder, page),
             title if page == 1 else renderer.ui.t("listing_page_title", lang, title=title, page=page), body,
