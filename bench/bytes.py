@@ -6,8 +6,8 @@ article page is made of. GitHub Pages refuses sites over 1 GB; this says what to
 
 Kinds: article pages (news and policy explainers) in their own language, fallback copies
 (the page shows another language's text, `hub-fallback` notice), news listings (pages,
-archive, topics), record pages (cities, opportunities, events), other pages, feeds (per
-city apart), calendars, the search index, social cards, other assets.
+archive, topics, partner cities' news), record pages (cities, opportunities, events), other
+pages, feeds (per city apart), calendars, the search index, social cards, other assets.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 LANGUAGES = ("en", "fr", "ja")  # zh is the root
 _FALLBACK = b'class="admonition hub-fallback"'
 _ARTICLE = re.compile(r"^(news/\d{4}/|policies/[^/]+/)")
-_LISTING = re.compile(r"^news/(page|archive|topics)/|^news/index\.html$")
+_LISTING = re.compile(r"^news/(page|archive|topics|cities)/|^news/index\.html$")
 _RECORD = re.compile(r"^(cities|opportunities|events)/")
 # Pieces of an article page, by the markup Material and the hub write around them.
 PARTS = {
