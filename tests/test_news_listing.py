@@ -298,8 +298,12 @@ def test_a_city_s_list_of_news_is_titled_and_offers_the_city_s_feed(city_site: t
     feeds = [link["href"] for link in first.find_all("link", rel="alternate", type="application/rss+xml")]
     assert feeds[0].endswith("/en/feeds/cities/montpellier.rss.xml")
     assert "/en/feeds/cities/montpellier.rss.xml" in first.select_one(".hub-subscribe").decode()
-    # A list of other pages: not a search result of its own.
+    # A list of other pages: not a search result of its own, and no social card of its own.
     assert first.select_one("[data-pagefind-body]") is None
+    for path in ("en/news/cities/montpellier/", "en/news/cities/montpellier/3/"):
+        card = site.soup(path).select_one('meta[property="og:image"]')["content"]
+        assert card == site.soup("en/news/").select_one('meta[property="og:image"]')["content"]
+    assert not list((site.dir / "assets" / "cards").rglob("*cities/montpellier/*"))
 
 
 def test_a_city_with_few_news_shows_them_all_and_no_list(paged_site: tuple[BuiltSite, list[str]]) -> None:
