@@ -71,7 +71,9 @@ def test_one_index_per_language_gives_the_bundle_of_one_index_for_all() -> None:
     assert b'","languages":{"en":{' in merged[search.ENTRY_FILE]  # compact, as Pagefind writes it
 
 
-def test_each_language_s_pagefind_process_has_ended_before_the_next_starts(monkeypatch: pytest.MonkeyPatch) -> None:
+def one_service_at_a_time(monkeypatch: pytest.MonkeyPatch) -> list[PagefindService]:
+    """The Pagefind services the index starts, in order; starting one while another still
+    runs fails the test."""
     started: list[PagefindService] = []
 
     def start() -> PagefindService:
@@ -80,6 +82,11 @@ def test_each_language_s_pagefind_process_has_ended_before_the_next_starts(monke
         return started[-1]
 
     monkeypatch.setattr(search, "start_index", start)
+    return started
+
+
+def test_each_language_s_pagefind_process_has_ended_before_the_next_starts(monkeypatch: pytest.MonkeyPatch) -> None:
+    started = one_service_at_a_time(monkeypatch)
     indexes = search.LanguageIndexes()
     for lang, path, html in pages():
         indexes.add(lang, path, html)

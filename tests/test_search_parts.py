@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from hub.engine import search
 from hub.engine.search_parts import SearchPart, SearchParts, article_year
-from hub.stack import PagefindError, PagefindService
-from test_search_bundle import page
+from hub.stack import PagefindError
+from test_search_bundle import one_service_at_a_time, page
 
 
 def test_whole_years_newest_first_each_part_closed_at_the_limit() -> None:
@@ -68,14 +68,7 @@ YEARS = {"zh": {2026: 1, 2025: 2, 2024: 2}}
 def test_one_part_s_pagefind_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
     """The pages before the news wait for the first part's service, which starts with the
     newest year: each part's Pagefind has ended before the next one starts."""
-    started: list[PagefindService] = []
-
-    def start() -> PagefindService:
-        assert all(service._process.poll() is not None for service in started), "two parts indexed at once"
-        started.append(PagefindService(exclude_selectors=search.EXCLUDED_SELECTORS))
-        return started[-1]
-
-    monkeypatch.setattr(search, "start_index", start)
+    started = one_service_at_a_time(monkeypatch)
     indexes = search.LanguageIndexes(SearchParts(YEARS, limit=1, default_lang="zh"))
     for number, path in enumerate(PAGES):
         indexes.add("zh", path, built("zh", path, number))

@@ -15,8 +15,8 @@ Pagefind reads `<html lang>` and writes one index per language into site/pagefin
 in pagefind-entry.json, chunks prefixed with the language), so a reader searches only the
 pages of the language they read. A hub with years of news makes each language's index in
 parts (hub.engine.search_parts): the newest in that bundle, older years in bundles of their
-own that the search box adds when the reader asks. The extended binary (PyPI `pagefind[extended]`) splits
-Chinese and Japanese text into words.
+own that the search box adds when the reader asks. The extended binary (PyPI
+`pagefind[extended]`) splits Chinese and Japanese text into words.
 
 Only what a page marks with `data-pagefind-body` is indexed (overrides/main.html): the
 article content, never the header, navigation, skip link or footer. Pages shown in a

@@ -301,34 +301,32 @@ def _choice(value: Any, name: str, allowed: tuple[str, ...]) -> str:
     return str(value)
 
 
-def _days(value: Any, name: str) -> int:
+def _whole_number(value: Any, name: str, expected: str) -> int:
+    """A setting that counts something (days, articles, pages): a whole number from 1;
+    `expected` says what it counts, with an example ("days, like 180")."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"extra.hub.{name} in mkdocs.yml is {value!r}; expected a whole number of days, like 180")
+        raise ValueError(f"extra.hub.{name} in mkdocs.yml is {value!r}; expected a whole number of {expected}")
     return value
+
+
+def _days(value: Any, name: str) -> int:
+    return _whole_number(value, name, "days, like 180")
 
 
 def page_size(value: Any, name: str) -> int:
     """`extra.hub.news_page_size`, `archive_page_size`, `city_news`: articles on one page
     of a list."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"extra.hub.{name} in mkdocs.yml is {value!r}; expected a whole number of articles "
-                         "a page, like 10")
-    return value
+    return _whole_number(value, name, "articles a page, like 10")
 
 
 def article_count(value: Any, name: str) -> int:
     """`extra.hub.search_part_articles`: how many articles a part of something holds."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"extra.hub.{name} in mkdocs.yml is {value!r}; expected a whole number of articles, "
-                         "like 1000")
-    return value
+    return _whole_number(value, name, "articles, like 1000")
 
 
 def page_count(value: Any, name: str) -> int:
     """`extra.hub.news_pages`: how many pages a list runs to."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"extra.hub.{name} in mkdocs.yml is {value!r}; expected a whole number of pages, like 20")
-    return value
+    return _whole_number(value, name, "pages, like 20")
 
 
 def sitemap_max_urls(value: Any) -> int:
